@@ -1,0 +1,69 @@
+"""The Typer application object and the options every command shares.
+
+Only Typer is imported here: pydantic, yaml, jinja2 and rich load inside the
+commands that need them, so `journey --version` starts as fast as Typer.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from journeycli import __version__
+
+app = typer.Typer(
+    name="journey",
+    help="Customer journey maps as code: scaffold, lint, score, report and diff YAML maps.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    add_completion=True,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"journey {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True,
+                     help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Customer journey maps as code.
+
+    Scaffold a map with [bold]journey new[/], guard it with [bold]journey lint[/],
+    rank the stages with the largest gap with [bold]journey report[/], and review
+    changes with [bold]journey diff[/].
+    """
+
+
+LIMITS_PANEL = "Resource limits"
+
+MaxFileSize = Annotated[
+    int | None,
+    typer.Option("--max-file-size", min=1, metavar="BYTES", rich_help_panel=LIMITS_PANEL,
+                 help="Largest map file accepted (default 4 MiB)."),
+]
+MaxDepth = Annotated[
+    int | None,
+    typer.Option("--max-depth", min=1, rich_help_panel=LIMITS_PANEL,
+                 help="Deepest nesting accepted (default 100)."),
+]
+MaxNodes = Annotated[
+    int | None,
+    typer.Option("--max-nodes", min=1, rich_help_panel=LIMITS_PANEL,
+                 help="Most YAML nodes after expanding aliases (default 1,000,000)."),
+]
+GapThreshold = Annotated[
+    int | None,
+    typer.Option("--gap-threshold", min=0, max=100,
+                 help="Gap from which a stage needs a plan (default 30)."),
+]

@@ -1,0 +1,72 @@
+"""`journey lint`: parse arguments, run the linter, pick a reporter, set the exit code."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from journeycli.cli.app import GapThreshold, MaxDepth, MaxFileSize, MaxNodes, app
+from journeycli.cli.limits import make_limits
+
+
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+EXAMPLES = """\
+[bold]Examples[/]
+
+  journey lint                       [dim]# every map under the current directory[/]
+
+  journey lint maps/ --strict        [dim]# warnings fail too[/]
+
+  journey lint --format json - < hypotheek.journey.yaml
+"""
+
+
+@app.command(epilog=EXAMPLES)
+def lint(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Map files or directories (default: .); - reads standard input."),
+    ] = None,
+    output_format: Annotated[
+        LintFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = LintFormat.text,
+    strict: Annotated[
+        bool | None, typer.Option("--strict/--no-strict", help="Exit 1 on warnings too.")
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these codes or prefixes (comma-separated)."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Skip these codes or prefixes, e.g. W102,E0."),
+    ] = None,
+    gap_threshold: GapThreshold = None,
+    max_file_size: MaxFileSize = None,
+    max_depth: MaxDepth = None,
+    max_nodes: MaxNodes = None,
+) -> None:
+    """Check maps for errors and quality warnings (exit 1 when errors are found)."""
+    from journeycli.cli.progress import file_progress
+    from journeycli.lint.reporters import REPORTERS
+    from journeycli.lint.runner import LintOptions, discover, lint_paths, parse_codes
+
+    options = LintOptions(
+        select=parse_codes(select or ()),
+        ignore=parse_codes(ignore or ()),
+        strict=bool(strict),
+        gap_threshold=30 if gap_threshold is None else gap_threshold,
+        limits=make_limits(max_file_size, max_depth, max_nodes),
+    )
+    files = discover(paths or ["."])
+    with file_progress(len(files)) as advance:
+        result = lint_paths(files, options, on_file=advance)
+    REPORTERS[output_format.value]().report(result, sys.stdout)
+    raise typer.Exit(result.exit_code)

@@ -1,0 +1,1 @@
+"""`journey lint`: discovery, rules, configuration and reporters."""

@@ -1,0 +1,14 @@
+"""Reporters looked up by name: one output format, one class."""
+
+from __future__ import annotations
+
+from journeycli.lint.reporters.base import Reporter
+from journeycli.lint.reporters.json import JsonReporter
+from journeycli.lint.reporters.text import TextReporter
+
+REPORTERS: dict[str, type[Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+}
+
+__all__ = ["REPORTERS", "Reporter"]

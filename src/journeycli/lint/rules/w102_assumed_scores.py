@@ -1,0 +1,34 @@
+"""W102: scores without evidence are assumptions and must show as such."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journeycli.engine import Confidence, confidence
+from journeycli.lint.rules.base import Finding, Rule, RuleContext
+from journeycli.problems import Severity
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for si, stage in enumerate(ctx.journey.stages):
+        scored = stage.relevance is not None or stage.presence is not None
+        if scored and confidence(stage) is Confidence.ASSUMED:
+            reason = "only assumptions as evidence" if stage.evidence else "no evidence"
+            yield Finding(("stages", si),
+                          f"stage '{stage.name}' is scored with {reason}; add the analytics, "
+                          "survey or interview the scores come from")
+
+
+RULE = Rule(
+    code="W102",
+    name="assumed-scores",
+    severity=Severity.WARNING,
+    summary="A stage with relevance or presence set whose evidence is missing or only "
+    "`assumption`.",
+    why="Scores should come from what is known (analytics, surveys, interviews, usability "
+    "tests) rather than be guessed; a guessed score ranks stages on opinion.",
+    bad="    relevance: 85\n    presence: 30\n",
+    good="    relevance: 85\n    presence: 30\n    evidence:\n      - type: survey\n"
+    "        source: Klantonderzoek 2026\n",
+    check=check,
+)

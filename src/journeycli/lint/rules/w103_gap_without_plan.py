@@ -1,0 +1,36 @@
+"""W103: a large gap with no opportunity or no open action."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journeycli.engine import gaps_without_plan
+from journeycli.lint.rules.base import Finding, Rule, RuleContext
+from journeycli.problems import Severity
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for si, stage, stage_gap in gaps_without_plan(ctx.journey, ctx.gap_threshold):
+        lacking = []
+        if not stage.opportunities:
+            lacking.append("an opportunity")
+        if not any(action.is_open for action in stage.actions):
+            lacking.append("an open action")
+        yield Finding(("stages", si),
+                      f"stage '{stage.name}' has a gap of {stage_gap} "
+                      f"(threshold {ctx.gap_threshold}) but lacks {' and '.join(lacking)}")
+
+
+RULE = Rule(
+    code="W103",
+    name="gap-without-plan",
+    severity=Severity.WARNING,
+    summary="A stage with gap >= the threshold (default 30) that lacks an opportunity or an "
+    "open action.",
+    why="A large gap is where the most is to be gained; a map that finds it but plans "
+    "nothing for it is an analysis without a roadmap.",
+    bad="    relevance: 90\n    presence: 20\n",
+    good="    relevance: 90\n    presence: 20\n    opportunities: [Calculator on mobile]\n"
+    "    actions:\n      - action: Rebuild the calculator\n        owner: web-team\n",
+    check=check,
+)

@@ -1,0 +1,28 @@
+"""W104: an open action that nobody owns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from journeycli.lint.rules.base import Finding, Rule, RuleContext
+from journeycli.problems import Severity
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for si, stage in enumerate(ctx.journey.stages):
+        for ai, action in enumerate(stage.actions):
+            if action.is_open and not action.owner:
+                yield Finding(("stages", si, "actions", ai),
+                              f"open action '{action.action}' has no owner")
+
+
+RULE = Rule(
+    code="W104",
+    name="action-without-owner",
+    severity=Severity.WARNING,
+    summary="An open action (todo or doing) without an owner.",
+    why="An action that belongs to no one is not done; the roadmap groups work by owner.",
+    bad="      - action: Rebuild the calculator\n        status: todo\n",
+    good="      - action: Rebuild the calculator\n        owner: web-team\n",
+    check=check,
+)

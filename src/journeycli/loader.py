@@ -1,0 +1,456 @@
+"""Bytes -> plain data plus the position of every key and value.
+
+This is the only module that reads YAML text. It drives libyaml's event
+parser (the C one when PyYAML has it) and builds the data in one iterative
+pass, so that:
+
+- every key and value keeps its 1-based line and column (no second parse);
+- nesting depth and alias expansion are counted while building, so an alias
+  bomb or a million nested brackets fail fast with E006 instead of eating
+  memory or overflowing the C stack (libyaml's recursive composer segfaults
+  past ~50,000 levels);
+- YAML 1.1 traps (`no`, `012`, `1:30`) become markers from `journeycli.scalars`
+  rather than silent booleans and numbers, and no tag ever constructs a
+  Python object: only plain YAML types exist here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from journeycli.problems import Problem, Severity
+from journeycli.scalars import AmbiguousBool, AmbiguousNumber
+
+try:
+    from yaml import CBaseLoader as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import BaseLoader as _Parser  # type: ignore[assignment]
+
+MiB = 1024 * 1024
+Loc = tuple[str | int, ...]
+# (key line, key column, value line, value column), 1-based
+Entry = tuple[int, int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Resource limits (SPEC §4 E006); generous enough for any real map."""
+
+    max_file_size: int = 4 * MiB
+    max_depth: int = 100
+    max_nodes: int = 1_000_000
+
+
+@dataclass(slots=True)
+class Positions:
+    """Where each key and value stands, looked up by following a location.
+
+    Stored per container (keyed by `id()`) rather than per full path so that
+    building it costs one tuple per node; paths are only walked when a
+    problem needs a position.
+    """
+
+    root: tuple[int, int] = (1, 1)
+    by_container: dict[int, Any] = field(default_factory=dict)
+
+    def locate(self, data: Any, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The position of `loc` (its key when `key`), or of the nearest enclosing item."""
+        line, col = self.root
+        container = data
+        last = len(loc) - 1
+        for i, part in enumerate(loc):
+            entries = self.by_container.get(id(container))
+            if entries is None:
+                break
+            try:
+                entry = entries[part]
+                container = container[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            line, col = (entry[0], entry[1]) if key and i == last else (entry[2], entry[3])
+        return line, col
+
+    def item_start(self, data: Any, loc: Loc) -> tuple[int, int]:
+        """The first key of the item at `loc` (where whole-item problems point)."""
+        return self.locate(data, loc)
+
+
+@dataclass(slots=True)
+class Document:
+    """One loaded file: its data (None when unreadable) and what went wrong."""
+
+    path: str
+    data: dict[str, Any] | None
+    positions: Positions
+    problems: list[Problem]
+    text: str = ""
+
+
+class _Abort(Exception):
+    """Stops building at the first fatal problem (syntax error, limit exceeded)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+_BOOL_WORDS = {"yes": True, "no": False, "on": True, "off": False}
+_TRUE_FALSE = {"true": True, "True": True, "TRUE": True,
+               "false": False, "False": False, "FALSE": False}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_INT_RE = re.compile(
+    r"""^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)
+    |[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""",
+    re.X,
+)
+_FLOAT_RE = re.compile(
+    r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+    |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+    |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$""",
+    re.X,
+)
+_TIMESTAMP_RE = re.compile(r"^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")
+_NUMBER_START = frozenset("0123456789+-.")
+_TS_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+TAG = "tag:yaml.org,2002:"
+
+
+def _sexagesimal(text: str) -> int | float:
+    sign = -1 if text.startswith("-") else 1
+    total: float = 0
+    for part in text.lstrip("+-").split(":"):
+        total = total * 60 + float(part)
+    return sign * (int(total) if "." not in text else total)
+
+
+def _to_int(text: str) -> int | AmbiguousNumber:
+    clean = text.replace("_", "")
+    sign = -1 if clean.startswith("-") else 1
+    digits = clean.lstrip("+-")
+    if ":" in digits:
+        return AmbiguousNumber(text, int(_sexagesimal(text)), "base-60")
+    if digits.startswith("0b"):
+        return sign * int(digits[2:], 2)
+    if digits.startswith("0x"):
+        return sign * int(digits[2:], 16)
+    if len(digits) > 1 and digits.startswith("0"):
+        return AmbiguousNumber(text, sign * int(digits, 8), "octal")
+    return sign * int(digits)
+
+
+def _to_float(text: str) -> float | AmbiguousNumber:
+    clean = text.replace("_", "").lower()
+    if ":" in clean:
+        return AmbiguousNumber(text, _sexagesimal(clean), "base-60")
+    if clean.endswith(".inf"):
+        return float("-inf") if clean.startswith("-") else float("inf")
+    if clean == ".nan":
+        return float("nan")
+    return float(clean)
+
+
+def _to_timestamp(text: str) -> Any:
+    try:
+        return _TS_CONSTRUCTOR.construct_yaml_timestamp(
+            yaml.ScalarNode(TAG + "timestamp", text)
+        )
+    except (ValueError, TypeError):
+        return text
+
+
+def resolve_plain(text: str) -> Any:
+    """What a plain (unquoted, untagged) scalar means, with YAML 1.1 traps marked."""
+    if not text or len(text) > 40:
+        return None if not text else text
+    first = text[0]
+    if first in _NUMBER_START:
+        if _INT_RE.match(text):
+            return _to_int(text)
+        if _FLOAT_RE.match(text):
+            return _to_float(text)
+        if _TIMESTAMP_RE.match(text):
+            return _to_timestamp(text)
+        return text
+    if text in _NULLS:
+        return None
+    if text in _TRUE_FALSE:
+        return _TRUE_FALSE[text]
+    lowered = text.lower()
+    if lowered in _BOOL_WORDS:
+        return AmbiguousBool(text, _BOOL_WORDS[lowered])
+    return text
+
+
+def _resolve_tagged(tag: str, text: str) -> Any:
+    """A scalar with an explicit standard tag: the author said what it is, no trap."""
+    kind = tag[len(TAG):] if tag.startswith(TAG) else tag
+    if kind in ("str", "!"):
+        return text
+    value = resolve_plain(text)
+    if isinstance(value, AmbiguousBool | AmbiguousNumber):
+        value = value.value
+    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+    if kind == "timestamp":
+        value = _to_timestamp(text)
+        if isinstance(value, dt.date):
+            return value
+    elif kind in expected and isinstance(value, expected[kind]) and not (
+        kind != "bool" and isinstance(value, bool)
+    ):
+        return float(value) if kind == "float" else value
+    raise ValueError(f"'{text}' is not a valid !!{kind}")
+
+
+_STANDARD_SCALAR_TAGS = {TAG + k for k in ("str", "int", "float", "bool", "null", "timestamp")}
+_STANDARD_COLLECTION_TAGS = {TAG + "map", TAG + "seq"}
+
+
+class _Builder:
+    """Turns the event stream into data + positions, iteratively."""
+
+    def __init__(self, path: str, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
+        self.positions = Positions()
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, tuple[Any, int | None]] = {}
+        self.nodes = 0
+
+    def problem(self, line: int, col: int, code: str, message: str) -> Problem:
+        return Problem(self.path, line, col, code, Severity.ERROR, message)
+
+    def error(self, mark: Any, code: str, message: str) -> None:
+        self.problems.append(self.problem(mark.line + 1, mark.column + 1, code, message))
+
+    def abort(self, mark: Any, code: str, message: str) -> _Abort:
+        return _Abort(self.problem(mark.line + 1, mark.column + 1, code, message))
+
+    def count(self, mark: Any, n: int = 1) -> None:
+        self.nodes += n
+        if self.nodes > self.limits.max_nodes:
+            raise self.abort(
+                mark, "E006",
+                f"the document would expand to more than {self.limits.max_nodes:,} nodes "
+                "(an alias bomb?); raise the limit with --max-nodes if this map is real",
+            )
+
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        # libyaml reports a plain scalar's style as '' and the pure parser as None.
+        if tag is None or (tag == "!" and event.style):
+            if not event.style and event.implicit[0]:
+                return resolve_plain(event.value)
+            return event.value
+        if tag == "!" or tag in _STANDARD_SCALAR_TAGS:
+            try:
+                return _resolve_tagged(tag, event.value)
+            except ValueError as exc:
+                self.error(event.start_mark, "E003", str(exc))
+                return None
+        self.error(event.start_mark, "E003", _unsupported_tag(tag))
+        return None
+
+    def build(self, parser: Any) -> Any:
+        """Consume one document's node events; return its root value."""
+        # Each frame: [container, entries, pending key, key mark, anchor, start count, merges]
+        stack: list[list[Any]] = []
+        root: Any = None
+        max_depth = self.limits.max_depth
+        while True:
+            event = parser.get_event()
+            cls = type(event)
+            if cls is yaml.ScalarEvent:
+                self.count(event.start_mark)
+                value = self.scalar(event)
+                size = 1
+            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
+                self.count(event.start_mark)
+                if len(stack) >= max_depth:
+                    raise self.abort(
+                        event.start_mark, "E006",
+                        f"nesting deeper than {max_depth} levels; "
+                        "raise the limit with --max-depth if this map is real",
+                    )
+                if event.tag is not None and event.tag not in _STANDARD_COLLECTION_TAGS and (
+                    event.tag != "!"
+                ):
+                    self.error(event.start_mark, "E003", _unsupported_tag(event.tag))
+                is_map = cls is yaml.MappingStartEvent
+                container: Any = {} if is_map else []
+                entries: Any = {} if is_map else []
+                self.positions.by_container[id(container)] = entries
+                mark = event.start_mark
+                stack.append([container, entries, _NO_KEY, None, event.anchor, self.nodes, None,
+                              (mark.line + 1, mark.column + 1)])
+                if event.anchor:
+                    self.anchors[event.anchor] = (container, None)
+                continue
+            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
+                frame = stack.pop()
+                value = frame[0]
+                if frame[6]:
+                    _apply_merges(value, frame[1], frame[6])
+                size = self.nodes - frame[5] + 1
+                if frame[4]:
+                    self.anchors[frame[4]] = (value, size)
+                if stack:
+                    self.attach(stack[-1], value, event, frame[7])
+                    continue
+                self.positions.root = frame[7]
+                return value
+            elif cls is yaml.AliasEvent:
+                target = self.anchors.get(event.anchor)
+                if target is None:
+                    raise self.abort(event.start_mark, "E001", f"unknown alias *{event.anchor}")
+                value, size = target
+                if size is None:
+                    raise self.abort(event.start_mark, "E006",
+                                     f"alias *{event.anchor} refers to itself (a recursive structure)")
+                self.count(event.start_mark, size)
+            else:  # pragma: no cover - the parser guarantees node events here
+                raise self.abort(event.start_mark, "E001", f"unexpected {cls.__name__}")
+            if cls is yaml.ScalarEvent and event.anchor:
+                self.anchors[event.anchor] = (value, size)
+            if not stack:
+                root = value
+                return root
+            mark = event.start_mark
+            self.attach(stack[-1], value, event, (mark.line + 1, mark.column + 1))
+
+    def attach(self, frame: list[Any], value: Any, event: Any, start: tuple[int, int]) -> None:
+        container, entries = frame[0], frame[1]
+        if type(container) is list:
+            container.append(value)
+            entries.append((start[0], start[1], start[0], start[1]))
+            return
+        if frame[2] is _NO_KEY:
+            frame[2] = self.key_of(value, event)
+            frame[3] = start
+            return
+        key, key_pos = frame[2], frame[3]
+        frame[2] = _NO_KEY
+        if key == "<<" and isinstance(value, dict | list):
+            frame[6] = (frame[6] or []) + [(value, key_pos)]
+            return
+        if key in container:
+            self.problems.append(self.problem(
+                key_pos[0], key_pos[1], "E002",
+                f"duplicated key '{key}' (first at line {entries[key][0]})",
+            ))
+        container[key] = value
+        entries[key] = (key_pos[0], key_pos[1], start[0], start[1])
+
+    def key_of(self, value: Any, event: Any) -> Any:
+        if type(event) is yaml.ScalarEvent:
+            return event.value
+        if isinstance(value, str):
+            return value
+        self.error(event.start_mark, "E003", "a key must be plain text, not a list or mapping")
+        return f"<complex key at line {event.start_mark.line + 1}>"
+
+
+_NO_KEY = object()
+
+
+def _apply_merges(target: dict[str, Any], entries: dict[str, Any], merges: list[Any]) -> None:
+    """YAML merge keys (`<<: *base`): explicit keys win, earlier merges win."""
+    for value, key_pos in merges:
+        sources = value if isinstance(value, list) else [value]
+        for source in sources:
+            if not isinstance(source, dict):
+                continue
+            for k, v in source.items():
+                if k not in target:
+                    target[k] = v
+                    entries[k] = (key_pos[0], key_pos[1], key_pos[0], key_pos[1])
+
+
+def _unsupported_tag(tag: str) -> str:
+    shown = "!!" + tag[len(TAG):] if tag.startswith(TAG) else tag
+    return f"unsupported YAML tag '{shown}': journey reads plain YAML only (tags are never executed)"
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 only (a BOM is allowed); a bad byte is E001 at its line and column."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        return None, Problem(path, line, col, "E001", Severity.ERROR,
+                             f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; "
+                             "save the file as UTF-8")
+    return text.removeprefix("\ufeff"), None
+
+
+def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
+    """Parse one file's bytes; never raises for bad input, problems are returned."""
+    positions = Positions()
+
+    def fail(problem: Problem, text: str = "") -> Document:
+        return Document(path, None, positions, [problem], text)
+
+    if len(raw) > limits.max_file_size:
+        return fail(Problem(path, 1, 1, "E006", Severity.ERROR,
+                            f"file is {len(raw):,} bytes, over the limit of "
+                            f"{limits.max_file_size:,}; raise it with --max-file-size"))
+    text, bad = decode(raw, path)
+    if bad is not None or text is None:
+        return fail(bad or Problem(path, 1, 1, "E001", Severity.ERROR, "unreadable"))
+    builder = _Builder(path, limits)
+    positions = builder.positions
+    parser = _Parser(text)
+    try:
+        root = _parse_stream(parser, builder)
+    except _Abort as stop:
+        return fail(stop.problem, text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        return fail(Problem(path, line, col, "E001", Severity.ERROR,
+                            f"not valid YAML: {reason}"), text)
+    except yaml.YAMLError as exc:
+        return fail(Problem(path, 1, 1, "E001", Severity.ERROR, f"not valid YAML: {exc}"), text)
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+    if isinstance(root, Problem):
+        return fail(root, text)
+    return Document(path, root, positions, builder.problems, text)
+
+
+def _parse_stream(parser: Any, builder: _Builder) -> Any:
+    """Stream -> exactly one document whose top level is a mapping."""
+    parser.get_event()  # StreamStartEvent
+    event = parser.get_event()
+    if type(event) is yaml.StreamEndEvent:
+        return Problem(builder.path, 1, 1, "E001", Severity.ERROR,
+                       "the file is empty; a map needs at least version, title and stages")
+    root = builder.build(parser)
+    parser.get_event()  # DocumentEndEvent
+    event = parser.get_event()
+    if type(event) is not yaml.StreamEndEvent:
+        mark = event.start_mark
+        return Problem(builder.path, mark.line + 1, mark.column + 1, "E001", Severity.ERROR,
+                       "more than one document in the file; keep one map per file")
+    if not isinstance(root, dict):
+        kind = "empty" if root is None else f"a {_describe(root)}"
+        return Problem(builder.path, 1, 1, "E001", Severity.ERROR,
+                       f"the top level must be a mapping of keys, not {kind}")
+    return root
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "text"
+    return type(value).__name__
