@@ -1,0 +1,60 @@
+"""Writing files without ever losing one: temporary file, fsync, rename.
+
+Every command that writes (new, report --output, export/import --output)
+goes through `atomic_write`, so an interrupted or failed write leaves the old
+file intact and no partial file behind, and an existing file is replaced
+only when the caller allows it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from journeycli.errors import OutputError, UsageError
+
+
+def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True) -> None:
+    """Write `data` to `path` atomically, keeping an existing file's permissions.
+
+    Raises UsageError when the target exists and `overwrite` is False, or when
+    its directory does not exist; OutputError when the write itself fails.
+    """
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise UsageError(f"{target}: is a directory; name a file to write")
+    if not directory.is_dir():
+        raise UsageError(f"{target}: directory {directory} does not exist")
+    if target.exists() and not overwrite:
+        raise UsageError(f"{target}: already exists", hint="use --force to overwrite it")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    mode = None
+    with contextlib.suppress(FileNotFoundError):
+        mode = stat.S_IMODE(target.stat().st_mode)
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp_name, mode)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp_name, 0o666 & ~umask)
+        if not overwrite and target.exists():
+            raise UsageError(f"{target}: already exists", hint="use --force to overwrite it")
+        os.replace(tmp_name, target)
+        tmp_name = None
+    except OSError as exc:
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
