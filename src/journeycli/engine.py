@@ -2,20 +2,26 @@
 
 No I/O and no formatting: lint rules and every report renderer read these
 results, so a gap or a breaking moment is defined in exactly one place.
+`journeycli.analysis.analyse` runs them all once and returns the typed
+`Analysis` that the reports render.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
+from fractions import Fraction
 
 from journeycli.model import EvidenceType, JourneyMap, Stage, Touchpoint
 
 DEFAULT_GAP_THRESHOLD = 30
 BREAKING_EXPERIENCE = 2
 
+Number = int | float
 
-class Confidence(str, Enum):
+
+class Confidence(StrEnum):
     MEASURED = "measured"
     ASSUMED = "assumed"
 
@@ -117,3 +123,55 @@ def gaps_without_plan(
         for index, stage, stage_gap in ranked_stages(journey, persona)
         if stage_gap >= threshold and not has_plan(stage)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelStep:
+    """Funnel figures of one stage; None where SPEC §3 says they are absent."""
+
+    reach: Number | None
+    lost: Number | None
+    value_at_stake: Number | None
+
+
+def _number(value: Fraction) -> Number:
+    """An exact fraction as an int when whole, else the nearest float."""
+    return value.numerator if value.denominator == 1 else float(value)
+
+
+def funnel(journey: JourneyMap) -> list[FunnelStep]:
+    """One step per stage, in map order.
+
+    reach(1) = volume; reach(i+1) = reach(i) x conversion(i) / 100;
+    lost(i) = reach(i) - reach(i+1); value_at_stake(i) = lost(i) x value.
+    A stage without conversion keeps its reach but stops the funnel: its lost
+    and value at stake are None, and later stages have no reach. Computed with
+    exact fractions so chained percentages give the same figures everywhere.
+    """
+    metrics = journey.metrics
+    empty = FunnelStep(None, None, None)
+    if metrics is None or metrics.volume is None:
+        return [empty] * len(journey.stages)
+    value = None if metrics.value is None else Fraction(metrics.value)
+    reach: Fraction | None = Fraction(metrics.volume)
+    steps = []
+    for stage in journey.stages:
+        if reach is None:
+            steps.append(empty)
+            continue
+        if stage.conversion is None:
+            steps.append(FunnelStep(_number(reach), None, None))
+            reach = None
+            continue
+        after = reach * Fraction(stage.conversion) / 100
+        lost = reach - after
+        at_stake = None if value is None else _number(lost * value)
+        steps.append(FunnelStep(_number(reach), _number(lost), at_stake))
+        reach = after
+    return steps
+
+
+def mean_experience(touchpoints: Iterable[Touchpoint]) -> float | None:
+    """Mean experience (1..5) of the touchpoints that have one; None when none has."""
+    values = [tp.experience for tp in touchpoints if tp.experience is not None]
+    return sum(values) / len(values) if values else None

@@ -24,7 +24,7 @@ def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True)
     its directory does not exist; OutputError when the write itself fails.
     """
     target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
+    directory = target.parent if str(target.parent) else Path()
     if target.is_dir():
         raise UsageError(f"{target}: is a directory; name a file to write")
     if not directory.is_dir():
@@ -43,18 +43,18 @@ def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True)
             handle.flush()
             os.fsync(handle.fileno())
         if mode is not None:
-            os.chmod(tmp_name, mode)
+            Path(tmp_name).chmod(mode)
         else:
             umask = os.umask(0)
             os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
+            Path(tmp_name).chmod(0o666 & ~umask)
         if not overwrite and target.exists():
             raise UsageError(f"{target}: already exists", hint="use --force to overwrite it")
-        os.replace(tmp_name, target)
+        Path(tmp_name).replace(target)
         tmp_name = None
     except OSError as exc:
         raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
+                Path(tmp_name).unlink()

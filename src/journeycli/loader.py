@@ -51,8 +51,10 @@ class Positions:
     """Where each key and value stands, looked up by following a location.
 
     Stored per container (keyed by `id()`) rather than per full path so that
-    building it costs one tuple per node; paths are only walked when a
-    problem needs a position.
+    building it costs nothing per node beyond keeping the parser's own start
+    marks: a list item's entry is the mark of its value, a mapping entry is
+    (mark of the key, mark of the value). Marks become 1-based line and
+    column only when a problem asks for a position.
     """
 
     root: tuple[int, int] = (1, 1)
@@ -72,7 +74,9 @@ class Positions:
                 container = container[part]
             except (KeyError, IndexError, TypeError):
                 break
-            line, col = (entry[0], entry[1]) if key and i == last else (entry[2], entry[3])
+            if type(entry) is tuple:
+                entry = entry[0] if key and i == last else entry[1]
+            line, col = entry.line + 1, entry.column + 1
         return line, col
 
     def item_start(self, data: Any, loc: Loc) -> tuple[int, int]:
@@ -91,7 +95,7 @@ class Document:
     text: str = ""
 
 
-class _Abort(Exception):
+class _AbortError(Exception):
     """Stops building at the first fatal problem (syntax error, limit exceeded)."""
 
     def __init__(self, problem: Problem) -> None:
@@ -163,12 +167,30 @@ def _to_timestamp(text: str) -> Any:
         return text
 
 
+def _case_variants(word: str) -> list[str]:
+    variants = [""]
+    for ch in word:
+        variants = [v + c for v in variants for c in {ch.lower(), ch.upper()}]
+    return variants
+
+
+# Every plain word with a meaning of its own, looked up in one step; any other
+# text that does not start like a number is just text.
+_PLAIN_WORDS: dict[str, Any] = {
+    **{text: None for text in _NULLS if text},
+    **_TRUE_FALSE,
+    **{variant: AmbiguousBool(variant, value)
+       for word, value in _BOOL_WORDS.items() for variant in _case_variants(word)},
+}
+
+
 def resolve_plain(text: str) -> Any:
     """What a plain (unquoted, untagged) scalar means, with YAML 1.1 traps marked."""
-    if not text or len(text) > 40:
-        return None if not text else text
-    first = text[0]
-    if first in _NUMBER_START:
+    if not text:
+        return None
+    if text[0] in _NUMBER_START and len(text) <= 40:
+        if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+            return int(text)  # the common case, what _INT_RE and _to_int give
         if _INT_RE.match(text):
             return _to_int(text)
         if _FLOAT_RE.match(text):
@@ -176,14 +198,7 @@ def resolve_plain(text: str) -> Any:
         if _TIMESTAMP_RE.match(text):
             return _to_timestamp(text)
         return text
-    if text in _NULLS:
-        return None
-    if text in _TRUE_FALSE:
-        return _TRUE_FALSE[text]
-    lowered = text.lower()
-    if lowered in _BOOL_WORDS:
-        return AmbiguousBool(text, _BOOL_WORDS[lowered])
-    return text
+    return _PLAIN_WORDS.get(text, text)
 
 
 def _resolve_tagged(tag: str, text: str) -> Any:
@@ -194,7 +209,9 @@ def _resolve_tagged(tag: str, text: str) -> Any:
     value = resolve_plain(text)
     if isinstance(value, AmbiguousBool | AmbiguousNumber):
         value = value.value
-    expected = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}
+    expected: dict[str, type | tuple[type, ...]] = {
+        "int": int, "float": (int, float), "bool": bool, "null": type(None)
+    }
     if kind == "timestamp":
         value = _to_timestamp(text)
         if isinstance(value, dt.date):
@@ -202,16 +219,25 @@ def _resolve_tagged(tag: str, text: str) -> Any:
     elif kind in expected and isinstance(value, expected[kind]) and not (
         kind != "bool" and isinstance(value, bool)
     ):
-        return float(value) if kind == "float" else value
+        return float(value) if kind == "float" and isinstance(value, int | float) else value
     raise ValueError(f"'{text}' is not a valid !!{kind}")
 
 
 _STANDARD_SCALAR_TAGS = {TAG + k for k in ("str", "int", "float", "bool", "null", "timestamp")}
 _STANDARD_COLLECTION_TAGS = {TAG + "map", TAG + "seq"}
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStartEvent, _MappingEndEvent = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 
 
 class _Builder:
-    """Turns the event stream into data + positions, iteratively."""
+    """Turns the event stream into data + positions, iteratively.
+
+    The loop is the hot path of every command (a 400-line map is some 800
+    events), so the frame being filled lives in local variables, a mapping key
+    is taken as its text without resolving it, and positions are the parser's
+    own marks (see `Positions`).
+    """
 
     def __init__(self, path: str, limits: Limits) -> None:
         self.path = path
@@ -227,17 +253,15 @@ class _Builder:
     def error(self, mark: Any, code: str, message: str) -> None:
         self.problems.append(self.problem(mark.line + 1, mark.column + 1, code, message))
 
-    def abort(self, mark: Any, code: str, message: str) -> _Abort:
-        return _Abort(self.problem(mark.line + 1, mark.column + 1, code, message))
+    def abort(self, mark: Any, code: str, message: str) -> _AbortError:
+        return _AbortError(self.problem(mark.line + 1, mark.column + 1, code, message))
 
-    def count(self, mark: Any, n: int = 1) -> None:
-        self.nodes += n
-        if self.nodes > self.limits.max_nodes:
-            raise self.abort(
-                mark, "E006",
-                f"the document would expand to more than {self.limits.max_nodes:,} nodes "
-                "(an alias bomb?); raise the limit with --max-nodes if this map is real",
-            )
+    def too_many_nodes(self, mark: Any) -> _AbortError:
+        return self.abort(
+            mark, "E006",
+            f"the document would expand to more than {self.limits.max_nodes:,} nodes "
+            "(an alias bomb?); raise the limit with --max-nodes if this map is real",
+        )
 
     def scalar(self, event: Any) -> Any:
         tag = event.tag
@@ -255,98 +279,124 @@ class _Builder:
         self.error(event.start_mark, "E003", _unsupported_tag(tag))
         return None
 
-    def build(self, parser: Any) -> Any:
+    def build(self, parser: Any) -> Any:  # noqa: C901 - one loop on purpose, see the class
         """Consume one document's node events; return its root value."""
-        # Each frame: [container, entries, pending key, key mark, anchor, start count, merges]
-        stack: list[list[Any]] = []
-        root: Any = None
-        max_depth = self.limits.max_depth
+        get_event = parser.get_event
+        anchors = self.anchors
+        by_container = self.positions.by_container
+        max_depth, max_nodes = self.limits.max_depth, self.limits.max_nodes
+        nodes = 0
+        # The open containers outside the current one:
+        # (container, entries, is_list, key, key mark, anchor, nodes at start, merges, mark)
+        stack: list[tuple[Any, ...]] = []
+        container: Any = None  # the container being filled; None at the top
+        entries: Any = None
+        is_list = False
+        key: Any = _NO_KEY  # the pending key of a mapping, and where it stands
+        key_mark: Any = None
+        anchor: str | None = None  # of the current container, with its start
+        start_nodes = 0
+        merges: list[tuple[Any, Any]] | None = None
+        start_mark: Any = None
         while True:
-            event = parser.get_event()
+            event = get_event()
             cls = type(event)
-            if cls is yaml.ScalarEvent:
-                self.count(event.start_mark)
-                value = self.scalar(event)
-                size = 1
-            elif cls is yaml.MappingStartEvent or cls is yaml.SequenceStartEvent:
-                self.count(event.start_mark)
-                if len(stack) >= max_depth:
+            if cls is _ScalarEvent:
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self.too_many_nodes(event.start_mark)
+                mark = event.start_mark
+                if event.tag is None and event.anchor is None:
+                    if key is _NO_KEY and container is not None and not is_list:
+                        key, key_mark = event.value, mark
+                        continue
+                    if not event.style and event.implicit[0]:
+                        value = resolve_plain(event.value)
+                    else:
+                        value = event.value
+                else:
+                    value = self.scalar(event)
+                    if event.anchor:
+                        anchors[event.anchor] = (value, 1)
+            elif cls is _MappingStartEvent or cls is _SequenceStartEvent:
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self.too_many_nodes(event.start_mark)
+                if len(stack) + (container is not None) >= max_depth:
                     raise self.abort(
                         event.start_mark, "E006",
                         f"nesting deeper than {max_depth} levels; "
                         "raise the limit with --max-depth if this map is real",
                     )
-                if event.tag is not None and event.tag not in _STANDARD_COLLECTION_TAGS and (
-                    event.tag != "!"
-                ):
-                    self.error(event.start_mark, "E003", _unsupported_tag(event.tag))
-                is_map = cls is yaml.MappingStartEvent
-                container: Any = {} if is_map else []
-                entries: Any = {} if is_map else []
-                self.positions.by_container[id(container)] = entries
-                mark = event.start_mark
-                stack.append([container, entries, _NO_KEY, None, event.anchor, self.nodes, None,
-                              (mark.line + 1, mark.column + 1)])
-                if event.anchor:
-                    self.anchors[event.anchor] = (container, None)
+                tag = event.tag
+                if tag is not None and tag not in _STANDARD_COLLECTION_TAGS and tag != "!":
+                    self.error(event.start_mark, "E003", _unsupported_tag(tag))
+                if container is not None:
+                    stack.append((container, entries, is_list, key, key_mark, anchor,
+                                  start_nodes, merges, start_mark))
+                is_list = cls is _SequenceStartEvent
+                container = [] if is_list else {}
+                entries = [] if is_list else {}
+                by_container[id(container)] = entries
+                key, key_mark, merges = _NO_KEY, None, None
+                anchor, start_nodes, start_mark = event.anchor, nodes, event.start_mark
+                if anchor:
+                    anchors[anchor] = (container, None)
                 continue
-            elif cls is yaml.MappingEndEvent or cls is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                value = frame[0]
-                if frame[6]:
-                    _apply_merges(value, frame[1], frame[6])
-                size = self.nodes - frame[5] + 1
-                if frame[4]:
-                    self.anchors[frame[4]] = (value, size)
-                if stack:
-                    self.attach(stack[-1], value, event, frame[7])
-                    continue
-                self.positions.root = frame[7]
-                return value
-            elif cls is yaml.AliasEvent:
-                target = self.anchors.get(event.anchor)
+            elif cls is _MappingEndEvent or cls is _SequenceEndEvent:
+                value, mark = container, start_mark
+                if merges:
+                    _apply_merges(value, entries, merges)
+                if anchor:
+                    anchors[anchor] = (value, nodes - start_nodes + 1)
+                if not stack:
+                    self.nodes = nodes
+                    self.positions.root = (mark.line + 1, mark.column + 1)
+                    return value
+                (container, entries, is_list, key, key_mark, anchor,
+                 start_nodes, merges, start_mark) = stack.pop()
+            elif cls is _AliasEvent:
+                target = anchors.get(event.anchor)
                 if target is None:
                     raise self.abort(event.start_mark, "E001", f"unknown alias *{event.anchor}")
                 value, size = target
                 if size is None:
-                    raise self.abort(event.start_mark, "E006",
-                                     f"alias *{event.anchor} refers to itself (a recursive structure)")
-                self.count(event.start_mark, size)
+                    raise self.abort(
+                        event.start_mark, "E006",
+                        f"alias *{event.anchor} refers to itself (a recursive structure)",
+                    )
+                nodes += size
+                if nodes > max_nodes:
+                    raise self.too_many_nodes(event.start_mark)
+                mark = event.start_mark
             else:  # pragma: no cover - the parser guarantees node events here
                 raise self.abort(event.start_mark, "E001", f"unexpected {cls.__name__}")
-            if cls is yaml.ScalarEvent and event.anchor:
-                self.anchors[event.anchor] = (value, size)
-            if not stack:
-                root = value
-                return root
-            mark = event.start_mark
-            self.attach(stack[-1], value, event, (mark.line + 1, mark.column + 1))
-
-    def attach(self, frame: list[Any], value: Any, event: Any, start: tuple[int, int]) -> None:
-        container, entries = frame[0], frame[1]
-        if type(container) is list:
-            container.append(value)
-            entries.append((start[0], start[1], start[0], start[1]))
-            return
-        if frame[2] is _NO_KEY:
-            frame[2] = self.key_of(value, event)
-            frame[3] = start
-            return
-        key, key_pos = frame[2], frame[3]
-        frame[2] = _NO_KEY
-        if key == "<<" and isinstance(value, dict | list):
-            frame[6] = (frame[6] or []) + [(value, key_pos)]
-            return
-        if key in container:
-            self.problems.append(self.problem(
-                key_pos[0], key_pos[1], "E002",
-                f"duplicated key '{key}' (first at line {entries[key][0]})",
-            ))
-        container[key] = value
-        entries[key] = (key_pos[0], key_pos[1], start[0], start[1])
+            # Attach `value`, which starts at `mark`, to the current container.
+            if container is None:
+                self.nodes = nodes
+                return value
+            if is_list:
+                container.append(value)
+                entries.append(mark)
+            elif key is _NO_KEY:
+                key, key_mark = self.key_of(value, event), mark
+            else:
+                if key == "<<" and isinstance(value, dict | list):
+                    merges = (merges or []) + [(value, key_mark)]
+                elif key in container:
+                    self.problems.append(self.problem(
+                        key_mark.line + 1, key_mark.column + 1, "E002",
+                        f"duplicated key '{key}' (first at line {entries[key][0].line + 1})",
+                    ))
+                    container[key] = value
+                    entries[key] = (key_mark, mark)
+                else:
+                    container[key] = value
+                    entries[key] = (key_mark, mark)
+                key = _NO_KEY
 
     def key_of(self, value: Any, event: Any) -> Any:
-        if type(event) is yaml.ScalarEvent:
+        if type(event) is _ScalarEvent:
             return event.value
         if isinstance(value, str):
             return value
@@ -359,7 +409,7 @@ _NO_KEY = object()
 
 def _apply_merges(target: dict[str, Any], entries: dict[str, Any], merges: list[Any]) -> None:
     """YAML merge keys (`<<: *base`): explicit keys win, earlier merges win."""
-    for value, key_pos in merges:
+    for value, key_mark in merges:
         sources = value if isinstance(value, list) else [value]
         for source in sources:
             if not isinstance(source, dict):
@@ -367,12 +417,15 @@ def _apply_merges(target: dict[str, Any], entries: dict[str, Any], merges: list[
             for k, v in source.items():
                 if k not in target:
                     target[k] = v
-                    entries[k] = (key_pos[0], key_pos[1], key_pos[0], key_pos[1])
+                    entries[k] = (key_mark, key_mark)
 
 
 def _unsupported_tag(tag: str) -> str:
     shown = "!!" + tag[len(TAG):] if tag.startswith(TAG) else tag
-    return f"unsupported YAML tag '{shown}': journey reads plain YAML only (tags are never executed)"
+    return (
+        f"unsupported YAML tag '{shown}': journey reads plain YAML only "
+        "(tags are never executed)"
+    )
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
@@ -408,7 +461,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
     parser = _Parser(text)
     try:
         root = _parse_stream(parser, builder)
-    except _Abort as stop:
+    except _AbortError as stop:
         return fail(stop.problem, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

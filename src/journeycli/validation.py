@@ -84,7 +84,8 @@ def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
         limits = error.get("ctx", {})
         bound = limits.get("ge", limits.get("le"))
         side = "at least" if kind == "greater_than_equal" else "at most"
-        return f"{where}: {_show(error['input'])} is out of range (must be {side} {bound})", False, False
+        shown = _show(error["input"])
+        return f"{where}: {shown} is out of range (must be {side} {bound})", False, False
     if kind == "string_pattern_mismatch":
         return (
             f"{where}: {_show(error['input'])} is not a valid id; use lower-case letters, "
@@ -93,6 +94,8 @@ def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
         )
     if kind == "string_too_short":
         return f"{where}: must not be empty", False, False
+    if kind == "too_short":
+        return f"{where}: needs at least one item", False, False
     if kind in ("enum", "literal_error"):
         expected = error.get("ctx", {}).get("expected", "")
         return f"{where}: {_show(error['input'])} is not allowed; expected {expected}", False, False
@@ -133,6 +136,9 @@ def validate_document(document: Document) -> ValidatedMap:
     return ValidatedMap(document, model, problems)
 
 
-def load_map(raw: bytes, path: str, limits: Limits = Limits()) -> ValidatedMap:
+DEFAULT_LIMITS = Limits()
+
+
+def load_map(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> ValidatedMap:
     """Bytes -> validated map: the entry point every command uses."""
     return validate_document(load_document(raw, path, limits))

@@ -11,13 +11,21 @@ from __future__ import annotations
 import os
 import sys
 
-import click
 import typer
 
+from journeycli.cli import diff as _diff  # noqa: F401  (registers diff, history, summary)
+from journeycli.cli import interop as _interop  # noqa: F401  (export, import)
 from journeycli.cli import lint as _lint  # noqa: F401  (registers the command)
+from journeycli.cli import new as _new  # noqa: F401
+from journeycli.cli import report as _report  # noqa: F401
 from journeycli.cli import schema as _schema  # noqa: F401
 from journeycli.cli.app import app
 from journeycli.errors import InvalidMapError, JourneyError
+
+try:  # recent Typer parses with its own vendored Click and no longer installs click
+    from typer._click.exceptions import ClickException
+except ImportError:  # pragma: no cover - older Typer raises Click's own exceptions
+    from click import ClickException  # type: ignore[assignment,import-not-found,unused-ignore]
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -48,10 +56,10 @@ def run(args: list[str] | None = None) -> int:
     except JourneyError as exc:
         _say(f"error: {exc}")
         return exc.exit_code
-    except click.exceptions.Abort:
+    except typer.Abort:
         _say("aborted")
         return 130
-    except click.ClickException as exc:
+    except ClickException as exc:
         exc.show()
         return exc.exit_code
     except BrokenPipeError:
@@ -62,7 +70,7 @@ def run(args: list[str] | None = None) -> int:
     except RecursionError:
         _say("error: the input is nested too deeply to process")
         return EXIT_USAGE
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+    except Exception as exc:
         _say(f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return EXIT_USAGE
     return result if isinstance(result, int) else EXIT_OK

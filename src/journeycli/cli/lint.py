@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -12,9 +12,11 @@ from journeycli.cli.app import GapThreshold, MaxDepth, MaxFileSize, MaxNodes, ap
 from journeycli.cli.limits import make_limits
 
 
-class LintFormat(str, Enum):
+class LintFormat(StrEnum):
     text = "text"
     json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
 EXAMPLES = """\
@@ -25,6 +27,16 @@ EXAMPLES = """\
   journey lint maps/ --strict        [dim]# warnings fail too[/]
 
   journey lint --format json - < hypotheek.journey.yaml
+
+  journey lint --format github       [dim]# annotations in a GitHub Actions job[/]
+
+  journey lint --format sarif > journey.sarif
+
+  journey lint --explain W102        [dim]# why a rule matters, with examples[/]
+
+Settings come from [bold]\\[tool.journey][/] in the nearest pyproject.toml or from
+.journey.toml (keys select, ignore, strict, gap-threshold); options win.
+A comment [bold]# journey: ignore\\[W102][/] silences a problem on its line.
 """
 
 
@@ -49,20 +61,32 @@ def lint(
         typer.Option("--ignore", help="Skip these codes or prefixes, e.g. W102,E0."),
     ] = None,
     gap_threshold: GapThreshold = None,
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", metavar="CODE",
+                     help="Explain a rule (code or name, or 'all') and exit."),
+    ] = None,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
     max_nodes: MaxNodes = None,
 ) -> None:
     """Check maps for errors and quality warnings (exit 1 when errors are found)."""
-    from journeycli.cli.progress import file_progress
-    from journeycli.lint.reporters import REPORTERS
-    from journeycli.lint.runner import LintOptions, discover, lint_paths, parse_codes
+    if explain is not None:
+        from journeycli.lint.explain import explain as explain_rule
 
-    options = LintOptions(
-        select=parse_codes(select or ()),
-        ignore=parse_codes(ignore or ()),
-        strict=bool(strict),
-        gap_threshold=30 if gap_threshold is None else gap_threshold,
+        sys.stdout.write(explain_rule(explain))
+        raise typer.Exit(0)
+
+    from journeycli.cli.progress import file_progress
+    from journeycli.lint.config import resolve_options
+    from journeycli.lint.reporters import REPORTERS
+    from journeycli.lint.runner import discover, lint_paths
+
+    options = resolve_options(
+        select=select,
+        ignore=ignore,
+        strict=strict,
+        gap_threshold=gap_threshold,
         limits=make_limits(max_file_size, max_depth, max_nodes),
     )
     files = discover(paths or ["."])

@@ -15,6 +15,7 @@ from pathlib import Path
 from journeycli.engine import DEFAULT_GAP_THRESHOLD
 from journeycli.errors import UsageError
 from journeycli.lint.rules import CHECKED_RULES, RuleContext
+from journeycli.lint.suppress import unsuppressed
 from journeycli.loader import Limits
 from journeycli.problems import Problem
 from journeycli.validation import ValidatedMap, load_map
@@ -34,9 +35,15 @@ class LintOptions:
     limits: Limits = field(default_factory=Limits)
 
     def wants(self, code: str) -> bool:
-        """Selected (all when nothing is selected) and not ignored; codes or prefixes."""
-        selected = not self.select or code.startswith(self.select)
-        return selected and not (self.ignore and code.startswith(self.ignore))
+        """Selected (all when nothing is selected) and not ignored; codes or prefixes.
+
+        As in flake8 and ruff, the most specific match wins, so `--select W102
+        --ignore W` keeps W102; on a tie (`--select W1 --ignore W1`) ignore wins.
+        """
+        selected = max((len(p) for p in self.select if code.startswith(p)),
+                       default=-1 if self.select else 0)
+        ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return selected >= 0 and selected > ignored
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +146,8 @@ def check_map(validated: ValidatedMap, gap_threshold: int = DEFAULT_GAP_THRESHOL
 def lint_file(path: str, options: LintOptions) -> list[Problem]:
     raw, name = read_source(path)
     validated = load_map(raw, name, options.limits)
-    return [p for p in check_map(validated, options.gap_threshold) if options.wants(p.code)]
+    wanted = [p for p in check_map(validated, options.gap_threshold) if options.wants(p.code)]
+    return unsuppressed(wanted, validated.document.text)
 
 
 def lint_paths(

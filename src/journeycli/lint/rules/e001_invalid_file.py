@@ -8,8 +8,21 @@ RULE = Rule(
     name="invalid-file",
     severity=Severity.ERROR,
     summary="Not valid YAML, not UTF-8, empty, more than one document, or not a mapping.",
-    why="Nothing else can be checked until the file parses as one map; editors and CI "
-    "must agree on what the file says.",
-    bad="title: Hypotheek\nstages: [\n",
-    good="version: 1\ntitle: Hypotheek\nstages:\n  - name: Oriëntatie\n",
+    why=(
+        "Nothing else can be checked until the file reads as one YAML mapping. A file that one "
+        "tool reads and another rejects, or that holds two documents of which only the first is"
+        " used, makes reviewers, editors and CI disagree about what the map says."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages: [Oriëntatie, Aankoop\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "  - name: Aankoop\n"
+    ),
 )

@@ -46,10 +46,25 @@ RULE = Rule(
     name="duplicate-id",
     severity=Severity.ERROR,
     summary="Two personas, stages, touchpoints or actions with the same id.",
-    why="Ids tie scores, touchpoints and actions together and match items across versions "
-    "in `journey diff`; two items with one id make every reference ambiguous. An id left "
-    "out defaults to the slug of the name, so two stages named alike collide too.",
-    bad="stages:\n  - name: Aankoop\n  - name: Aankoop\n",
-    good="stages:\n  - name: Aankoop\n  - id: aankoop-zakelijk\n    name: Aankoop\n",
+    why=(
+        "Ids tie scores, touchpoints and actions together and match items across versions in "
+        "`journey diff`; two items with one id make every reference ambiguous. An id left out "
+        "defaults to the slug of the name, so two stages with the same name collide too."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Aankoop\n"
+        "  - name: Aankoop\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Aankoop\n"
+        "  - id: aankoop-zakelijk\n"
+        "    name: Aankoop\n"
+    ),
     check=check,
 )

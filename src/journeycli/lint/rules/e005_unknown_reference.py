@@ -43,9 +43,31 @@ RULE = Rule(
     name="unknown-reference",
     severity=Severity.ERROR,
     summary="A reference to an unknown persona, touchpoint or stage id.",
-    why="A touchpoint met by a persona that does not exist, or an action on a touchpoint "
-    "that was renamed, silently drops out of persona views and breaking-moment checks.",
-    bad="personas:\n  - name: Sanne\n...\n        personas: [sane]\n",
-    good="personas:\n  - name: Sanne\n...\n        personas: [sanne]\n",
+    why=(
+        "A touchpoint met by a persona that does not exist, or an action on a touchpoint that "
+        "was renamed, silently drops out of the persona views and the breaking-moment checks."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "personas:\n"
+        "  - name: Sanne\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "    touchpoints:\n"
+        "      - name: Rentecalculator\n"
+        "        personas: [sane]\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "personas:\n"
+        "  - name: Sanne\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "    touchpoints:\n"
+        "      - name: Rentecalculator\n"
+        "        personas: [sanne]\n"
+    ),
     check=check,
 )

@@ -8,8 +8,37 @@ RULE = Rule(
     name="resource-limit",
     severity=Severity.ERROR,
     summary="File size, nesting depth, or the size with every alias expanded is over the limit.",
-    why="Maps arrive in pull requests from anyone; a 'billion laughs' alias bomb or a huge "
-    "file must fail fast instead of stalling CI. The defaults let any real map through.",
-    bad="a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n# ...\n",
-    good="personas: &everyone [starter, mover]\n",
+    why=(
+        "Maps arrive in pull requests from anyone. A 'billion laughs' alias bomb (a few lines "
+        "that expand to millions of nodes), a file nested a thousand levels deep or a huge file"
+        " must fail fast instead of stalling CI. The defaults let any real map through; raise "
+        "them with --max-file-size, --max-depth and --max-nodes."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "x-a: &a [x, x, x, x, x, x, x, x, x]\n"
+        "x-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "x-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "x-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "x-e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+        "x-f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
+        "x-g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "personas:\n"
+        "  - name: Sanne\n"
+        "  - name: Mark\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "    touchpoints:\n"
+        "      - name: Rentecalculator\n"
+        "        personas: &everyone [sanne, mark]\n"
+        "      - name: Adviesgesprek\n"
+        "        personas: *everyone\n"
+    ),
 )

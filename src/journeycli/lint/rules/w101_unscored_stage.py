@@ -22,9 +22,25 @@ RULE = Rule(
     name="unscored-stage",
     severity=Severity.WARNING,
     summary="A stage without relevance or presence.",
-    why="The gap (relevance - presence) shows where the most is to be gained; a stage "
-    "without both scores is left out of the ranking and may hide the biggest gap.",
-    bad="  - name: Levering\n    relevance: 70\n",
-    good="  - name: Levering\n    relevance: 70\n    presence: 45\n",
+    why=(
+        "The gap between relevance and presence shows where the most is to be gained. A stage "
+        "without both scores drops out of the ranking, so the largest gap of the journey may be"
+        " the one nobody scored. Score it, and say where the scores come from (W102)."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Levering\n"
+        "    relevance: 70\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Levering\n"
+        "    relevance: 70\n"
+        "    presence: 45\n"
+    ),
     check=check,
 )

@@ -25,10 +25,34 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="A stage with relevance or presence set whose evidence is missing or only "
     "`assumption`.",
-    why="Scores should come from what is known (analytics, surveys, interviews, usability "
-    "tests) rather than be guessed; a guessed score ranks stages on opinion.",
-    bad="    relevance: 85\n    presence: 30\n",
-    good="    relevance: 85\n    presence: 30\n    evidence:\n      - type: survey\n"
-    "        source: Klantonderzoek 2026\n",
+    why=(
+        "Scores should come from what is known (analytics, surveys, interviews, usability "
+        "tests, reviews) rather than be guessed. A score without evidence is an assumption: the"
+        " report marks the stage as assumed, and a ranking built on assumptions ranks opinions."
+        " Name the source of the scores, or keep the assumption visible until it is measured."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "    relevance: 85\n"
+        "    presence: 30\n"
+        "    evidence:\n"
+        "      - type: assumption\n"
+        "        source: Gut feeling of the sales team\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "    relevance: 85\n"
+        "    presence: 30\n"
+        "    evidence:\n"
+        "      - type: survey\n"
+        "        source: Klantonderzoek 2026 (n=412)\n"
+        "        date: 2026-03-01\n"
+    ),
     check=check,
 )

@@ -27,10 +27,33 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="A stage with gap >= the threshold (default 30) that lacks an opportunity or an "
     "open action.",
-    why="A large gap is where the most is to be gained; a map that finds it but plans "
-    "nothing for it is an analysis without a roadmap.",
-    bad="    relevance: 90\n    presence: 20\n",
-    good="    relevance: 90\n    presence: 20\n    opportunities: [Calculator on mobile]\n"
-    "    actions:\n      - action: Rebuild the calculator\n        owner: web-team\n",
+    why=(
+        "The largest gaps are where the most is to be gained. A map that finds a gap at or "
+        "above the threshold (30 unless `--gap-threshold` or `gap-threshold` says otherwise) "
+        "but holds no opportunity or no open action for it is an analysis without a roadmap: "
+        "write down the opportunity and at least one action (todo or doing) that closes the "
+        "gap."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "    relevance: 90\n"
+        "    presence: 20\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "    relevance: 90\n"
+        "    presence: 20\n"
+        "    opportunities:\n"
+        "      - A mortgage calculator that works on a phone\n"
+        "    actions:\n"
+        "      - action: Rebuild the calculator mobile-first\n"
+        "        owner: web-team\n"
+    ),
     check=check,
 )

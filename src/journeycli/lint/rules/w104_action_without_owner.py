@@ -21,8 +21,28 @@ RULE = Rule(
     name="action-without-owner",
     severity=Severity.WARNING,
     summary="An open action (todo or doing) without an owner.",
-    why="An action that belongs to no one is not done; the roadmap groups work by owner.",
-    bad="      - action: Rebuild the calculator\n        status: todo\n",
-    good="      - action: Rebuild the calculator\n        owner: web-team\n",
+    why=(
+        "An action that belongs to no one does not get done, and the roadmap groups the work by"
+        " owner; name the team or person who moves it forward."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "    actions:\n"
+        "      - action: Rebuild the calculator mobile-first\n"
+        "        status: todo\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Oriëntatie\n"
+        "    actions:\n"
+        "      - action: Rebuild the calculator mobile-first\n"
+        "        status: todo\n"
+        "        owner: web-team\n"
+    ),
     check=check,
 )

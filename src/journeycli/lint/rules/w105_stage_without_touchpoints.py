@@ -21,9 +21,30 @@ RULE = Rule(
     name="stage-without-touchpoints",
     severity=Severity.WARNING,
     summary="A stage without touchpoints.",
-    why="Touchpoints are where presence is won or lost; a stage without them cannot be "
-    "acted on and shows no experience curve.",
-    bad="  - name: Gebruik\n    relevance: 60\n",
-    good="  - name: Gebruik\n    touchpoints:\n      - name: Mijn omgeving\n        channel: app\n",
+    why=(
+        "Touchpoints are the moments of contact where presence is won or lost. A stage without "
+        "them gives the team no place to act and no experience to measure; list where customers"
+        " meet you in this stage, even if it is only a search result or a phone call."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Gebruik\n"
+        "    relevance: 60\n"
+        "    presence: 50\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Gebruik\n"
+        "    relevance: 60\n"
+        "    presence: 50\n"
+        "    touchpoints:\n"
+        "      - name: Mijn omgeving\n"
+        "        channel: app\n"
+        "        kind: digital\n"
+    ),
     check=check,
 )

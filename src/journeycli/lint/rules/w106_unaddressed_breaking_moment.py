@@ -34,10 +34,35 @@ RULE = Rule(
     severity=Severity.WARNING,
     summary="A breaking moment (critical touchpoint with experience <= 2) that no open action "
     "addresses.",
-    why="One bad moment of truth can break the whole experience (peak-end rule); it "
-    "outranks every gap and needs an action that names its touchpoint.",
-    bad="      - name: Taxatie\n        critical: true\n        experience: 1\n",
-    good="      - name: Taxatie\n        critical: true\n        experience: 1\n...\n    actions:\n"
-    "      - action: Plan taxaties binnen 3 dagen\n        touchpoint: taxatie\n",
+    why=(
+        "A critical touchpoint is a moment of truth: one bad one can break the whole experience"
+        " (peak-end rule), whatever the other scores say. A breaking moment (critical, "
+        "experience 2 or lower) outranks every gap in the report and needs an open action that "
+        "names its touchpoint."
+    ),
+    bad=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Aankoop\n"
+        "    touchpoints:\n"
+        "      - name: Taxatie\n"
+        "        critical: true\n"
+        "        experience: 1\n"
+    ),
+    good=(
+        "version: 1\n"
+        "title: Hypotheek\n"
+        "stages:\n"
+        "  - name: Aankoop\n"
+        "    touchpoints:\n"
+        "      - name: Taxatie\n"
+        "        critical: true\n"
+        "        experience: 1\n"
+        "    actions:\n"
+        "      - action: Plan every valuation within three days\n"
+        "        touchpoint: taxatie\n"
+        "        owner: operations\n"
+    ),
     check=check,
 )

@@ -1,0 +1,207 @@
+"""`journey diff`, `journey history` and `journey summary`: parse, call the core, write, exit.
+
+The meaning of a change lives in `journeycli.diff`, the walk over commits in
+`journeycli.history`, and the formats in `journeycli.render.diff_*` /
+`history_*`; this module only wires arguments to them and maps the result to
+an exit code (1 for changes with `--exit-code` or a triggered `--fail-on`).
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from journeycli.cli.app import MaxDepth, MaxFileSize, MaxNodes, app
+from journeycli.cli.limits import make_limits
+
+if TYPE_CHECKING:
+    from journeycli.diff.gate import Regression
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+class HistoryFormat(StrEnum):
+    terminal = "terminal"
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+DIFF_EXAMPLES = """\
+[bold]Examples[/]
+
+  journey diff old.journey.yaml new.journey.yaml
+
+  journey diff maps/hypotheek.journey.yaml --rev origin/main --format md > comment.md
+
+  journey diff map.journey.yaml --rev HEAD~1 --fail-on gap-increase,new-breaking-moment
+
+  git show main:map.journey.yaml | journey diff - map.journey.yaml --format json
+"""
+
+HISTORY_EXAMPLES = """\
+[bold]Examples[/]
+
+  journey history maps/hypotheek.journey.yaml               [dim]# sparklines per stage[/]
+
+  journey history map.journey.yaml --rev-range v1.0..HEAD --format md
+
+  journey history map.journey.yaml --format html --output history.html
+"""
+
+SUMMARY_EXAMPLES = """\
+[bold]Examples[/]
+
+  journey summary examples/hypotheek.journey.yaml
+
+  git config diff.journey.textconv "journey summary --textconv"   [dim]# with .gitattributes:[/]
+  echo '*.journey.yaml diff=journey' >> .gitattributes            [dim]# git diff reads summaries[/]
+"""
+
+PersonaOption = Annotated[
+    str | None,
+    typer.Option("--persona", "-p", metavar="ID",
+                 help="Compare this persona's scores (persona_scores) and breaking moments."),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option("--output", "-o", metavar="FILE",
+                 help="Write to FILE atomically instead of standard output."),
+]
+
+
+def _emit(text: str, output: str | None) -> None:
+    from journeycli.fs import atomic_write
+
+    if output is not None:
+        atomic_write(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def _report_regressions(found: dict[str, tuple[Regression, ...]]) -> None:
+    for condition, items in found.items():
+        shown = "; ".join(f"{item.name} ({item.detail})" for item in items)
+        sys.stderr.write(f"journey: --fail-on {condition}: {shown}\n")
+
+
+@app.command(epilog=DIFF_EXAMPLES)
+def diff(
+    paths: Annotated[
+        list[str],
+        typer.Argument(metavar="OLD NEW | PATH --rev REV",
+                       help="Two maps to compare, or one map with --rev; - reads stdin."),
+    ],
+    rev: Annotated[
+        str | None,
+        typer.Option("--rev", "-r", metavar="REV",
+                     help="Compare `git show REV:PATH` with the working copy of PATH."),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = DiffFormat.text,
+    persona: PersonaOption = None,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed (like git diff).")
+    ] = False,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option("--fail-on", metavar="CONDITIONS",
+                     help="Exit 1 on these regressions (comma-separated): gap-increase, "
+                     "new-breaking-moment, lost-evidence, rank-change, or all."),
+    ] = None,
+    output: OutputOption = None,
+    max_file_size: MaxFileSize = None,
+    max_depth: MaxDepth = None,
+    max_nodes: MaxNodes = None,
+) -> None:
+    """Show what a change to a map means: scores, gaps, ranking, breaking moments."""
+    from journeycli.diff.gate import parse_conditions, triggered
+    from journeycli.diff.sources import diff_files, diff_revision
+    from journeycli.errors import UsageError
+    from journeycli.render import diff_json, diff_md, diff_text
+
+    conditions = parse_conditions(fail_on or ())
+    limits = make_limits(max_file_size, max_depth, max_nodes)
+    if rev is not None:
+        if len(paths) != 1:
+            raise UsageError("--rev takes one map path", hint="journey diff PATH --rev REV")
+        changes = diff_revision(paths[0], rev, persona=persona, limits=limits)
+    else:
+        if len(paths) != 2:
+            raise UsageError("give two maps to compare, or one map with --rev",
+                             hint="journey diff OLD NEW | journey diff PATH --rev REV")
+        changes = diff_files(paths[0], paths[1], persona=persona, limits=limits)
+    if output_format is DiffFormat.text and output is None:
+        diff_text.write(changes, sys.stdout)
+    else:
+        renderer = {"text": diff_text.render, "md": diff_md.render, "json": diff_json.render}
+        _emit(renderer[output_format.value](changes), output)
+    found = triggered(changes, conditions)
+    if found:
+        _report_regressions(found)
+        raise typer.Exit(1)
+    raise typer.Exit(1 if exit_code and changes.changed else 0)
+
+
+@app.command(epilog=HISTORY_EXAMPLES)
+def history(
+    path: Annotated[str, typer.Argument(help="A map file tracked in git.")],
+    rev_range: Annotated[
+        str | None,
+        typer.Option("--rev-range", metavar="A..B",
+                     help="Only the commits in this range (as git log takes it)."),
+    ] = None,
+    output_format: Annotated[
+        HistoryFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = HistoryFormat.terminal,
+    persona: PersonaOption = None,
+    output: OutputOption = None,
+    max_file_size: MaxFileSize = None,
+    max_depth: MaxDepth = None,
+    max_nodes: MaxNodes = None,
+) -> None:
+    """Show how each stage's relevance, presence and gap moved across the commits."""
+    from journeycli.history import history_of
+    from journeycli.render import history_html, history_json, history_md, history_terminal
+
+    result = history_of(path, rev_range=rev_range, persona=persona,
+                        limits=make_limits(max_file_size, max_depth, max_nodes))
+    if output_format is HistoryFormat.terminal and output is None:
+        history_terminal.write(result, sys.stdout)
+        return
+    renderer = {
+        "terminal": history_terminal.render,
+        "md": history_md.render,
+        "json": history_json.render,
+        "html": history_html.render,
+    }
+    _emit(renderer[output_format.value](result), output)
+
+
+@app.command(epilog=SUMMARY_EXAMPLES)
+def summary(
+    path: Annotated[str, typer.Argument(help="A map file; - reads standard input.")],
+    textconv: Annotated[
+        bool,
+        typer.Option("--textconv",
+                     help="For git's textconv: show an invalid map's errors and text, exit 0."),
+    ] = False,
+    max_file_size: MaxFileSize = None,
+    max_depth: MaxDepth = None,
+    max_nodes: MaxNodes = None,
+) -> None:
+    """Print a stable, line-oriented summary of one map (for git diff textconv)."""
+    from journeycli.diff.sources import summarize
+
+    sys.stdout.write(
+        summarize(path, textconv=textconv,
+                  limits=make_limits(max_file_size, max_depth, max_nodes))
+    )

@@ -1,0 +1,145 @@
+"""`journey export` and `journey import`: parse arguments, convert, write the result."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from journeycli.cli.app import MaxDepth, MaxFileSize, MaxNodes, app
+from journeycli.cli.limits import make_limits
+
+STDOUT = "-"
+
+
+class ExportFormat(str, Enum):
+    mermaid = "mermaid"
+    csv = "csv"
+    json = "json"
+
+
+class ImportFormat(str, Enum):
+    mermaid = "mermaid"
+    csv = "csv"
+
+
+class ImportLanguage(str, Enum):
+    en = "en"
+    nl = "nl"
+
+
+EXPORT_EXAMPLES = """\
+[bold]Examples[/]
+
+  journey export map.journey.yaml --to mermaid --fence     [dim]# paste into a README[/]
+
+  journey export map.journey.yaml -o workshop.csv          [dim]# format from the extension[/]
+
+  journey export map.journey.yaml --to json --persona starter | jq '.stages[].name'
+"""
+
+IMPORT_EXAMPLES = """\
+[bold]Examples[/]
+
+  journey import README.md --from mermaid -o checkout.journey.yaml
+
+  journey import workshop.csv --title "Hypotheek afsluiten" > hypotheek.journey.yaml
+
+  pbpaste | journey import - --from mermaid
+"""
+
+
+def _emit(text: str, output: str | None, *, overwrite: bool) -> None:
+    from journeycli.fs import atomic_write
+
+    if output is None or output == STDOUT:
+        sys.stdout.write(text)
+    else:
+        atomic_write(output, text, overwrite=overwrite)
+
+
+@app.command(epilog=EXPORT_EXAMPLES)
+def export(
+    path: Annotated[str, typer.Argument(help="The map to export; - reads standard input.")],
+    to: Annotated[
+        ExportFormat | None,
+        typer.Option("--to", "-t", help="Output format (default: from --output's extension)."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to FILE atomically (replacing it) instead of stdout."),
+    ] = None,
+    persona: Annotated[
+        str | None,
+        typer.Option("--persona", "-p", metavar="ID",
+                     help="Only what this persona meets, with their scores."),
+    ] = None,
+    fence: Annotated[
+        bool | None,
+        typer.Option("--fence/--no-fence",
+                     help="Wrap Mermaid in a ```mermaid fence (default: on for .md output)."),
+    ] = None,
+    max_file_size: MaxFileSize = None,
+    max_depth: MaxDepth = None,
+    max_nodes: MaxNodes = None,
+) -> None:
+    """Export a map as a Mermaid journey diagram, CSV rows or JSON."""
+    from journeycli.errors import UsageError
+    from journeycli.interop.pipeline import EXPORT_FORMATS, export_map, format_for
+    from journeycli.lint.runner import read_source
+
+    fmt = to.value if to else format_for(output, EXPORT_FORMATS)
+    if fmt is None:
+        raise UsageError("no output format", hint="use --to mermaid|csv|json")
+    if fence is None:
+        fence = fmt == "mermaid" and output is not None and output.lower().endswith(
+            (".md", ".markdown"))
+    raw, name = read_source(path)
+    text = export_map(raw, name, fmt, persona=persona, fence=fence,
+                      limits=make_limits(max_file_size, max_depth, max_nodes))
+    _emit(text, output, overwrite=True)
+
+
+@app.command(name="import", epilog=IMPORT_EXAMPLES)
+def import_(
+    path: Annotated[
+        str, typer.Argument(help="A Mermaid diagram, a Markdown file with one, or a CSV; - is stdin.")
+    ],
+    source_format: Annotated[
+        ImportFormat | None,
+        typer.Option("--from", "-f", help="Input format (default: from the file's extension)."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE", help="Write the map to FILE (default stdout)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --output when it already exists.")
+    ] = False,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="The map's title (default: the diagram's, or the file name)."),
+    ] = None,
+    lang: Annotated[
+        ImportLanguage | None,
+        typer.Option("--lang", help="The map's language (default en; nl for a 'Klant' diagram)."),
+    ] = None,
+    max_file_size: MaxFileSize = None,
+) -> None:
+    """Turn a Mermaid journey diagram or a spreadsheet (CSV) into a map."""
+    from journeycli.errors import UsageError
+    from journeycli.interop.pipeline import IMPORT_FORMATS, format_for, import_map
+    from journeycli.lint.runner import read_source
+
+    fmt = source_format.value if source_format else format_for(path, IMPORT_FORMATS)
+    if fmt is None:
+        raise UsageError(f"{path}: cannot tell the input format", hint="use --from mermaid|csv")
+    if title is not None and not title.strip():
+        raise UsageError("--title must not be empty")
+    raw, name = read_source(path)
+    text = import_map(raw, name, fmt, title=title, lang=lang.value if lang else None,
+                      limits=make_limits(max_file_size, None, None))
+    _emit(text, output, overwrite=force)

@@ -1,0 +1,97 @@
+"""`journey new`: parse arguments, scaffold a map, say where it went."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from journeycli.cli.app import app
+
+
+class Lang(StrEnum):
+    en = "en"
+    nl = "nl"
+
+
+EXAMPLES = """\
+[bold]Examples[/]
+
+  journey new onboarding                      [dim]# writes onboarding.journey.yaml[/]
+
+  journey new hypotheek --lang nl --template experience-map --persona "Sanne, starter"
+
+  journey new trial --stages "Sign-up,First week,Upgrade" --title "Free trial"
+
+  journey new - --template nine-stages > maps/purchase.journey.yaml
+
+  journey new --list                          [dim]# the templates, one a line[/]
+"""
+
+
+@app.command(epilog=EXAMPLES)
+def new(
+    path: Annotated[
+        str | None,
+        typer.Argument(help="Map file to create (.journey.yaml is added); - prints to stdout."),
+    ] = None,
+    template: Annotated[
+        str, typer.Option("--template", "-t", help="Template name (see --list).")
+    ] = "five-stages",
+    stages: Annotated[
+        str | None,
+        typer.Option("--stages", metavar="A,B,C",
+                     help="Your own stages, comma-separated, in place of the template's."),
+    ] = None,
+    lang: Annotated[
+        Lang, typer.Option("--lang", "-l", help="Language of stage names, prompts and comments.")
+    ] = Lang.en,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Title of the map (default: from the file name).")
+    ] = None,
+    persona: Annotated[
+        list[str] | None,
+        typer.Option("--persona", "-p", metavar="NAME", help="Add a persona (repeatable)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="Overwrite an existing file.")
+    ] = False,
+    schema_ref: Annotated[
+        str | None,
+        typer.Option("--schema-ref", metavar="PATH|URL",
+                     help="Schema in the yaml-language-server modeline "
+                          "(default: the nearest journey.schema.json)."),
+    ] = None,
+    list_templates: Annotated[
+        bool, typer.Option("--list", help="List the templates and exit.")
+    ] = False,
+) -> None:
+    """Scaffold a new journey map with prompts and comments, ready to fill in."""
+    from journeycli import scaffold
+    from journeycli.errors import UsageError
+
+    if list_templates:
+        rows = scaffold.list_templates(lang.value)
+        width = max(len(name) for name, _ in rows)
+        for name, description in rows:
+            sys.stdout.write(f"{name:<{width}}  {description}\n")
+        return
+    if path is None:
+        raise UsageError("missing PATH", hint="journey new PATH, or journey new - for stdout")
+    options = scaffold.ScaffoldOptions(
+        template=template, language=lang.value, title=title, stages=stages,
+        personas=tuple(persona or ()), schema_ref=schema_ref,
+    )
+    result = scaffold.create(path, options, force=force)
+    if result.path is None:
+        sys.stdout.write(result.text)
+        return
+    say = sys.stderr.write
+    say(f"Created {result.path} ({template}, {lang.value}, {len(result.journey.stages)} stages).\n")
+    say(f"Next: fill in the prompts, then run: journey lint {result.path}\n")
+    if not result.schema_found:
+        folder = result.path.parent
+        target = folder / "journey.schema.json" if str(folder) != "." else "journey.schema.json"
+        say(f"For checks while you type: journey schema > {target}\n")

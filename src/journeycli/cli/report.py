@@ -1,0 +1,114 @@
+"""`journey report`: parse arguments, build the report, render it to stdout or a file."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from journeycli.cli.app import GapThreshold, MaxDepth, MaxFileSize, MaxNodes, app
+from journeycli.cli.limits import make_limits
+
+
+class ReportFormat(StrEnum):
+    terminal = "terminal"
+    md = "md"
+    html = "html"
+    json = "json"
+
+
+class ReportLanguage(StrEnum):
+    en = "en"
+    nl = "nl"
+
+
+EXAMPLES = """\
+[bold]Examples[/]
+
+  journey report examples/hypotheek.journey.yaml          [dim]# ranked stages in the terminal[/]
+
+  journey report maps/ --output report.md                 [dim]# every map, as Markdown[/]
+
+  journey report map.journey.yaml --persona starter --top 5 --format json
+
+  journey report map.journey.yaml --template mine.md.j2 -o out.md
+"""
+
+
+@app.command(epilog=EXAMPLES)
+def report(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Map files or directories (every map under it); - reads stdin."),
+    ],
+    output_format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f",
+                     help="Output format (default terminal, or from --output's extension)."),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write to FILE atomically (.md, .json, .html, .txt) instead of stdout."),
+    ] = None,
+    persona: Annotated[
+        str | None,
+        typer.Option("--persona", "-p", metavar="ID",
+                     help="Score for this persona (its persona_scores and touchpoints)."),
+    ] = None,
+    top: Annotated[
+        int, typer.Option("--top", min=0, metavar="N", help="Number of focus stages.")
+    ] = 3,
+    gap_threshold: GapThreshold = None,
+    lang: Annotated[
+        ReportLanguage | None,
+        typer.Option("--lang", help="Language of the labels (default: the map's language)."),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option("--template", metavar="FILE",
+                     help="Your own Jinja2 template (sandboxed) instead of the built-in one."),
+    ] = None,
+    max_file_size: MaxFileSize = None,
+    max_depth: MaxDepth = None,
+    max_nodes: MaxNodes = None,
+) -> None:
+    """Rank the stages where the most is to be gained, with the actions to take."""
+    from journeycli.errors import UsageError
+    from journeycli.fs import atomic_write
+    from journeycli.render import format_for, get_renderer
+    from journeycli.render.report import (
+        ReportOptions,
+        build_report,
+        render_template,
+        resolve_language,
+    )
+
+    name = output_format.value if output_format else None
+    if name is None and output is not None and template is None:
+        name = format_for(output)
+        if name is None:
+            raise UsageError(f"{output}: cannot tell the report format from the file name",
+                             hint="use --format terminal|md|html|json")
+    renderer = get_renderer(name or "terminal")
+    options = ReportOptions(
+        persona=persona,
+        top=top,
+        gap_threshold=30 if gap_threshold is None else gap_threshold,
+        limits=make_limits(max_file_size, max_depth, max_nodes),
+    )
+    result = build_report(paths, options)
+    language = resolve_language(result, lang.value if lang else None)
+    if template is not None:
+        text = render_template(result, template, language)
+    elif output is not None:
+        text = renderer.render(result, language)
+    else:
+        renderer.write(result, language, sys.stdout)
+        return
+    if output is not None:
+        atomic_write(output, text)
+    else:
+        sys.stdout.write(text)

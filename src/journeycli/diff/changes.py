@@ -1,0 +1,222 @@
+"""What a semantic diff of two maps is made of: plain, frozen values.
+
+The comparison (`compare.py`) builds these; the renderers (text, Markdown,
+JSON) and the CI gate (`gate.py`) only read them. Values are JSON-ready
+(enums as their text, dates as ISO text) so every renderer shows the same
+thing and the JSON renderer is a mechanical walk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["persona", "stage", "touchpoint", "action"]
+KINDS: tuple[Kind, ...] = ("persona", "stage", "touchpoint", "action")
+SCORE_FIELDS = (
+    "relevance",
+    "presence",
+    "gap",
+    "rank",
+    "confidence",
+    "conversion",
+    "reach",
+    "lost",
+    "value_at_stake",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Delta:
+    """A value before and after; either side may be None (absent)."""
+
+    old: Any
+    new: Any
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.old != self.new)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field of one item that differs: `status: todo -> done`."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An added or removed persona, stage, touchpoint or action.
+
+    `stage` is the id of the enclosing stage for touchpoints and actions.
+    """
+
+    kind: Kind
+    id: str
+    name: str
+    stage: str | None = None
+    stage_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """Same id, new name: the item was renamed, not replaced."""
+
+    kind: Kind
+    id: str
+    old: str
+    new: str
+    stage: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Move:
+    """A touchpoint or action that now sits in another stage."""
+
+    kind: Kind
+    id: str
+    name: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True, slots=True)
+class Modified:
+    """An item present on both sides whose other fields changed."""
+
+    kind: Kind
+    id: str
+    name: str
+    fields: tuple[FieldChange, ...]
+    stage: str | None = None
+    stage_name: str | None = None
+
+    def get(self, name: str) -> FieldChange | None:
+        return next((change for change in self.fields if change.field == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class StageScores:
+    """The scores of one stage present on both sides, each as old -> new.
+
+    Gap, rank and confidence come from the engine; reach, lost and value at
+    stake from its funnel. `changed` names the fields that differ, in
+    `SCORE_FIELDS` order.
+    """
+
+    id: str
+    name: str
+    values: dict[str, Delta]
+
+    @property
+    def changed(self) -> tuple[str, ...]:
+        return tuple(name for name in SCORE_FIELDS if self.values[name].changed)
+
+    def __getitem__(self, name: str) -> Delta:
+        return self.values[name]
+
+
+@dataclass(frozen=True, slots=True)
+class RankMove:
+    """A stage whose rank changed; None means unranked (absent or unscored)."""
+
+    stage: str
+    name: str
+    old: int | None
+    new: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A breaking moment (critical touchpoint with a poor experience)."""
+
+    touchpoint: str
+    name: str
+    stage: str
+    stage_name: str
+    experience: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hint:
+    """Advice about a likely mistake, e.g. an id that changed with the name kept."""
+
+    kind: str
+    message: str
+    old_id: str | None = None
+    new_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """Which version a side is: its label (path or REV:PATH), title and currency."""
+
+    label: str
+    title: str
+    currency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """Everything that differs between two versions of a map."""
+
+    old: Side
+    new: Side
+    persona: str | None = None
+    map_fields: tuple[FieldChange, ...] = ()
+    added: tuple[Item, ...] = ()
+    removed: tuple[Item, ...] = ()
+    renamed: tuple[Rename, ...] = ()
+    moved: tuple[Move, ...] = ()
+    modified: tuple[Modified, ...] = ()
+    scores: tuple[StageScores, ...] = ()
+    ranking_old: tuple[str, ...] = ()
+    ranking_new: tuple[str, ...] = ()
+    rank_moves: tuple[RankMove, ...] = ()
+    breaking_resolved: tuple[Moment, ...] = ()
+    breaking_introduced: tuple[Moment, ...] = ()
+    hints: tuple[Hint, ...] = field(default=())
+
+    @property
+    def changed(self) -> bool:
+        """True when any semantic difference was found (hints alone are not changes)."""
+        return any(
+            (
+                self.map_fields,
+                self.added,
+                self.removed,
+                self.renamed,
+                self.moved,
+                self.modified,
+                self.scores,
+                self.rank_moves,
+                self.breaking_resolved,
+                self.breaking_introduced,
+            )
+        )
+
+    def of_kind(self, kind: Kind) -> dict[str, tuple[Any, ...]]:
+        """The added/removed/renamed/moved/modified items of one kind."""
+        return {
+            "added": tuple(i for i in self.added if i.kind == kind),
+            "removed": tuple(i for i in self.removed if i.kind == kind),
+            "renamed": tuple(i for i in self.renamed if i.kind == kind),
+            "moved": tuple(i for i in self.moved if i.kind == kind),
+            "modified": tuple(i for i in self.modified if i.kind == kind),
+        }
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "added": len(self.added),
+            "removed": len(self.removed),
+            "renamed": len(self.renamed),
+            "moved": len(self.moved),
+            "modified": len(self.modified),
+            "scores": len(self.scores),
+            "rank_moves": len(self.rank_moves),
+            "breaking_resolved": len(self.breaking_resolved),
+            "breaking_introduced": len(self.breaking_introduced),
+        }

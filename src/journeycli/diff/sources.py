@@ -1,0 +1,94 @@
+"""Where the two sides of a diff come from: files, standard input, or git.
+
+The comparison itself is pure (`compare.py`); this module reads the bytes
+(through `lint.runner.read_source` and `gitio`), validates each side as
+`journey lint` would, and refuses an invalid side with its lint errors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from journeycli import gitio
+from journeycli.diff.changes import Changes
+from journeycli.diff.compare import diff_maps
+from journeycli.errors import InvalidMapError, UsageError
+from journeycli.lint.runner import STDIN, check_map, read_source
+from journeycli.loader import Limits
+from journeycli.model import JourneyMap
+from journeycli.validation import load_map
+
+
+def parse_map(raw: bytes, name: str, limits: Limits | None = None) -> JourneyMap:
+    """Bytes -> a valid map, or InvalidMapError carrying its lint errors.
+
+    Errors only: warnings (an unscored stage, a missing owner) do not stop a
+    diff, but duplicate ids (E004) or dangling references (E005) would make
+    matching by id meaningless, so those do.
+    """
+    validated = load_map(raw, name, limits or Limits())
+    errors = sorted(p for p in check_map(validated) if p.is_error)
+    if errors or validated.model is None:
+        raise InvalidMapError(errors)
+    return validated.model
+
+
+def diff_files(
+    old: str,
+    new: str,
+    *,
+    persona: str | None = None,
+    limits: Limits | None = None,
+) -> Changes:
+    """`journey diff OLD NEW`: either side may be `-` (standard input), not both."""
+    if old == STDIN and new == STDIN:
+        raise UsageError("only one side can be read from standard input (-)")
+    old_raw, old_name = read_source(old)
+    new_raw, new_name = read_source(new)
+    return diff_maps(
+        parse_map(old_raw, old_name, limits),
+        parse_map(new_raw, new_name, limits),
+        old_label=old_name,
+        new_label=new_name,
+        persona=persona,
+    )
+
+
+def diff_revision(
+    path: str,
+    rev: str,
+    *,
+    persona: str | None = None,
+    limits: Limits | None = None,
+) -> Changes:
+    """`journey diff PATH --rev REV`: `git show REV:PATH` against the working copy."""
+    if path == STDIN:
+        raise UsageError("--rev needs a file path, not standard input (-)")
+    new_raw, new_name = read_source(path)
+    old_raw = gitio.show(Path(path), rev)
+    old_name = f"{rev}:{path}"
+    return diff_maps(
+        parse_map(old_raw, old_name, limits),
+        parse_map(new_raw, new_name, limits),
+        old_label=old_name,
+        new_label=new_name,
+        persona=persona,
+    )
+
+
+def summarize(path: str, *, textconv: bool = False, limits: Limits | None = None) -> str:
+    """`journey summary PATH`: the line-oriented summary of one map.
+
+    With `textconv` (git's `diff.journey.textconv`), an invalid map is not an
+    error: git would abort the whole `git diff`/`git log -p` on a failing
+    textconv, so its errors and raw text are shown instead.
+    """
+    from journeycli.render.diff_summary import render, render_invalid
+
+    raw, name = read_source(path)
+    try:
+        return render(parse_map(raw, name, limits))
+    except InvalidMapError as exc:
+        if not textconv:
+            raise
+        return render_invalid(exc.problems, raw)

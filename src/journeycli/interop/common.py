@@ -1,0 +1,46 @@
+"""What the importers share: building the model from plain data, and default titles.
+
+Imported data goes through `JourneyMap.model_validate`, the same door every
+map file goes through, so an import can never produce a map that the format
+rules would reject; the importers only check first what they can explain
+better (a row and a column, a line number).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any
+
+from pydantic import ValidationError
+
+from journeycli.errors import InputError
+from journeycli.model import JourneyMap, Language
+
+DEFAULT_TITLE = "Imported journey"
+PLACEHOLDER_ACTOR = {Language.EN: "Customer", Language.NL: "Klant"}
+"""The actor of every task when a map has no personas (export), and read back as none (import)."""
+
+_SUFFIXES = re.compile(r"(\.journey)?(\.(csv|tsv|txt|mmd|mermaid|md|markdown))+$", re.IGNORECASE)
+
+
+def title_from_name(source: str | None) -> str:
+    """A title from a file name: `meal-kit.csv` -> `Meal kit`; stdin -> the default title."""
+    if not source or source in ("-", "<stdin>"):
+        return DEFAULT_TITLE
+    stem = _SUFFIXES.sub("", PurePath(source).name)
+    words = re.sub(r"[-_.\s]+", " ", stem).strip()
+    return (words[:1].upper() + words[1:]) if words else DEFAULT_TITLE
+
+
+def build_map(data: dict[str, Any], source: str) -> JourneyMap:
+    """Validate imported data with the model; a failure is an input error, never a traceback."""
+    try:
+        return JourneyMap.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise InputError(
+            f"{source}: the imported map is not valid at {where}: "
+            f"{first['msg'].removeprefix('Value error, ')}"
+        ) from exc

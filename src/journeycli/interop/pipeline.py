@@ -1,0 +1,138 @@
+"""Export and import end to end: bytes in, text out, for the two CLI commands.
+
+The format modules (`mermaid`, `table`, `jsonio`) are pure text <-> model;
+this module adds what every conversion needs around them: reading a map the
+way `journey lint` does (an invalid map is refused with its lint errors),
+the view for one persona, decoding input bytes, and writing imported maps
+through the one YAML writer, checked by the linter before they are handed
+back, so an import never produces a map with lint errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import PurePath
+
+from journeycli.analysis import find_persona
+from journeycli.engine import meets, scores
+from journeycli.errors import InputError, InvalidMapError, UsageError
+from journeycli.interop.common import title_from_name
+from journeycli.lint.runner import check_map
+from journeycli.loader import Limits, decode
+from journeycli.model import JourneyMap, Language
+from journeycli.schema import SCHEMA_ID
+from journeycli.validation import load_map
+
+EXPORT_FORMATS = ("mermaid", "csv", "json")
+IMPORT_FORMATS = ("mermaid", "csv")
+SCHEMA_REF = SCHEMA_ID
+"""The schema an imported map's modeline points at (editors validate against it)."""
+
+_EXTENSIONS = {
+    ".mmd": "mermaid", ".mermaid": "mermaid", ".md": "mermaid", ".markdown": "mermaid",
+    ".csv": "csv", ".tsv": "csv", ".json": "json",
+}
+
+
+def format_for(path: str | None, allowed: tuple[str, ...]) -> str | None:
+    """The format a file name implies (`journey.mmd` -> mermaid), when it is one of `allowed`."""
+    if not path or path == "-":
+        return None
+    found = _EXTENSIONS.get(PurePath(path).suffix.lower())
+    return found if found in allowed else None
+
+
+def valid_map(raw: bytes, path: str, limits: Limits = Limits()) -> JourneyMap:
+    """The model of a map that lints without errors; otherwise InvalidMapError with the errors."""
+    validated = load_map(raw, path, limits)
+    errors = sorted(p for p in check_map(validated) if p.is_error)
+    if errors or validated.model is None:
+        raise InvalidMapError(errors)
+    return validated.model
+
+
+def for_persona(journey: JourneyMap, persona_id: str) -> JourneyMap:
+    """The map as one persona meets it: their touchpoints and their scores.
+
+    Stages keep their order (a stage the persona meets no touchpoint in stays,
+    empty); relevance and presence become the persona's (`persona_scores`
+    applied); actions about a touchpoint the persona does not meet are dropped.
+    The result is itself a valid map.
+    """
+    persona = find_persona(journey, persona_id)
+    assert persona is not None
+    stages = []
+    for stage in journey.stages:
+        relevance, presence = scores(stage, persona.id)
+        kept = [tp for tp in stage.touchpoints if meets(tp, persona.id)]
+        ids = {tp.id for tp in kept}
+        gone = {tp.id for tp in stage.touchpoints} - ids
+        stages.append(stage.model_copy(update={
+            "relevance": relevance,
+            "presence": presence,
+            "persona_scores": {},
+            "touchpoints": [tp.model_copy(update={"personas": []}) for tp in kept],
+            "actions": [a for a in stage.actions if a.touchpoint not in gone],
+        }))
+    return journey.model_copy(update={"personas": [persona], "stages": stages})
+
+
+def export_map(
+    raw: bytes, path: str, fmt: str, *, persona: str | None = None, fence: bool = False,
+    limits: Limits = Limits(),
+) -> str:
+    """A map file's bytes -> the text of `fmt` (mermaid, csv or json)."""
+    from journeycli.interop.jsonio import to_json
+    from journeycli.interop.mermaid import to_mermaid
+    from journeycli.interop.table import to_csv
+
+    if fence and fmt != "mermaid":
+        raise UsageError("--fence only applies to --to mermaid")
+    journey = valid_map(raw, path, limits)
+    if persona is not None:
+        journey = for_persona(journey, persona)
+    exporters: dict[str, Callable[[JourneyMap], str]] = {
+        "mermaid": lambda j: to_mermaid(j, fence=fence), "csv": to_csv, "json": to_json,
+    }
+    if fmt not in exporters:
+        raise UsageError(f"unknown export format '{fmt}'", hint="use mermaid, csv or json")
+    return exporters[fmt](journey)
+
+
+def read_text(raw: bytes, source: str, limits: Limits = Limits()) -> str:
+    """Input bytes as text: UTF-8 (a BOM is fine), within the file size limit."""
+    if len(raw) > limits.max_file_size:
+        raise InputError(f"{source}: {len(raw):,} bytes, over the limit of "
+                         f"{limits.max_file_size:,}; raise it with --max-file-size")
+    text, problem = decode(raw, source)
+    if problem is not None or text is None:
+        detail = problem.message if problem else "unreadable"
+        line = f":{problem.line}" if problem else ""
+        raise InputError(f"{source}{line}: {detail}")
+    return text
+
+
+def import_map(
+    raw: bytes, source: str, fmt: str, *, title: str | None = None, lang: str | None = None,
+    limits: Limits = Limits(),
+) -> str:
+    """A Mermaid diagram or CSV file's bytes -> the YAML text of a map that lints clean."""
+    from journeycli.interop.mermaid import from_mermaid
+    from journeycli.interop.table import from_csv
+    from journeycli.writer import dump_map
+
+    text = read_text(raw, source, limits)
+    if fmt == "mermaid":
+        journey = from_mermaid(text, source=source, title=title,
+                               default_title=title_from_name(source))
+    elif fmt == "csv":
+        journey = from_csv(text, source=source, title=title or title_from_name(source))
+    else:
+        raise UsageError(f"unknown import format '{fmt}'", hint="use mermaid or csv")
+    if lang is not None:
+        journey = journey.model_copy(update={"language": Language(lang)})
+    yaml_text = dump_map(journey, schema_ref=SCHEMA_REF)
+    errors = [p for p in check_map(load_map(yaml_text.encode("utf-8"), source)) if p.is_error]
+    if errors:  # pragma: no cover - a bug in an importer or the writer, never the user's input
+        raise InputError(f"{source}: the imported map would not lint: {errors[0].format_text()}")
+    return yaml_text

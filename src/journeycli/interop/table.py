@@ -1,0 +1,297 @@
+"""Maps as spreadsheet rows (CSV) and back. Pure text <-> model.
+
+One row per touchpoint with the columns of SPEC §4; a stage without
+touchpoints is one row with the touchpoint columns empty. Journey workshops
+are often filled in a spreadsheet, so the reader takes what spreadsheets
+write: a UTF-8 BOM, CRLF line ends, `;` as separator (Dutch Excel; sniffed
+from the header line, or an Excel `sep=;` first line), `40,5` decimals,
+`WAAR`/`ONWAAR` booleans. A bad cell is an `InputError` naming the row (as a
+spreadsheet numbers it: the header is row 1) and the column.
+
+Formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+carriage return is run as a formula by spreadsheets. The writer puts a `'`
+in front of such text (and in front of text that already starts with `'`s
+followed by one of those, so the rule is reversible) and the reader removes
+exactly one `'` again, so a round trip keeps every value.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from journeycli.errors import InputError
+from journeycli.interop.common import build_map
+from journeycli.model import JourneyMap, Kind, Stage, Touchpoint
+from journeycli.slug import is_slug, slugify, unique_slug
+
+STAGE_COLUMNS = ("stage_id", "stage_name", "relevance", "presence", "conversion")
+TOUCHPOINT_COLUMNS = (
+    "touchpoint_id", "touchpoint", "channel", "kind", "personas", "critical", "experience", "owner",
+)
+COLUMNS = STAGE_COLUMNS + TOUCHPOINT_COLUMNS
+PERSONA_SEPARATOR = ";"
+EXTENSION_PREFIX = "x-"
+
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+_TRUE = frozenset({"true", "yes", "y", "1", "ja", "j", "waar", "x"})
+_FALSE = frozenset({"false", "no", "n", "0", "nee", "onwaar", ""})
+_KINDS = {"digitaal": "digital", "menselijk": "human", "fysiek": "physical"}
+_DELIMITERS = (",", ";", "\t")
+
+
+# --- export --------------------------------------------------------------------------------
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet will not run as a formula (see the module docstring)."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def _number(value: int | float | None) -> str:
+    if value is None:
+        return ""
+    return str(value) if isinstance(value, int) or not value.is_integer() else str(int(value))
+
+
+def _stage_cells(stage: Stage) -> list[str]:
+    return [stage.id, stage.name, _number(stage.relevance), _number(stage.presence),
+            _number(stage.conversion)]
+
+
+def _touchpoint_cells(tp: Touchpoint) -> list[str]:
+    return [
+        tp.id, tp.name, tp.channel or "", tp.kind.value if tp.kind else "",
+        PERSONA_SEPARATOR.join(tp.personas), "true" if tp.critical else "false",
+        _number(tp.experience), tp.owner or "",
+    ]
+
+
+def to_csv(journey: JourneyMap) -> str:
+    """The map's stages and touchpoints as CSV (comma-separated, `\\n` line ends, no BOM)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for stage in journey.stages:
+        rows = [_touchpoint_cells(tp) for tp in stage.touchpoints] or [[""] * len(TOUCHPOINT_COLUMNS)]
+        for cells in rows:
+            writer.writerow([neutralise(cell) for cell in _stage_cells(stage) + cells])
+    return out.getvalue()
+
+
+# --- import --------------------------------------------------------------------------------
+
+
+def restore(text: str) -> str:
+    """The reverse of `neutralise`: one leading `'` off a cell the writer protected."""
+    return text[1:] if _ESCAPED.match(text) else text
+
+
+@dataclass
+class _StageRows:
+    data: dict[str, Any]
+    rows: dict[str, int] = field(default_factory=dict)  # column -> row that set it
+    touchpoints: list[dict[str, Any]] = field(default_factory=list)
+
+
+class _Reader:
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.row = 1
+        self.persona_names: dict[str, str] = {}
+
+    def error(self, column: str | None, message: str) -> InputError:
+        where = f"row {self.row}" + (f", column {column}" if column else "")
+        return InputError(f"{self.source}: {where}: {message}")
+
+    def integer(self, column: str, text: str, low: int, high: int) -> int | None:
+        value = self.number(column, text, low, high)
+        if value is not None and value != int(value):
+            raise self.error(column, f"{text!r} is not a whole number")
+        return None if value is None else int(value)
+
+    def number(self, column: str, text: str, low: int, high: int) -> int | float | None:
+        if not text:
+            return None
+        cleaned = text.removesuffix("%").strip().replace(",", ".")
+        try:
+            value = float(cleaned)
+        except ValueError:
+            raise self.error(column, f"{text!r} is not a number") from None
+        if value != value or not low <= value <= high:
+            raise self.error(column, f"{text} is out of range ({low} to {high})")
+        return int(value) if value.is_integer() and "." not in cleaned else value
+
+    def flag(self, column: str, text: str) -> bool:
+        word = text.strip().lower()
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        raise self.error(column, f"{text!r} is not true or false")
+
+    def slug(self, column: str, text: str) -> str:
+        if not is_slug(text):
+            raise self.error(
+                column, f"{text!r} is not a valid id (lower-case letters, digits and hyphens, "
+                f"like {slugify(text) or 'first-visit'!r})"
+            )
+        return text
+
+
+def _sniff(first_line: str) -> str:
+    """The delimiter that splits the header into the most known columns."""
+    def known(delimiter: str) -> tuple[int, int]:
+        cells = next(csv.reader([first_line], delimiter=delimiter), [])
+        return sum(_column_name(c) in COLUMNS for c in cells), first_line.count(delimiter)
+    return max(_DELIMITERS, key=known)
+
+
+def _column_name(text: str) -> str:
+    return re.sub(r"[\s-]+", "_", text.strip().lower())
+
+
+def _header(cells: list[str], reader: _Reader) -> list[str]:
+    names = [_column_name(c) for c in cells]
+    for name, raw in zip(names, cells, strict=True):
+        if name and name not in COLUMNS and not raw.strip().lower().startswith(EXTENSION_PREFIX):
+            close = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else (
+                f"; columns of your own must start with '{EXTENSION_PREFIX}'")
+            raise reader.error(raw.strip(), f"unknown column{hint}")
+    seen: set[str] = set()
+    for name in names:
+        if name in seen and name in COLUMNS:
+            raise reader.error(name, "this column appears twice")
+        seen.add(name)
+    if "stage_name" not in seen and "stage_id" not in seen:
+        raise reader.error(None, f"no stage_name or stage_id column; expected {', '.join(COLUMNS)}")
+    return names
+
+
+def from_csv(text: str, *, source: str = "<input>", title: str = "Imported journey") -> JourneyMap:
+    """A map from CSV rows (see the module docstring for what is accepted)."""
+    text = text.removeprefix("\ufeff")
+    lines = text.splitlines()
+    first = lines[0] if lines else ""
+    skip_sep = re.fullmatch(r"sep=(.)", first.strip()) is not None
+    delimiter = first.strip()[4] if skip_sep else _sniff(first)
+    body = text.split("\n", 1)[1] if skip_sep and "\n" in text else ("" if skip_sep else text)
+    reader = _Reader(source)
+    try:
+        records = list(csv.reader(io.StringIO(body, newline=""), delimiter=delimiter, strict=False))
+    except csv.Error as exc:
+        raise InputError(f"{source}: not readable as CSV: {exc}") from exc
+    if not records or not any(c.strip() for c in records[0]):
+        raise InputError(f"{source}: empty; expected a header row with {', '.join(COLUMNS)}")
+    reader.row = 2 if skip_sep else 1
+    names = _header(records[0], reader)
+    stages: dict[str, _StageRows] = {}
+    touchpoint_ids: set[str] = set()
+    first_row: dict[str, int] = {}
+    for number, record in enumerate(records[1:], start=2):
+        reader.row = number + (1 if skip_sep else 0)
+        cells = [restore(c.strip()) for c in record]
+        if not any(cells):
+            continue
+        if len(cells) > len(names) and any(cells[len(names):]):
+            raise reader.error(None, f"{len(cells)} cells, but the header has {len(names)} columns")
+        row = dict(zip(names, cells + [""] * (len(names) - len(cells)), strict=False))
+        _read_row(row, reader, stages, touchpoint_ids, first_row)
+    if not stages:
+        raise InputError(f"{source}: no rows after the header; a map needs at least one stage")
+    data = {
+        "version": 1,
+        "title": title,
+        "personas": [{"id": pid, "name": name} for pid, name in reader.persona_names.items()],
+        "stages": [{**s.data, "touchpoints": s.touchpoints} for s in stages.values()],
+    }
+    return build_map(data, source)
+
+
+def _read_row(
+    row: dict[str, str], reader: _Reader, stages: dict[str, _StageRows],
+    touchpoint_ids: set[str], first_row: dict[str, int],
+) -> None:
+    name, given_id = row.get("stage_name", ""), row.get("stage_id", "")
+    if not name and not given_id:
+        raise reader.error("stage_name", "empty; every row needs its stage")
+    if given_id:
+        stage_id = reader.slug("stage_id", given_id)
+    else:
+        named = (key for key, s in stages.items() if s.data.get("name") == name)
+        stage_id = next(named, slugify(name))
+    if not stage_id:
+        raise reader.error("stage_name", f"no id can be made from {name!r}; fill in stage_id")
+    values: dict[str, Any] = {
+        "id": stage_id,
+        "name": name or given_id,
+        "relevance": reader.integer("relevance", row.get("relevance", ""), 0, 100),
+        "presence": reader.integer("presence", row.get("presence", ""), 0, 100),
+        "conversion": reader.number("conversion", row.get("conversion", ""), 0, 100),
+    }
+    stage = stages.setdefault(stage_id, _StageRows({"id": stage_id}))
+    for column, value in values.items():
+        if value is None or (column == "name" and not name):
+            continue
+        known = stage.data.get(column)
+        if known is not None and known != value:
+            where = stage.rows[column]
+            column_name = "stage_name" if column == "name" else column
+            raise reader.error(column_name, f"{value!r} differs from {known!r} in row {where} "
+                               f"for stage '{stage_id}'")
+        stage.data[column], stage.rows[column] = value, reader.row
+    stage.data.setdefault("name", values["name"])
+    touchpoint = _read_touchpoint(row, reader, touchpoint_ids, first_row)
+    if touchpoint is not None:
+        stage.touchpoints.append(touchpoint)
+
+
+def _read_touchpoint(
+    row: dict[str, str], reader: _Reader, taken: set[str], first_row: dict[str, int]
+) -> dict[str, Any] | None:
+    filled = [c for c in TOUCHPOINT_COLUMNS if row.get(c)]
+    if not filled:
+        return None
+    name = row.get("touchpoint", "")
+    if not name:
+        raise reader.error("touchpoint", f"empty, but the row has touchpoint data ({filled[0]})")
+    if row.get("touchpoint_id"):
+        tp_id = reader.slug("touchpoint_id", row["touchpoint_id"])
+        if tp_id in taken:
+            raise reader.error("touchpoint_id", f"'{tp_id}' is already used in row {first_row[tp_id]}")
+        taken.add(tp_id)
+    else:
+        tp_id = unique_slug(name, taken, "touchpoint")
+    first_row[tp_id] = reader.row
+    kind = row.get("kind", "").lower()
+    kind = _KINDS.get(kind, kind)
+    if kind and kind not in {k.value for k in Kind}:
+        raise reader.error("kind", f"{row['kind']!r} is not one of digital, human, physical")
+    personas = [_persona(p.strip(), reader) for p in row.get("personas", "").split(PERSONA_SEPARATOR)
+                if p.strip()]
+    touchpoint: dict[str, Any] = {"id": tp_id, "name": name}
+    optional: dict[str, Callable[[str], Any]] = {
+        "channel": str, "kind": lambda _: kind, "owner": str,
+        "critical": lambda text: reader.flag("critical", text),
+        "experience": lambda text: reader.integer("experience", text, 1, 5),
+    }
+    for column, convert in optional.items():
+        if row.get(column):
+            touchpoint[column] = convert(row[column])
+    if personas:
+        touchpoint["personas"] = list(dict.fromkeys(personas))
+    return touchpoint
+
+
+def _persona(text: str, reader: _Reader) -> str:
+    """A persona id from a cell: an id as is, a name (`Priya`) as its slug (kept as its name)."""
+    pid = slugify(text)
+    if not pid:
+        raise reader.error("personas", f"no id can be made from {text!r}")
+    reader.persona_names.setdefault(pid, text)
+    return pid

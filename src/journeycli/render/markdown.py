@@ -1,0 +1,114 @@
+"""The Markdown report: `templates/report/report.md.j2` over the Analysis.
+
+Map text is escaped for Markdown here (filters `md`, `cell`, `heading`), so a
+stage named `a | b` or `*new*` cannot break a table or start emphasis, and a
+URL in the map becomes an autolink instead of a bare URL (markdownlint MD034).
+Labels and number formats come from `journeycli.render.i18n`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from journeycli.analysis import Report
+from journeycli.model import Language
+from journeycli.render import i18n
+
+_LINK = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
+_LIST_START = re.compile(r"^(\d+)([.)])")
+_EMPTY_CELL = re.compile(r"(?<=\|)  (?=\|)")
+_HEADING_PUNCTUATION = ".,;:!。，；：！"
+
+
+def md(value: object) -> str:
+    """Map text as inline Markdown: specials escaped, whitespace folded, links made safe."""
+    text = " ".join(str(value).split())
+    out = []
+    position = 0
+    for match in _LINK.finditer(text):
+        out.append(_SPECIAL.sub(r"\\\1", text[position:match.start()]))
+        out.append(f"<{match.group(0)}>")
+        position = match.end()
+    out.append(_SPECIAL.sub(r"\\\1", text[position:]))
+    escaped = "".join(out)
+    escaped = _LIST_START.sub(r"\1\\\2", escaped)
+    if escaped[:1] in ("-", "+", "=", ">"):
+        escaped = "\\" + escaped
+    return escaped
+
+
+def cell(value: object) -> str:
+    """A table cell: like `md`, and never empty (an empty cell reads as a mistake)."""
+    return md(value) if value not in (None, "") else i18n.ABSENT
+
+
+def heading(value: object) -> str:
+    """Heading text without the trailing punctuation markdownlint (MD026) rejects."""
+    return md(str(value).rstrip(_HEADING_PUNCTUATION + " ") or str(value))
+
+
+def _tidy(text: str) -> str:
+    """No trailing spaces, no runs of blank lines, exactly one final newline.
+
+    An empty table cell becomes `| |`, the spacing markdownlint's MD060 wants.
+    """
+    lines = [_EMPTY_CELL.sub(" ", line.rstrip()) for line in text.splitlines()]
+    tidy: list[str] = []
+    for line in lines:
+        if not line and (not tidy or not tidy[-1]):
+            continue
+        tidy.append(line)
+    while tidy and not tidy[-1]:
+        tidy.pop()
+    return "\n".join(tidy) + "\n"
+
+
+def _labels(report: Report) -> list[str]:
+    """A unique suffix per map for headings (titles, or paths when titles repeat)."""
+    titles = [a.title for a in report.analyses]
+    if len(set(titles)) == len(titles):
+        return titles
+    return [a.path or a.title for a in report.analyses]
+
+
+@cache
+def environment(lang: Language) -> Any:
+    """The Jinja2 environment of the built-in Markdown templates, with the report filters.
+
+    Cached per language: compiling the templates once keeps many reports cheap.
+    """
+    import jinja2
+
+    from journeycli.templates import template_dir
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir() / "report")),
+        autoescape=False,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=md,
+        cell=cell,
+        heading=heading,
+        label=lambda value: i18n.label(value, lang),
+        num=lambda value: i18n.number(value, lang),
+        dec=lambda value: i18n.decimal(value, lang),
+        pct=lambda value: i18n.percent(value, lang),
+        gap=i18n.signed,
+    )
+    env.globals.update(
+        t=lambda key, **values: i18n.text(key, lang, **values),
+        money=lambda value, currency: i18n.money(value, currency, lang),
+    )
+    return env
+
+
+def render(report: Report, lang: Language) -> str:
+    template = environment(lang).get_template("report.md.j2")
+    return _tidy(template.render(report=report, labels=_labels(report), lang=lang.value))

