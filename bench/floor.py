@@ -21,7 +21,7 @@ def main(roots: list[str]) -> int:
             dirnames.sort()
             for name in sorted(filenames):
                 if name.endswith((".journey.yaml", ".journey.yml")):
-                    with open(os.path.join(dirpath, name), "rb") as handle:  # noqa: PTH123
+                    with open(os.path.join(dirpath, name), "rb") as handle:  # noqa: PTH118, PTH123
                         yaml.load(handle, Loader=yaml.CSafeLoader)
                     count += 1
     sys.stdout.write(f"{count} files loaded\n")

@@ -44,7 +44,8 @@ import corpus  # noqa: E402  (bench/ is not a package; corpus.py sits next to th
 
 SCHEMA = ROOT / "docs" / "journey.schema.json"
 DOC = ROOT / "docs" / "performance.md"
-NO_LIMITS = ["--max-file-size", str(1 << 30), "--max-nodes", str(100_000_000)]
+NO_LIMITS = ["--max-file-size", str(1 << 30), "--max-nodes", str(100_000_000),
+             "--max-stages", str(1_000_000), "--max-touchpoints", str(10_000_000)]
 
 
 @dataclass(frozen=True)
@@ -309,7 +310,7 @@ def table(plan: Plan, runs: int) -> list[tuple[str, list[list[str]]]]:
                                                           plan.scaling_report)):
         first = commands[0].seconds
         rows = []
-        for (factor, lines, mib), c in zip(plan.large, commands, strict=True):
+        for (_factor, lines, mib), c in zip(plan.large, commands, strict=True):
             rows.append([f"{c.name} ({lines:,} lines, {mib:.1f} MiB)", fmt_s(c.seconds),
                          f"{c.seconds / first:.2f}x", f"{c.max_rss_mib:.0f} MiB"])
         sections.append((f"Scaling of {label} with map size (ratio to 1x)", rows))

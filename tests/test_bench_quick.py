@@ -96,17 +96,3 @@ def test_quick_benchmark_runs_and_prints_the_table(tmp_path: Path) -> None:
     assert "| Target (SPEC §5) |" in markdown and "## How to reproduce" in markdown
     # --quick never touches the committed figures.
     assert (doc.read_bytes() if doc.exists() else None) == before
-
-
-@pytest.mark.slow
-def test_quick_benchmark_without_output_writes_nothing(tmp_path: Path) -> None:
-    doc = ROOT / "docs" / "performance.md"
-    before = doc.read_bytes() if doc.exists() else None
-    proc = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--quick"],
-        capture_output=True, text=True, timeout=600, cwd=tmp_path, check=False,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert "Targets (SPEC §5)" in proc.stdout
-    assert list(tmp_path.iterdir()) == []
-    assert (doc.read_bytes() if doc.exists() else None) == before

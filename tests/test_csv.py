@@ -61,7 +61,8 @@ def test_stage_without_touchpoints_is_one_row_with_empty_touchpoint_columns() ->
 
 def test_several_personas_are_separated_by_semicolons() -> None:
     journey = JourneyMap.model_validate({
-        "version": 1, "title": "T", "personas": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+        "version": 1, "title": "T",
+        "personas": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
         "stages": [{"name": "S", "touchpoints": [{"name": "T", "personas": ["a", "b"]}]}],
     })
     assert rows(journey)[0]["personas"] == "a;b"

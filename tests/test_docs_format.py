@@ -265,3 +265,16 @@ def test_the_smallest_map_is_valid_and_minimal() -> None:
     assert not [p for p in check_map(validated) if p.is_error]
     required = [name for name, f in JourneyMap.model_fields.items() if f.is_required()]
     assert required == ["version", "title", "stages"]
+
+
+def test_every_key_has_hover_help_in_the_schema() -> None:
+    """Editors (yaml-language-server) show these descriptions on hover."""
+    import json
+
+    schema = json.loads((ROOT / "docs" / "journey.schema.json").read_text(encoding="utf-8"))
+    models = [schema, *schema["$defs"].values()]
+    missing = [
+        name for model in models for name, prop in model.get("properties", {}).items()
+        if not prop.get("description") or "\n" in prop["description"]
+    ]
+    assert not missing, f"fields without a one-line description: {missing}"

@@ -306,3 +306,73 @@ def test_report_prints_in_landscape_with_each_map_on_its_own_pages(
     data = pdf.read_bytes()
     pages_printed = len(re.findall(rb"/Type\s*/Page(?!s)", data))
     assert data.startswith(b"%PDF") and pages_printed >= len(breaks)
+
+
+CONTRAST_JS = """
+() => {
+  const parse = c => {
+    const m = c.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const p = m[1].split(/[ ,\\/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, bottom) => {
+    const a = top[3];
+    return [0, 1, 2].map(i => top[i] * a + bottom[i] * (1 - a)).concat([1]);
+  };
+  const background = el => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let colour = [255, 255, 255, 1];
+    for (const layer of layers.reverse()) colour = over(layer, colour);
+    return colour;
+  };
+  const lum = c => {
+    const [r, g, b] = c.slice(0, 3).map(v => {
+      v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [l1, l2] = [lum(a), lum(b)].sort((x, y) => y - x);
+    return (l1 + 0.05) / (l2 + 0.05);
+  };
+  const failures = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const seen = new Set();
+  while (walker.nextNode()) {
+    const el = walker.currentNode.parentElement;
+    if (!walker.currentNode.textContent.trim() || seen.has(el)) continue;
+    seen.add(el);
+    if (el.closest('[aria-hidden="true"], title, desc')) continue;
+    const style = getComputedStyle(el);
+    const svg = el instanceof SVGElement;
+    const fg = parse(svg ? style.fill : style.color);
+    if (!fg) continue;
+    const bg = background(svg ? el.closest('svg').parentElement : el);
+    const size = parseFloat(style.fontSize);
+    const bold = parseInt(style.fontWeight) >= 700;
+    const large = size >= 24 || (bold && size >= 18.66);
+    const r = ratio(over(fg, bg), bg);
+    if (r < (large ? 3 : 4.5)) {
+      const text = el.textContent.trim().slice(0, 30);
+      failures.push(`${el.tagName}.${el.getAttribute('class')} "${text}" ${r.toFixed(2)}`);
+    }
+  }
+  return failures;
+}
+"""
+
+
+@pytest.mark.parametrize("name", ["hypotheek", "meal-kit-student", "multi-en"])
+def test_text_contrast_meets_wcag_aa(name: str, pages: dict[str, Rendered], visit: Any) -> None:
+    """Every visible text against its (composited) background: 4.5:1, large text 3:1."""
+    seen = visit(pages[name].path)
+    assert seen.page.evaluate(CONTRAST_JS) == []
+    # control: the check does catch pale text
+    seen.page.evaluate("""() => { const p = document.createElement('p');
+        p.style.color = '#aaa'; p.textContent = 'pale'; document.body.appendChild(p); }""")
+    assert len(seen.page.evaluate(CONTRAST_JS)) == 1

@@ -61,6 +61,8 @@ CASES: list[tuple[str, str | bytes, str, int, int]] = [
     ("bad-slug", HEAD + "stages:\n  - id: Not A Slug\n    name: a\n", "E003", 4, 9),
     ("no-stages", HEAD + "stages: []\n", "E003", 3, 9),
     ("bad-version", "version: 2\ntitle: T\nstages:\n" + GOOD_STAGE, "E003", 1, 10),
+    ("null-list", HEAD + "stages:\n  - name: a\n    questions:\n", "E003", 5, 15),
+    ("null-mapping", HEAD + "stages:\n  - name: a\n    persona_scores:\n", "E003", 5, 20),
     ("bad-enum", HEAD + "stages:\n  - name: a\n    evidence:\n      - type: gut-feeling\n"
      "        source: me\n", "E003", 6, 15),
     # E004: duplicate ids, at the later occurrence
@@ -163,6 +165,14 @@ def test_extension_keys_are_free_everywhere() -> None:
         "    relevance: 50\n", "    relevance: 50\n    x-note: anything\n")
         + "        x-id: {deep: [1, 2]}\n")
     assert problems_of(text) == []
+
+
+def test_text_that_starts_like_a_date_stays_text() -> None:
+    validated = load_map((HEAD.replace("Test", "2026-03-01 is the date") + "stages:\n"
+                          + GOOD_STAGE).encode(), "m")
+    assert validated.problems == []
+    assert validated.model is not None
+    assert validated.model.title == "2026-03-01 is the date"
 
 
 def test_a_date_where_text_is_expected_is_kept_as_iso_text() -> None:

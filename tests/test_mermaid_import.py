@@ -202,7 +202,7 @@ def test_actors_become_personas_with_slug_ids_and_names_kept() -> None:
 
 def test_an_actor_on_every_task_means_all_personas() -> None:
     _, journey = imported(FIXTURES / "01-docs-example.mmd")
-    touchpoints = dict((tp.name, tp) for _, tp in journey.touchpoints())
+    touchpoints = {tp.name: tp for _, tp in journey.touchpoints()}
     assert touchpoints["Do work"].personas == []  # Me and Cat: everyone
     assert touchpoints["Make tea"].personas == ["me"]
 
@@ -267,7 +267,8 @@ def test_markdown_line_numbers_count_from_the_top_of_the_file() -> None:
 
 
 def test_front_matter_title_loses_to_the_title_statement() -> None:
-    text = "---\ntitle: From front matter\n---\njourney\n  title From the diagram\n section A\n  T: 3: Me\n"
+    text = ("---\ntitle: From front matter\n---\n"
+            "journey\n  title From the diagram\n section A\n  T: 3: Me\n")
     assert from_mermaid(text).title == "From the diagram"
 
 

@@ -28,6 +28,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, ROOT, example_maps
+from journeycli.errors import JourneyError
 from journeycli.interop.mermaid import from_mermaid, to_mermaid
 from journeycli.interop.mermaid_syntax import (
     ACTOR_UNSAFE,
@@ -47,13 +48,14 @@ from journeycli.validation import load_map
 pytestmark = pytest.mark.slow
 
 MERMAID_JS = Path(os.environ.get(
-    "JOURNEY_MERMAID_JS", ROOT / ".ci" / "node" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+    "JOURNEY_MERMAID_JS",
+    ROOT / ".ci" / "node" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
 ))
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-READ_BACK = """async ([src, id]) => {
+READ_BACK = r"""async ([src, id]) => {
   const m = window.mermaid;
   const r = {parseError: null, renderError: null, type: null, title: null, tasks: [], nan: false};
   try { r.type = (await m.parse(src)).diagramType; }
@@ -65,7 +67,8 @@ READ_BACK = """async ([src, id]) => {
       section: t.section, task: t.task, people: t.people,
       score: Number.isFinite(t.score) ? t.score : String(t.score)}));
   }
-  try { const {svg} = await m.render(id, src); r.nan = svg.includes('NaN'); }
+  const geometry = /\s(?:x|y|x1|x2|y1|y2|cx|cy|r|width|height|d|points|transform)="[^"]*NaN/;
+  try { const {svg} = await m.render(id, src); r.nan = geometry.test(svg); }
   catch (e) { r.renderError = String((e && e.message) || e); }
   return r;
 }"""
@@ -116,7 +119,7 @@ def assert_rendered(result: dict[str, Any]) -> None:
     assert result["renderError"] is None, result["renderError"]
     assert result["type"] == "journey"
     assert not result["console"], result["console"]
-    assert not result["nan"], "NaN in the rendered SVG"
+    assert not result["nan"], "NaN in the geometry of the rendered SVG"
     for task in result["tasks"]:
         assert isinstance(task["score"], int | float), task
         assert 1 <= task["score"] <= 5, task
@@ -273,3 +276,17 @@ def test_random_names_render_intact_in_real_mermaid(
     for task in result["tasks"]:
         for person, persona in zip(task["people"], persona_names, strict=False):
             assert unsafe_text(person, ACTOR_UNSAFE) == fold(persona)
+
+
+def test_the_check_catches_what_mermaid_silently_accepts(mermaid: Check) -> None:
+    """Guards the guard: Mermaid parses these, draws NaN, and our importer refuses them."""
+    for text in ("journey\n  section A\n    Make tea: x: Me\n",
+                 "journey\n  section A\n    Make tea: Me\n"):
+        result = mermaid(text)
+        assert result["parseError"] is None and result["renderError"] is None
+        assert result["tasks"][0]["score"] == "NaN"
+        assert result["nan"]
+        with pytest.raises(AssertionError):
+            assert_rendered(result)
+        with pytest.raises(JourneyError, match=":3: task 'Make tea' has score"):
+            from_mermaid(text)

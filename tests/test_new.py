@@ -21,6 +21,7 @@ from journeycli.lint.runner import check_map
 from journeycli.slug import is_slug
 from journeycli.validation import load_map
 from journeycli.writer import dump_map
+from test_writer import SAFE_CHARS
 
 TEMPLATES = ["five-stages", "nine-stages", "experience-map"]
 LANGS = ["en", "nl"]
@@ -141,12 +142,11 @@ def test_stages_and_personas_are_exactly_those_given(cli, tmp_path: Path) -> Non
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    names=st.lists(st.text(st.characters(exclude_categories=("Cs",), exclude_characters=","),
-                           min_size=1, max_size=20).filter(str.strip), min_size=1, max_size=5),
-    personas=st.lists(st.text(st.characters(exclude_categories=("Cs",)), min_size=1,
-                              max_size=20).filter(str.strip), max_size=3),
-    title=st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=30)
-    .filter(str.strip),
+    names=st.lists(st.text(SAFE_CHARS, min_size=1, max_size=20)
+                   .filter(lambda t: t.strip() and "," not in t), min_size=1, max_size=5),
+    personas=st.lists(st.text(SAFE_CHARS, min_size=1, max_size=20).filter(str.strip),
+                      max_size=3),
+    title=st.text(SAFE_CHARS, min_size=1, max_size=30).filter(str.strip),
     template=st.sampled_from(TEMPLATES),
 )
 def test_any_names_give_a_clean_map(
@@ -256,7 +256,9 @@ def test_a_directory_is_not_a_map_name(cli, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [(["--template", "six"], "unknown template 'six'"), (["--stages", " , "], "--stages"),
-     (["--persona", ""], "--persona"), (["--title", " "], "title must not be empty")],
+     (["--persona", ""], "--persona"), (["--title", " "], "title must not be empty"),
+     (["--stages", "A,\x1b[2J"], "U+001B"), (["--persona", "Eve\u202e"], "U+202E"),
+     (["--title", "T\x07"], "U+0007")],
 )
 def test_bad_options_are_usage_errors(cli, tmp_path: Path, args: list[str], message: str) -> None:
     result = cli(["new", tmp_path / "m", *args])

@@ -26,6 +26,7 @@ from journeycli.engine import (
     scores,
 )
 from journeycli.errors import UsageError
+from journeycli.hints import did_you_mean
 from journeycli.model import (
     Action,
     Goal,
@@ -201,6 +202,8 @@ def find_persona(journey: JourneyMap, persona_id: str | None, path: str = "") ->
     where = f"{path}: " if path else ""
     known = ", ".join(p.id for p in journey.personas)
     hint = f"known persona ids: {known}" if known else "this map defines no personas"
+    close = did_you_mean(persona_id, (p.id for p in journey.personas))
+    hint = f"{close} {hint}" if close else hint
     raise UsageError(f"{where}unknown persona '{persona_id}'", hint=hint)
 
 

@@ -9,12 +9,38 @@ only when the caller allows it.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 
 from journeycli.errors import OutputError, UsageError
+
+
+def _advice(exc: OSError, directory: Path) -> str:
+    """What to do about a failed write; the old file, if any, is untouched."""
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full; free some space and run it again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"check that {directory} is writable"
+    if exc.errno == errno.EISDIR:
+        return "the output path is a directory; name a file"
+    return "nothing was changed"
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the rename itself durable (best effort: not every platform can open a directory)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True) -> None:
@@ -52,8 +78,10 @@ def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True)
             raise UsageError(f"{target}: already exists", hint="use --force to overwrite it")
         Path(tmp_name).replace(target)
         tmp_name = None
+        _sync_directory(directory)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})") from exc
+        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})",
+                          hint=_advice(exc, directory)) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

@@ -58,8 +58,17 @@ def _as_flag(value: Any) -> Any:
     return _explain_ambiguous(value)
 
 
+def _no_null_mapping(value: Any) -> Any:
+    if value is None:
+        raise ValueError("expected a mapping, got nothing; write {} for none or remove the key")
+    return value
+
+
 def _none_as_empty(value: Any) -> Any:
-    return [] if value is None else value
+    """A key left empty (`questions:`) is null, which the schema rejects too: explain."""
+    if value is None:
+        raise ValueError("expected a list, got nothing; write [] for none or remove the key")
+    return value
 
 
 def _no_default(schema: dict[str, Any]) -> None:
@@ -152,6 +161,14 @@ class Effort(StrEnum):
 OPEN_STATUSES = frozenset({Status.TODO, Status.DOING})
 
 
+def _schema_extra(schema: dict[str, Any]) -> None:
+    """Allow `x-` keys; make each field's docstring a one-line hover text for editors."""
+    schema["patternProperties"] = {"^x-": {}}
+    for prop in schema.get("properties", {}).values():
+        if isinstance(prop, dict) and isinstance(prop.get("description"), str):
+            prop["description"] = " ".join(prop["description"].split())
+
+
 class Strict(BaseModel):
     """Unknown keys are errors, except `x-` keys, which are dropped as the user's own."""
 
@@ -160,7 +177,7 @@ class Strict(BaseModel):
         frozen=True,
         use_enum_values=False,
         use_attribute_docstrings=True,  # the docstring under each field is its schema description
-        json_schema_extra={"patternProperties": {"^x-": {}}},
+        json_schema_extra=_schema_extra,
     )
 
     @model_validator(mode="before")
@@ -234,7 +251,7 @@ class Persona(Identified):
     """Age in years (0-130)."""
     description: Text | None = None
     """Who this persona is, in a sentence or two."""
-    demographics: Annotated[dict[str, Text], BeforeValidator(lambda v: {} if v is None else v)] = (
+    demographics: Annotated[dict[str, Text], BeforeValidator(_no_null_mapping)] = (
         Field(default_factory=dict)
     )
     """Free-form facts as key: text, such as gender, residence or income."""
@@ -313,8 +330,7 @@ class Action(Strict):
 
 
 def _drop_extension_keys(value: Any) -> Any:
-    if value is None:
-        return {}
+    value = _no_null_mapping(value)
     if isinstance(value, dict):
         return {
             k: v

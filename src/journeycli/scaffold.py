@@ -24,6 +24,8 @@ from pydantic import BaseModel, ValidationError
 
 from journeycli.errors import ConfigError, UsageError
 from journeycli.fs import atomic_write
+from journeycli.guards import unsafe_text_message
+from journeycli.hints import did_you_mean
 from journeycli.loader import load_document
 from journeycli.model import Action, Evidence, JourneyMap, Persona, Touchpoint
 from journeycli.slug import slugify, unique_slug
@@ -148,6 +150,7 @@ def build(options: ScaffoldOptions, title: str | None = None) -> tuple[JourneyMa
     data = _template(options.template, language)
     if title is not None and not title.strip():
         raise UsageError("the title must not be empty")
+    _check_safe([title or ""], "--title")
     stages = _stages(options, data, language)
     taken: set[str] = set()
     personas = [{"id": unique_slug(name, taken, "persona"), "name": name}
@@ -177,7 +180,16 @@ def _clean_names(names: Sequence[str], option: str) -> list[str]:
     cleaned = [name.strip() for name in names]
     if not all(cleaned):
         raise UsageError(f"{option} needs a name, not an empty text")
+    _check_safe(cleaned, option)
     return cleaned
+
+
+def _check_safe(texts: Sequence[str], option: str) -> None:
+    """Refuse what lint would refuse (control characters, bidi overrides) up front."""
+    for text in texts:
+        message = unsafe_text_message(text)
+        if message is not None:
+            raise UsageError(f"{option}: {text!r} {message}")
 
 
 def parse_stage_names(text: str) -> list[str]:
@@ -185,6 +197,7 @@ def parse_stage_names(text: str) -> list[str]:
     names = [part.strip() for part in text.split(",") if part.strip()]
     if not names:
         raise UsageError("--stages needs at least one stage name, like --stages \"A,B,C\"")
+    _check_safe(names, "--stages")
     return names
 
 
@@ -319,8 +332,10 @@ def _merged(name: str) -> dict[str, Any]:
 def _template(name: str, language: str) -> dict[str, Any]:
     names = _template_names()
     if name not in names:
+        choices = "choose " + ", ".join(n for n, _ in list_templates())
+        close = did_you_mean(name, names)
         raise UsageError(f"unknown template '{name}'",
-                         hint="choose " + ", ".join(n for n, _ in list_templates()))
+                         hint=f"{close} {choices}" if close else choices)
     localized = _localize(_merged(name), language)
     assert isinstance(localized, dict)
     return localized

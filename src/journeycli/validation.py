@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from journeycli.loader import Document, Limits, Loc, load_document
+from journeycli.loader import Document, Limits, Loc, load_document, paused_gc
 from journeycli.model import EXTENSION_PREFIX, JourneyMap, known_keys
 from journeycli.problems import Problem, Severity
 
@@ -123,13 +123,23 @@ def problems_from_validation(
     return problems
 
 
-def validate_document(document: Document) -> ValidatedMap:
-    """Validate loaded data; a document with load problems is not validated."""
+def validate_document(document: Document, limits: Limits | None = None) -> ValidatedMap:
+    """Validate loaded data; a document with load problems is not validated.
+
+    A map over the stage or touchpoint limit is not validated either, and
+    text with invisible control characters is an error (`journeycli.guards`).
+    """
     if document.data is None or any(p.code in ("E001", "E006") for p in document.problems):
         return ValidatedMap(document, None, list(document.problems))
-    problems = list(document.problems)
+    from journeycli.guards import size_problems, unsafe_text_problems
+
+    too_big = size_problems(document, limits or DEFAULT_LIMITS)
+    if too_big:
+        return ValidatedMap(document, None, [*document.problems, *too_big])
+    problems = [*document.problems, *unsafe_text_problems(document)]
     try:
-        model = JourneyMap.model_validate(document.data)
+        with paused_gc():
+            model = JourneyMap.model_validate(document.data)
     except ValidationError as exc:
         problems.extend(problems_from_validation(exc, document))
         return ValidatedMap(document, None, problems)
@@ -141,4 +151,4 @@ DEFAULT_LIMITS = Limits()
 
 def load_map(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> ValidatedMap:
     """Bytes -> validated map: the entry point every command uses."""
-    return validate_document(load_document(raw, path, limits))
+    return validate_document(load_document(raw, path, limits), limits)

@@ -14,8 +14,9 @@ scaffold needs comments at exact places and because quoting must follow what
   `1:30`, `1e5`, `2026-03-01`), no indicator at the start, no `: ` or ` #`
   inside, no leading or trailing space;
 - text with line breaks becomes a literal block (`|-`) when that is exact,
-  otherwise a double-quoted string with escapes (control characters, the
-  BOM and Unicode line separators are escaped; all other Unicode is kept).
+  otherwise a double-quoted string with escapes (control characters,
+  bidirectional controls, the BOM and Unicode line separators are escaped;
+  all other Unicode is kept).
 
 Tests round-trip arbitrary text through `journeycli.validation.load_map`.
 """
@@ -297,12 +298,15 @@ _YAML12_NUMBER = re.compile(
 )
 _DATE_LIKE = re.compile(r"[0-9]{4}-[0-9]")
 _RESOLVER = yaml.resolver.Resolver()
+# Bidirectional controls are printable to YAML but hide how text is stored
+# ("Trojan Source"); like control characters they are always escaped.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def _printable(ch: str) -> bool:
     """YAML's printable set, minus the BOM and the line breaks we always escape."""
     code = ord(ch)
-    if ch in _BREAKS or ch == "\ufeff":
+    if ch in _BREAKS or ch == "\ufeff" or ch in _BIDI_CONTROLS:
         return False
     return (
         ch in "\t\n"
@@ -314,7 +318,7 @@ def _printable(ch: str) -> bool:
 
 
 def _plain_ok(text: str) -> bool:
-    if not text or text.lower() in _RESERVED:
+    if not text or text.lower() in _RESERVED or not all(map(_printable, text)):
         return False
     if text[0] in "0123456789+-." and (_YAML12_NUMBER.fullmatch(text) or _DATE_LIKE.match(text)):
         return False

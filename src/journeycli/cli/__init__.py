@@ -8,8 +8,11 @@ Python traceback.
 
 from __future__ import annotations
 
+import codecs
+import errno
 import os
 import sys
+from typing import Any
 
 import typer
 
@@ -32,6 +35,78 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 def _say(message: str) -> None:
     sys.stderr.write(f"journey: {message}\n")
+
+
+class _ClosedStream:
+    """Stands in for a standard stream that was closed before journey started (`>&-`).
+
+    Writing to it fails like writing to a closed descriptor, which the handler
+    turns into a one-line error; a command that never writes to it works.
+    """
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+    def flush(self) -> None:
+        return None
+
+    def isatty(self) -> bool:
+        return False
+
+    @property
+    def buffer(self) -> _ClosedStream:
+        return self
+
+    def fileno(self) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _is_utf(stream: Any) -> bool:
+    try:
+        return codecs.lookup(stream.encoding or "ascii").name.startswith("utf")
+    except LookupError:
+        return False
+
+
+def _prepare_streams() -> None:
+    """Streams that can carry any map text, whatever the locale says.
+
+    Under `LC_ALL=C` with locale coercion off, or `PYTHONIOENCODING=ascii`,
+    Python's standard output is ASCII and Dutch text (`Oriëntatie`) would fail
+    mid-report. journey's formats (JSON, YAML, CSV, SARIF, Markdown) are UTF-8
+    by definition, so standard output is switched to UTF-8, as ruff and git
+    write their output whatever the locale; a file name that is not valid
+    UTF-8 goes back out as the bytes it came in as (surrogateescape, as `ls`).
+    Messages on standard error never fail: what cannot be shown is escaped.
+    """
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()
+    elif hasattr(sys.stdout, "reconfigure"):
+        if not _is_utf(sys.stdout):
+            sys.stdout.reconfigure(encoding="utf-8", errors="surrogateescape")
+        elif sys.stdout.errors == "strict":
+            sys.stdout.reconfigure(errors="surrogateescape")
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: PTH123, SIM115 - for the run
+    elif hasattr(sys.stderr, "reconfigure") and not _is_utf(sys.stderr):
+        sys.stderr.reconfigure(errors="backslashreplace")
+
+
+def _os_error(exc: OSError) -> str:
+    """An OSError that escaped a command: what failed, and what to do."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    advice = {
+        errno.ENOSPC: "free some disk space and run it again",
+        errno.EBADF: "run it with standard output open, or use --output FILE",
+        errno.EACCES: "check the permissions",
+        errno.EPERM: "check the permissions",
+        errno.EROFS: "write to a writable location",
+    }.get(exc.errno or 0, "check the file system and run it again")
+    where = f"{exc.filename}: " if exc.filename else "writing the output: "
+    return f"{where}{reason} ({advice})"
 
 
 def _quiet_broken_pipe() -> int:
@@ -64,6 +139,12 @@ def run(args: list[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return _quiet_broken_pipe()
+    except OSError as exc:  # disk full, closed stdout: the environment, not the input
+        _say(f"error: {_os_error(exc)}")
+        return EXIT_USAGE
+    except MemoryError:
+        _say("error: out of memory; the input is too large to process")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         _say("interrupted")
         return 130
@@ -77,9 +158,13 @@ def run(args: list[str] | None = None) -> int:
 
 
 def main() -> None:
+    _prepare_streams()
     code = run()
     try:
         sys.stdout.flush()
     except BrokenPipeError:
         code = _quiet_broken_pipe()
+    except OSError as exc:  # the last buffered bytes did not fit (disk full)
+        _say(f"error: {_os_error(exc)}")
+        code = EXIT_USAGE
     sys.exit(code)

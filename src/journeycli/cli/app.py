@@ -6,15 +6,44 @@ commands that need them, so `journey --version` starts as fast as Typer.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from journeycli import __version__
 
+# The order a team meets the commands in, for `journey --help` (import order is an accident).
+WORKFLOW = ("new", "import", "lint", "report", "diff", "history", "summary", "export", "schema")
+
+QUICK_START = """\
+[bold]Quick start[/]
+
+  journey new onboarding                      [dim]# a map with prompts to fill in[/]
+
+  journey lint onboarding.journey.yaml        [dim]# what is wrong or still missing[/]
+
+  journey report onboarding.journey.yaml      [dim]# where the most is to be gained[/]
+
+  journey diff onboarding.journey.yaml --rev HEAD   [dim]# what your edits changed[/]
+
+Every command has examples: [bold]journey COMMAND --help[/]. Tab completion:
+[bold]journey --install-completion[/].
+"""
+
+
+class WorkflowGroup(typer.core.TyperGroup):
+    """Lists the commands in workflow order (new, lint, report, diff, ...)."""
+
+    def list_commands(self, ctx: Any) -> list[str]:  # Any: Typer vendors its own Click
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda n: WORKFLOW.index(n) if n in WORKFLOW else len(WORKFLOW))
+
+
 app = typer.Typer(
     name="journey",
     help="Customer journey maps as code: scaffold, lint, score, report and diff YAML maps.",
+    epilog=QUICK_START,
+    cls=WorkflowGroup,
     no_args_is_help=True,
     rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -62,8 +91,18 @@ MaxNodes = Annotated[
     typer.Option("--max-nodes", min=1, rich_help_panel=LIMITS_PANEL,
                  help="Most YAML nodes after expanding aliases (default 1,000,000)."),
 ]
+MaxStages = Annotated[
+    int | None,
+    typer.Option("--max-stages", min=1, rich_help_panel=LIMITS_PANEL,
+                 help="Most stages in one map (default 1,000)."),
+]
+MaxTouchpoints = Annotated[
+    int | None,
+    typer.Option("--max-touchpoints", min=1, rich_help_panel=LIMITS_PANEL,
+                 help="Most touchpoints in one map (default 10,000)."),
+]
 GapThreshold = Annotated[
     int | None,
-    typer.Option("--gap-threshold", min=0, max=100,
+    typer.Option("--gap-threshold", min=0, max=100, rich_help_panel="Scoring",
                  help="Gap from which a stage needs a plan (default 30)."),
 ]

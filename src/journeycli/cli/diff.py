@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeycli.cli.app import MaxDepth, MaxFileSize, MaxNodes, app
+from journeycli.cli.app import MaxDepth, MaxFileSize, MaxNodes, MaxStages, MaxTouchpoints, app
+from journeycli.cli.complete import persona_ids
 from journeycli.cli.limits import make_limits
 
 if TYPE_CHECKING:
@@ -68,12 +69,14 @@ SUMMARY_EXAMPLES = """\
 PersonaOption = Annotated[
     str | None,
     typer.Option("--persona", "-p", metavar="ID",
-                 help="Compare this persona's scores (persona_scores) and breaking moments."),
+                 help="Compare this persona's scores (persona_scores) and breaking moments.",
+                 rich_help_panel="Compare", autocompletion=persona_ids),
 ]
 OutputOption = Annotated[
     str | None,
     typer.Option("--output", "-o", metavar="FILE",
-                 help="Write to FILE atomically instead of standard output."),
+                 help="Write to FILE atomically instead of standard output.",
+                 rich_help_panel="Output"),
 ]
 
 
@@ -102,25 +105,30 @@ def diff(
     rev: Annotated[
         str | None,
         typer.Option("--rev", "-r", metavar="REV",
-                     help="Compare `git show REV:PATH` with the working copy of PATH."),
+                     help="Compare `git show REV:PATH` with the working copy of PATH.",
+                     rich_help_panel="Compare"),
     ] = None,
     output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.")
+        DiffFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
     ] = DiffFormat.text,
     persona: PersonaOption = None,
     exit_code: Annotated[
-        bool, typer.Option("--exit-code", help="Exit 1 when anything changed (like git diff).")
+        bool, typer.Option("--exit-code", help="Exit 1 when anything changed (like git diff).",
+                           rich_help_panel="Exit code")
     ] = False,
     fail_on: Annotated[
         list[str] | None,
         typer.Option("--fail-on", metavar="CONDITIONS",
                      help="Exit 1 on these regressions (comma-separated): gap-increase, "
-                     "new-breaking-moment, lost-evidence, rank-change, or all."),
+                     "new-breaking-moment, lost-evidence, rank-change, or all.",
+                     rich_help_panel="Exit code"),
     ] = None,
     output: OutputOption = None,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
     max_nodes: MaxNodes = None,
+    max_stages: MaxStages = None,
+    max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Show what a change to a map means: scores, gaps, ranking, breaking moments."""
     from journeycli.diff.gate import parse_conditions, triggered
@@ -129,7 +137,8 @@ def diff(
     from journeycli.render import diff_json, diff_md, diff_text
 
     conditions = parse_conditions(fail_on or ())
-    limits = make_limits(max_file_size, max_depth, max_nodes)
+    limits = make_limits(max_file_size, max_depth, max_nodes,
+                         max_stages, max_touchpoints)
     if rev is not None:
         if len(paths) != 1:
             raise UsageError("--rev takes one map path", hint="journey diff PATH --rev REV")
@@ -157,23 +166,28 @@ def history(
     rev_range: Annotated[
         str | None,
         typer.Option("--rev-range", metavar="A..B",
-                     help="Only the commits in this range (as git log takes it)."),
+                     help="Only the commits in this range (as git log takes it).",
+                     rich_help_panel="Compare"),
     ] = None,
     output_format: Annotated[
-        HistoryFormat, typer.Option("--format", "-f", help="Output format.")
+        HistoryFormat, typer.Option("--format", "-f", help="Output format.",
+                                    rich_help_panel="Output")
     ] = HistoryFormat.terminal,
     persona: PersonaOption = None,
     output: OutputOption = None,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
     max_nodes: MaxNodes = None,
+    max_stages: MaxStages = None,
+    max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Show how each stage's relevance, presence and gap moved across the commits."""
     from journeycli.history import history_of
     from journeycli.render import history_html, history_json, history_md, history_terminal
 
     result = history_of(path, rev_range=rev_range, persona=persona,
-                        limits=make_limits(max_file_size, max_depth, max_nodes))
+                        limits=make_limits(max_file_size, max_depth, max_nodes,
+                                           max_stages, max_touchpoints))
     if output_format is HistoryFormat.terminal and output is None:
         history_terminal.write(result, sys.stdout)
         return
@@ -191,17 +205,20 @@ def summary(
     path: Annotated[str, typer.Argument(help="A map file; - reads standard input.")],
     textconv: Annotated[
         bool,
-        typer.Option("--textconv",
+        typer.Option("--textconv", rich_help_panel="Output",
                      help="For git's textconv: show an invalid map's errors and text, exit 0."),
     ] = False,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
     max_nodes: MaxNodes = None,
+    max_stages: MaxStages = None,
+    max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Print a stable, line-oriented summary of one map (for git diff textconv)."""
     from journeycli.diff.sources import summarize
 
     sys.stdout.write(
         summarize(path, textconv=textconv,
-                  limits=make_limits(max_file_size, max_depth, max_nodes))
+                  limits=make_limits(max_file_size, max_depth, max_nodes,
+                                     max_stages, max_touchpoints))
     )

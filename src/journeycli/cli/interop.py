@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import MaxDepth, MaxFileSize, MaxNodes, app
+from journeycli.cli.app import MaxDepth, MaxFileSize, MaxNodes, MaxStages, MaxTouchpoints, app
+from journeycli.cli.complete import persona_ids
 from journeycli.cli.limits import make_limits
 
 STDOUT = "-"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     mermaid = "mermaid"
     csv = "csv"
     json = "json"
 
 
-class ImportFormat(str, Enum):
+class ImportFormat(StrEnum):
     mermaid = "mermaid"
     csv = "csv"
 
 
-class ImportLanguage(str, Enum):
+class ImportLanguage(StrEnum):
     en = "en"
     nl = "nl"
 
@@ -65,26 +66,32 @@ def export(
     path: Annotated[str, typer.Argument(help="The map to export; - reads standard input.")],
     to: Annotated[
         ExportFormat | None,
-        typer.Option("--to", "-t", help="Output format (default: from --output's extension)."),
+        typer.Option("--to", "-t", help="Output format (default: from --output's extension).",
+                     rich_help_panel="Output"),
     ] = None,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE",
-                     help="Write to FILE atomically (replacing it) instead of stdout."),
+                     help="Write to FILE atomically (replacing it) instead of stdout.",
+                     rich_help_panel="Output"),
     ] = None,
     persona: Annotated[
         str | None,
         typer.Option("--persona", "-p", metavar="ID",
-                     help="Only what this persona meets, with their scores."),
+                     help="Only what this persona meets, with their scores.",
+                     rich_help_panel="Output", autocompletion=persona_ids),
     ] = None,
     fence: Annotated[
         bool | None,
         typer.Option("--fence/--no-fence",
-                     help="Wrap Mermaid in a ```mermaid fence (default: on for .md output)."),
+                     help="Wrap Mermaid in a ```mermaid fence (default: on for .md output).",
+                     rich_help_panel="Output"),
     ] = None,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
     max_nodes: MaxNodes = None,
+    max_stages: MaxStages = None,
+    max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Export a map as a Mermaid journey diagram, CSV rows or JSON."""
     from journeycli.errors import UsageError
@@ -99,33 +106,46 @@ def export(
             (".md", ".markdown"))
     raw, name = read_source(path)
     text = export_map(raw, name, fmt, persona=persona, fence=fence,
-                      limits=make_limits(max_file_size, max_depth, max_nodes))
+                      limits=make_limits(max_file_size, max_depth, max_nodes,
+                                         max_stages, max_touchpoints))
     _emit(text, output, overwrite=True)
 
 
 @app.command(name="import", epilog=IMPORT_EXAMPLES)
 def import_(
     path: Annotated[
-        str, typer.Argument(help="A Mermaid diagram, a Markdown file with one, or a CSV; - is stdin.")
+        str,
+        typer.Argument(help="A Mermaid diagram, a Markdown file with one, or a CSV; - is stdin."),
     ],
     source_format: Annotated[
         ImportFormat | None,
-        typer.Option("--from", "-f", help="Input format (default: from the file's extension)."),
+        typer.Option("--from", "-f", help="Input format (default: from the file's extension).",
+                     rich_help_panel="Input"),
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE", help="Write the map to FILE (default stdout)."),
+        typer.Option("--output", "-o", metavar="FILE",
+                     help="Write the map to FILE (default stdout).", rich_help_panel="Output"),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite --output when it already exists.")
+        bool, typer.Option("--force", help="Overwrite --output when it already exists.",
+                           rich_help_panel="Output")
     ] = False,
     title: Annotated[
         str | None,
-        typer.Option("--title", help="The map's title (default: the diagram's, or the file name)."),
+        typer.Option("--title", help="The map's title (default: the diagram's, or the file name).",
+                     rich_help_panel="Map"),
     ] = None,
     lang: Annotated[
         ImportLanguage | None,
-        typer.Option("--lang", help="The map's language (default en; nl for a 'Klant' diagram)."),
+        typer.Option("--lang", help="The map's language (default en; nl for a 'Klant' diagram).",
+                     rich_help_panel="Map"),
+    ] = None,
+    schema_ref: Annotated[
+        str | None,
+        typer.Option("--schema-ref", metavar="PATH|URL",
+                     help="Schema for the modeline (default: the nearest journey.schema.json).",
+                     rich_help_panel="Output"),
     ] = None,
     max_file_size: MaxFileSize = None,
 ) -> None:
@@ -140,6 +160,10 @@ def import_(
     if title is not None and not title.strip():
         raise UsageError("--title must not be empty")
     raw, name = read_source(path)
+    from pathlib import Path
+
     text = import_map(raw, name, fmt, title=title, lang=lang.value if lang else None,
+                      schema_ref=schema_ref,
+                      output_dir=Path(output).parent if output not in (None, STDOUT) else None,
                       limits=make_limits(max_file_size, None, None))
     _emit(text, output, overwrite=force)

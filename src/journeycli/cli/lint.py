@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import GapThreshold, MaxDepth, MaxFileSize, MaxNodes, app
+from journeycli.cli.app import (
+    GapThreshold,
+    MaxDepth,
+    MaxFileSize,
+    MaxNodes,
+    MaxStages,
+    MaxTouchpoints,
+    app,
+)
+from journeycli.cli.complete import rule_codes
 from journeycli.cli.limits import make_limits
 
 
@@ -47,28 +56,34 @@ def lint(
         typer.Argument(help="Map files or directories (default: .); - reads standard input."),
     ] = None,
     output_format: Annotated[
-        LintFormat, typer.Option("--format", "-f", help="Output format.")
+        LintFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
     ] = LintFormat.text,
     strict: Annotated[
-        bool | None, typer.Option("--strict/--no-strict", help="Exit 1 on warnings too.")
+        bool | None, typer.Option("--strict/--no-strict", help="Exit 1 on warnings too.",
+                                  rich_help_panel="Rules")
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Only these codes or prefixes (comma-separated)."),
+        typer.Option("--select", help="Only these codes or prefixes (comma-separated).",
+                     rich_help_panel="Rules", autocompletion=rule_codes),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Skip these codes or prefixes, e.g. W102,E0."),
+        typer.Option("--ignore", help="Skip these codes or prefixes, e.g. W102,E0.",
+                     rich_help_panel="Rules", autocompletion=rule_codes),
     ] = None,
     gap_threshold: GapThreshold = None,
     explain: Annotated[
         str | None,
         typer.Option("--explain", metavar="CODE",
-                     help="Explain a rule (code or name, or 'all') and exit."),
+                     help="Explain a rule (code or name, or 'all') and exit.",
+                     rich_help_panel="Rules", autocompletion=rule_codes),
     ] = None,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
     max_nodes: MaxNodes = None,
+    max_stages: MaxStages = None,
+    max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Check maps for errors and quality warnings (exit 1 when errors are found)."""
     if explain is not None:
@@ -87,7 +102,8 @@ def lint(
         ignore=ignore,
         strict=strict,
         gap_threshold=gap_threshold,
-        limits=make_limits(max_file_size, max_depth, max_nodes),
+        limits=make_limits(max_file_size, max_depth, max_nodes,
+                           max_stages, max_touchpoints),
     )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:

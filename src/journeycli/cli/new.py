@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from journeycli.cli.app import app
+from journeycli.cli.complete import template_names
 
 
 class Lang(StrEnum):
@@ -38,34 +39,41 @@ def new(
         typer.Argument(help="Map file to create (.journey.yaml is added); - prints to stdout."),
     ] = None,
     template: Annotated[
-        str, typer.Option("--template", "-t", help="Template name (see --list).")
+        str, typer.Option("--template", "-t", help="Template name (see --list).",
+                          rich_help_panel="Template", autocompletion=template_names)
     ] = "five-stages",
     stages: Annotated[
         str | None,
         typer.Option("--stages", metavar="A,B,C",
-                     help="Your own stages, comma-separated, in place of the template's."),
+                     help="Your own stages, comma-separated, in place of the template's.",
+                     rich_help_panel="Template"),
     ] = None,
     lang: Annotated[
-        Lang, typer.Option("--lang", "-l", help="Language of stage names, prompts and comments.")
+        Lang, typer.Option("--lang", "-l", help="Language of stage names, prompts and comments.",
+                           rich_help_panel="Template")
     ] = Lang.en,
     title: Annotated[
-        str | None, typer.Option("--title", help="Title of the map (default: from the file name).")
+        str | None, typer.Option("--title", help="Title of the map (default: from the file name).",
+                                 rich_help_panel="Content")
     ] = None,
     persona: Annotated[
         list[str] | None,
-        typer.Option("--persona", "-p", metavar="NAME", help="Add a persona (repeatable)."),
+        typer.Option("--persona", "-p", metavar="NAME", help="Add a persona (repeatable).",
+                     rich_help_panel="Content"),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", "-f", help="Overwrite an existing file.")
+        bool, typer.Option("--force", "-f", help="Overwrite an existing file.",
+                           rich_help_panel="Output")
     ] = False,
     schema_ref: Annotated[
         str | None,
         typer.Option("--schema-ref", metavar="PATH|URL",
                      help="Schema in the yaml-language-server modeline "
-                          "(default: the nearest journey.schema.json)."),
+                          "(default: the nearest journey.schema.json).", rich_help_panel="Output"),
     ] = None,
     list_templates: Annotated[
-        bool, typer.Option("--list", help="List the templates and exit.")
+        bool, typer.Option("--list", help="List the templates and exit.",
+                           rich_help_panel="Template")
     ] = False,
 ) -> None:
     """Scaffold a new journey map with prompts and comments, ready to fill in."""

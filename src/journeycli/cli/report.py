@@ -8,7 +8,16 @@ from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import GapThreshold, MaxDepth, MaxFileSize, MaxNodes, app
+from journeycli.cli.app import (
+    GapThreshold,
+    MaxDepth,
+    MaxFileSize,
+    MaxNodes,
+    MaxStages,
+    MaxTouchpoints,
+    app,
+)
+from journeycli.cli.complete import persona_ids
 from journeycli.cli.limits import make_limits
 
 
@@ -46,34 +55,42 @@ def report(
     output_format: Annotated[
         ReportFormat | None,
         typer.Option("--format", "-f",
-                     help="Output format (default terminal, or from --output's extension)."),
+                     help="Output format (default terminal, or from --output's extension).",
+                     rich_help_panel="Output"),
     ] = None,
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", metavar="FILE",
-                     help="Write to FILE atomically (.md, .json, .html, .txt) instead of stdout."),
+                     help="Write to FILE atomically (.md, .json, .html, .txt) instead of stdout.",
+                     rich_help_panel="Output"),
     ] = None,
     persona: Annotated[
         str | None,
         typer.Option("--persona", "-p", metavar="ID",
-                     help="Score for this persona (its persona_scores and touchpoints)."),
+                     help="Score for this persona (its persona_scores and touchpoints).",
+                     rich_help_panel="Scoring", autocompletion=persona_ids),
     ] = None,
     top: Annotated[
-        int, typer.Option("--top", min=0, metavar="N", help="Number of focus stages.")
+        int, typer.Option("--top", min=0, metavar="N", help="Number of focus stages.",
+                          rich_help_panel="Scoring")
     ] = 3,
     gap_threshold: GapThreshold = None,
     lang: Annotated[
         ReportLanguage | None,
-        typer.Option("--lang", help="Language of the labels (default: the map's language)."),
+        typer.Option("--lang", help="Language of the labels (default: the map's language).",
+                     rich_help_panel="Output"),
     ] = None,
     template: Annotated[
         str | None,
         typer.Option("--template", metavar="FILE",
-                     help="Your own Jinja2 template (sandboxed) instead of the built-in one."),
+                     help="Your own Jinja2 template (sandboxed) instead of the built-in one.",
+                     rich_help_panel="Output"),
     ] = None,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
     max_nodes: MaxNodes = None,
+    max_stages: MaxStages = None,
+    max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Rank the stages where the most is to be gained, with the actions to take."""
     from journeycli.errors import UsageError
@@ -97,7 +114,8 @@ def report(
         persona=persona,
         top=top,
         gap_threshold=30 if gap_threshold is None else gap_threshold,
-        limits=make_limits(max_file_size, max_depth, max_nodes),
+        limits=make_limits(max_file_size, max_depth, max_nodes,
+                           max_stages, max_touchpoints),
     )
     result = build_report(paths, options)
     language = resolve_language(result, lang.value if lang else None)

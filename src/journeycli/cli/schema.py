@@ -9,9 +9,14 @@ from journeycli.cli.app import app
 EXAMPLES = """\
 [bold]Examples[/]
 
-  journey schema > journey.schema.json
+  journey schema > journey.schema.json        [dim]# for editors: see the first line of a map[/]
 
   check-jsonschema --schemafile journey.schema.json maps/*.journey.yaml
+
+  journey schema | jq '."$defs".Stage.properties.relevance'   [dim]# what a key means[/]
+
+A map whose first line is [bold]# yaml-language-server: $schema=journey.schema.json[/]
+is checked while you type in VS Code (YAML extension), with each key explained on hover.
 """
 
 

@@ -134,7 +134,8 @@ class _Parser:
     def parse(self) -> _Parsed:
         first = self.next()
         if first is None:
-            raise InputError(f"{self.source}: no Mermaid journey diagram found (the input is empty)")
+            raise InputError(
+                f"{self.source}: no Mermaid journey diagram found (the input is empty)")
         if first.kind != "journey":
             word = (first.text.split() or [first.text])[0]
             raise self.error(
@@ -194,7 +195,8 @@ class _Parser:
                 "(a ':' cannot be part of a name or an actor: write #58; for it)",
             )
         score = self.score(pieces[0].strip(), name, data.line)
-        actors = [unsafe_text(a, ACTOR_UNSAFE) for a in pieces[1].split(",")] if len(pieces) > 1 else []
+        listed = pieces[1].split(",") if len(pieces) > 1 else []
+        actors = [unsafe_text(a, ACTOR_UNSAFE) for a in listed]
         if not self.result.sections:
             self.result.sections.append(_Section(UNSECTIONED_STAGE))
         self.result.sections[-1].tasks.append(_Task(name, score, [a for a in actors if a]))
@@ -206,7 +208,8 @@ class _Parser:
         if match is not None and 1 <= int(match.group(1)) <= 5:
             return int(match.group(1))
         if match is not None or _NUMBER.fullmatch(text):
-            raise self.error(line, f"task {name!r} has score {text}; scores are whole numbers 1 to 5")
+            raise self.error(
+                line, f"task {name!r} has score {text}; scores are whole numbers 1 to 5")
         raise self.error(line, f"task {name!r} has score {text!r}, not a number 1 to 5")
 
     def _count(self) -> int:

@@ -11,7 +11,7 @@ back, so an import never produces a map with lint errors.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 from journeycli.analysis import find_persona
 from journeycli.engine import meets, scores
@@ -20,13 +20,10 @@ from journeycli.interop.common import title_from_name
 from journeycli.lint.runner import check_map
 from journeycli.loader import Limits, decode
 from journeycli.model import JourneyMap, Language
-from journeycli.schema import SCHEMA_ID
-from journeycli.validation import load_map
+from journeycli.validation import DEFAULT_LIMITS, load_map
 
 EXPORT_FORMATS = ("mermaid", "csv", "json")
 IMPORT_FORMATS = ("mermaid", "csv")
-SCHEMA_REF = SCHEMA_ID
-"""The schema an imported map's modeline points at (editors validate against it)."""
 
 _EXTENSIONS = {
     ".mmd": "mermaid", ".mermaid": "mermaid", ".md": "mermaid", ".markdown": "mermaid",
@@ -42,7 +39,7 @@ def format_for(path: str | None, allowed: tuple[str, ...]) -> str | None:
     return found if found in allowed else None
 
 
-def valid_map(raw: bytes, path: str, limits: Limits = Limits()) -> JourneyMap:
+def valid_map(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> JourneyMap:
     """The model of a map that lints without errors; otherwise InvalidMapError with the errors."""
     validated = load_map(raw, path, limits)
     errors = sorted(p for p in check_map(validated) if p.is_error)
@@ -79,7 +76,7 @@ def for_persona(journey: JourneyMap, persona_id: str) -> JourneyMap:
 
 def export_map(
     raw: bytes, path: str, fmt: str, *, persona: str | None = None, fence: bool = False,
-    limits: Limits = Limits(),
+    limits: Limits = DEFAULT_LIMITS,
 ) -> str:
     """A map file's bytes -> the text of `fmt` (mermaid, csv or json)."""
     from journeycli.interop.jsonio import to_json
@@ -99,7 +96,7 @@ def export_map(
     return exporters[fmt](journey)
 
 
-def read_text(raw: bytes, source: str, limits: Limits = Limits()) -> str:
+def read_text(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Input bytes as text: UTF-8 (a BOM is fine), within the file size limit."""
     if len(raw) > limits.max_file_size:
         raise InputError(f"{source}: {len(raw):,} bytes, over the limit of "
@@ -114,11 +111,18 @@ def read_text(raw: bytes, source: str, limits: Limits = Limits()) -> str:
 
 def import_map(
     raw: bytes, source: str, fmt: str, *, title: str | None = None, lang: str | None = None,
-    limits: Limits = Limits(),
+    schema_ref: str | None = None, output_dir: Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> str:
-    """A Mermaid diagram or CSV file's bytes -> the YAML text of a map that lints clean."""
+    """A Mermaid diagram or CSV file's bytes -> the YAML text of a map that lints clean.
+
+    The text starts with the same schema modeline as `journey new` writes:
+    `schema_ref`, or the nearest `journey.schema.json` seen from `output_dir`
+    (default: the working directory).
+    """
     from journeycli.interop.mermaid import from_mermaid
     from journeycli.interop.table import from_csv
+    from journeycli.scaffold import find_schema_ref
     from journeycli.writer import dump_map
 
     text = read_text(raw, source, limits)
@@ -131,7 +135,9 @@ def import_map(
         raise UsageError(f"unknown import format '{fmt}'", hint="use mermaid or csv")
     if lang is not None:
         journey = journey.model_copy(update={"language": Language(lang)})
-    yaml_text = dump_map(journey, schema_ref=SCHEMA_REF)
+    if schema_ref is None:
+        schema_ref, _ = find_schema_ref(output_dir or Path.cwd())
+    yaml_text = dump_map(journey, schema_ref=schema_ref)
     errors = [p for p in check_map(load_map(yaml_text.encode("utf-8"), source)) if p.is_error]
     if errors:  # pragma: no cover - a bug in an importer or the writer, never the user's input
         raise InputError(f"{source}: the imported map would not lint: {errors[0].format_text()}")

@@ -73,16 +73,26 @@ def _touchpoint_cells(tp: Touchpoint) -> list[str]:
     ]
 
 
+def _line(cells: list[str]) -> str:
+    """One CSV record ending in `\\n`.
+
+    Written with a `\\r\\n` terminator and then cut back to `\\n`: Python's csv
+    quotes a cell only for characters of its terminator, so a `\\r` inside a
+    name would otherwise go out unquoted and split the row when read back.
+    """
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()[:-2] + "\n"
+
+
 def to_csv(journey: JourneyMap) -> str:
     """The map's stages and touchpoints as CSV (comma-separated, `\\n` line ends, no BOM)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    lines = [_line(list(COLUMNS))]
     for stage in journey.stages:
-        rows = [_touchpoint_cells(tp) for tp in stage.touchpoints] or [[""] * len(TOUCHPOINT_COLUMNS)]
-        for cells in rows:
-            writer.writerow([neutralise(cell) for cell in _stage_cells(stage) + cells])
-    return out.getvalue()
+        empty = [""] * len(TOUCHPOINT_COLUMNS)
+        rows = [_touchpoint_cells(tp) for tp in stage.touchpoints] or [empty]
+        lines.extend(_line([neutralise(c) for c in _stage_cells(stage) + cells]) for cells in rows)
+    return "".join(lines)
 
 
 # --- import --------------------------------------------------------------------------------
@@ -263,7 +273,8 @@ def _read_touchpoint(
     if row.get("touchpoint_id"):
         tp_id = reader.slug("touchpoint_id", row["touchpoint_id"])
         if tp_id in taken:
-            raise reader.error("touchpoint_id", f"'{tp_id}' is already used in row {first_row[tp_id]}")
+            raise reader.error("touchpoint_id",
+                               f"'{tp_id}' is already used in row {first_row[tp_id]}")
         taken.add(tp_id)
     else:
         tp_id = unique_slug(name, taken, "touchpoint")
@@ -272,8 +283,8 @@ def _read_touchpoint(
     kind = _KINDS.get(kind, kind)
     if kind and kind not in {k.value for k in Kind}:
         raise reader.error("kind", f"{row['kind']!r} is not one of digital, human, physical")
-    personas = [_persona(p.strip(), reader) for p in row.get("personas", "").split(PERSONA_SEPARATOR)
-                if p.strip()]
+    cells = row.get("personas", "").split(PERSONA_SEPARATOR)
+    personas = [_persona(p.strip(), reader) for p in cells if p.strip()]
     touchpoint: dict[str, Any] = {"id": tp_id, "name": name}
     optional: dict[str, Callable[[str], Any]] = {
         "channel": str, "kind": lambda _: kind, "owner": str,

@@ -29,7 +29,15 @@ from journeycli.loader import Limits
 
 JOURNEY_TOML = ".journey.toml"
 PYPROJECT = "pyproject.toml"
-KEYS = ("select", "ignore", "strict", "gap-threshold")
+# Resource limits (E006), key -> the `Limits` field it sets; see docs/security.md.
+LIMIT_KEYS = {
+    "max-file-size": "max_file_size",
+    "max-depth": "max_depth",
+    "max-nodes": "max_nodes",
+    "max-stages": "max_stages",
+    "max-touchpoints": "max_touchpoints",
+}
+KEYS = ("select", "ignore", "strict", "gap-threshold", *LIMIT_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +49,7 @@ class Config:
     ignore: tuple[str, ...] | None = None
     strict: bool | None = None
     gap_threshold: int | None = None
+    limits: tuple[tuple[str, int], ...] = ()  # (Limits field, value) for the keys given
 
 
 def _shown(path: Path) -> str:
@@ -119,6 +128,12 @@ def _gap_threshold(value: Any, where: str) -> int:
     return value
 
 
+def _limit(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where}: expected a whole number of 1 or more, not {value!r}")
+    return value
+
+
 def load_config(path: Path) -> Config:
     """Parse and check one file; every error names the file and the key."""
     table = _table(path) or {}
@@ -138,7 +153,17 @@ def load_config(path: Path) -> Config:
         strict=strict,
         gap_threshold=(_gap_threshold(table["gap-threshold"], f"{prefix}gap-threshold")
                        if "gap-threshold" in table else None),
+        limits=tuple((field_name, _limit(table[key], f"{prefix}{key}"))
+                     for key, field_name in LIMIT_KEYS.items() if key in table),
     )
+
+
+def configured_limits(given: dict[str, int] | None = None, cwd: Path | None = None) -> Limits:
+    """The limits: the command line's (`Limits` field -> value), the nearest configuration's,
+    then the defaults, field by field."""
+    found = find_config(cwd or Path(os.curdir))
+    config = load_config(found) if found else Config()
+    return Limits(**{**dict(config.limits), **(given or {})})
 
 
 def resolve_options(

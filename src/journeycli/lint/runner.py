@@ -16,7 +16,7 @@ from journeycli.engine import DEFAULT_GAP_THRESHOLD
 from journeycli.errors import UsageError
 from journeycli.lint.rules import CHECKED_RULES, RuleContext
 from journeycli.lint.suppress import unsuppressed
-from journeycli.loader import Limits
+from journeycli.loader import Limits, paused_gc
 from journeycli.problems import Problem
 from journeycli.validation import ValidatedMap, load_map
 
@@ -101,7 +101,9 @@ def discover(paths: Sequence[str]) -> list[str]:
         elif path.exists():
             found.append(raw)
         else:
-            raise UsageError(f"{raw}: no such file or directory")
+            from journeycli.hints import missing_file
+
+            raise UsageError(f"{raw}: no such file or directory", hint=missing_file(raw))
     unique = list(dict.fromkeys(found))
     if not unique:
         shown = ", ".join(paths or (".",))
@@ -121,7 +123,9 @@ def read_source(path: str) -> tuple[bytes, str]:
     except IsADirectoryError as exc:
         raise UsageError(f"{path}: is a directory, not a map file") from exc
     except FileNotFoundError as exc:
-        raise UsageError(f"{path}: no such file") from exc
+        from journeycli.hints import missing_file
+
+        raise UsageError(f"{path}: no such file", hint=missing_file(path)) from exc
     except OSError as exc:
         raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
@@ -133,13 +137,16 @@ def check_map(validated: ValidatedMap, gap_threshold: int = DEFAULT_GAP_THRESHOL
     if model is None:
         return problems
     context = RuleContext(model, gap_threshold)
-    for rule in CHECKED_RULES:
-        assert rule.check is not None
-        for finding in rule.check(context):
-            line, col = document.positions.locate(document.data, finding.loc, key=finding.at_key)
-            problems.append(
-                Problem(document.path, line, col, rule.code, rule.severity, finding.message)
-            )
+    with paused_gc():  # see paused_gc: the rules walk a large model without cycles
+        for rule in CHECKED_RULES:
+            assert rule.check is not None
+            for finding in rule.check(context):
+                line, col = document.positions.locate(
+                    document.data, finding.loc, key=finding.at_key
+                )
+                problems.append(
+                    Problem(document.path, line, col, rule.code, rule.severity, finding.message)
+                )
     return problems
 
 

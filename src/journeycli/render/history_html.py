@@ -83,7 +83,7 @@ def chart(history: History) -> dict[str, Any]:
 def render(history: History) -> str:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-    from journeycli.resources import template_dir
+    from journeycli.templates import template_dir
 
     env = Environment(
         loader=FileSystemLoader(str(template_dir() / "diff")),

@@ -16,7 +16,12 @@ from journeycli.analysis import Report
 from journeycli.model import Language
 from journeycli.render import i18n
 
-_LINK = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address only starts where a run of address characters starts (the lookbehind): without
+# it every position of a long word was tried and scanned to its end, quadratic in the name's
+# length (a 300 kB stage name took minutes; tests/test_security_limits.py).
+_LINK = re.compile(
+    r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 _LIST_START = re.compile(r"^(\d+)([.)])")
 _EMPTY_CELL = re.compile(r"(?<=\|)  (?=\|)")
