@@ -169,6 +169,7 @@ BAD = [
     ("touchpoint,experience\nT,3\n", "no stage_name or stage_id column"),
     ("stage_name,stage_name\nA,B\n", "row 1, column stage_name: this column appears twice"),
     ("stage_name\nA,extra\n", "row 2: 2 cells, but the header has 1 columns"),
+    ("stage_name,,touchpoint\nA,oops,T\n", "row 2, column 2: a value in a column without"),
     ("stage_name\n", "no rows after the header"),
     ("", "empty; expected a header row"),
     ("stage_name\n🚀\n", "row 2, column stage_name: no id can be made"),

@@ -216,3 +216,20 @@ def test_mermaid_like_text_imports_or_fails_cleanly(lines: list[str]) -> None:
 ]), max_size=5), max_size=6), delimiter=st.sampled_from([",", ";"]))
 def test_csv_like_text_imports_or_fails_cleanly(rows: list[list[str]], delimiter: str) -> None:
     _never_crashes("\n".join(delimiter.join(r) for r in rows).encode("utf-8"), "csv")
+
+
+@pytest.mark.parametrize("example", [MEAL_KIT, HYPOTHEEK], ids=lambda p: p.name)
+def test_persona_views_are_valid_maps_in_every_format(cli, example: Path) -> None:
+    journey = load_map(example.read_bytes(), example.name).model
+    assert journey is not None
+    for persona in journey.personas:
+        data = cli(["export", example, "--to", "json", "--persona", persona.id]).out
+        validated = load_map(data.encode("utf-8"), "view.json")
+        assert not [p for p in check_map(validated) if p.is_error]
+        assert validated.model is not None
+        assert [p.id for p in validated.model.personas] == [persona.id]
+        for fmt in ("mermaid", "csv"):
+            exported = cli(["export", example, "--to", fmt, "--persona", persona.id])
+            assert exported.code == 0, exported.err
+            back = cli(["import", "-", "--from", fmt], stdin=exported.out.encode("utf-8"))
+            assert back.code == 0, back.err

@@ -22,7 +22,7 @@ from journeycli.cli import lint as _lint  # noqa: F401  (registers the command)
 from journeycli.cli import new as _new  # noqa: F401
 from journeycli.cli import report as _report  # noqa: F401
 from journeycli.cli import schema as _schema  # noqa: F401
-from journeycli.cli.app import app
+from journeycli.cli.app import VERSION_ARGS, app, version_line
 from journeycli.errors import InvalidMapError, JourneyError
 
 try:  # recent Typer parses with its own vendored Click and no longer installs click
@@ -121,8 +121,13 @@ def _quiet_broken_pipe() -> int:
 
 def run(args: list[str] | None = None) -> int:
     """Run the CLI and return the exit code instead of exiting (used by tests too)."""
-    command = typer.main.get_command(app)
     try:
+        if (sys.argv[1:] if args is None else args) in VERSION_ARGS:
+            # Answered before Typer builds every command's parser, which would
+            # take longer than the rest of `journey --version` (docs/performance.md).
+            sys.stdout.write(version_line() + "\n")
+            return EXIT_OK
+        command = typer.main.get_command(app)
         result = command.main(args=args, prog_name="journey", standalone_mode=False)
     except InvalidMapError as exc:
         for problem in exc.problems:

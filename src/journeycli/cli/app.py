@@ -52,9 +52,16 @@ app = typer.Typer(
 )
 
 
+VERSION_ARGS = (["--version"], ["-V"])
+
+
+def version_line() -> str:
+    return f"journey {__version__}"
+
+
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"journey {__version__}")
+        typer.echo(version_line())
         raise typer.Exit(0)
 
 

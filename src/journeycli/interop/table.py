@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from journeycli.errors import InputError
-from journeycli.interop.common import build_map
+from journeycli.interop.common import DEFAULT_TITLE, build_map
 from journeycli.model import JourneyMap, Kind, Stage, Touchpoint
 from journeycli.slug import is_slug, slugify, unique_slug
 
@@ -183,7 +183,7 @@ def _header(cells: list[str], reader: _Reader) -> list[str]:
     return names
 
 
-def from_csv(text: str, *, source: str = "<input>", title: str = "Imported journey") -> JourneyMap:
+def from_csv(text: str, *, source: str = "<input>", title: str = DEFAULT_TITLE) -> JourneyMap:
     """A map from CSV rows (see the module docstring for what is accepted)."""
     text = text.removeprefix("\ufeff")
     lines = text.splitlines()
@@ -210,6 +210,9 @@ def from_csv(text: str, *, source: str = "<input>", title: str = "Imported journ
             continue
         if len(cells) > len(names) and any(cells[len(names):]):
             raise reader.error(None, f"{len(cells)} cells, but the header has {len(names)} columns")
+        unnamed = next((i for i, c in enumerate(cells[: len(names)]) if c and not names[i]), None)
+        if unnamed is not None:
+            raise reader.error(f"{unnamed + 1}", "a value in a column without a header")
         row = dict(zip(names, cells + [""] * (len(names) - len(cells)), strict=False))
         _read_row(row, reader, stages, touchpoint_ids, first_row)
     if not stages:

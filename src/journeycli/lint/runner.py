@@ -151,6 +151,17 @@ def check_map(validated: ValidatedMap, gap_threshold: int = DEFAULT_GAP_THRESHOL
 
 
 def lint_file(path: str, options: LintOptions) -> list[Problem]:
+    """The wanted, unsuppressed problems of one map.
+
+    The collector is paused for the whole file (see `paused_gc`): when it runs
+    again between files, the map is already freed and only its problems are
+    left to look at, so linting 1,000 maps spends no time re-walking them.
+    """
+    with paused_gc():
+        return _problems_of(path, options)  # its frame, and the map, are gone on return
+
+
+def _problems_of(path: str, options: LintOptions) -> list[Problem]:
     raw, name = read_source(path)
     validated = load_map(raw, name, options.limits)
     wanted = [p for p in check_map(validated, options.gap_threshold) if options.wants(p.code)]
