@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -56,8 +57,12 @@ def hostile_map(**names: str) -> dict[str, Any]:
 
 
 def write_map(tmp_path: Path, data: dict[str, Any], name: str = "m.journey.yaml") -> Path:
+    """The map as JSON; a control character goes in as a `\\u` escape, as YAML requires."""
+    text = json.dumps(data, ensure_ascii=False)
+    text = "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cc" and c not in "\t"
+                   else c for c in text)
     path = tmp_path / name
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
 
 
@@ -286,6 +291,14 @@ def test_control_and_bidi_characters_are_refused_at_their_position(
         refused = cli(command)
         assert refused.code == 1 and refused.out == "", command
         assert "\u001b" not in refused.err and "\u202e" not in refused.err
+
+
+def test_a_raw_control_character_is_e001_at_its_position(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "raw.journey.yaml"
+    path.write_bytes(b"version: 1\ntitle: ab\x7fc\nstages: [{name: S}]\n")
+    result = cli(["lint", path])
+    assert result.code == 1
+    assert f"{path}:2:10: E001 not valid YAML: the character U+007F is not allowed" in result.out
 
 
 def test_plain_tabs_newlines_and_rtl_text_are_fine(cli: Any, tmp_path: Path) -> None:

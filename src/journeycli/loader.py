@@ -36,8 +36,6 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 
 MiB = 1024 * 1024
 Loc = tuple[str | int, ...]
-# (key line, key column, value line, value column), 1-based
-Entry = tuple[int, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,6 +497,14 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
         reason = " ".join(str(p) for p in (exc.context, exc.problem) if p)
         return fail(Problem(path, line, col, "E001", Severity.ERROR,
                             f"not valid YAML: {reason}"), text)
+    except yaml.reader.ReaderError as exc:  # a raw control character: point at it
+        before = text[: exc.position] if isinstance(exc.position, int) else ""
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else 0
+        return fail(Problem(path, line, col, "E001", Severity.ERROR,
+                            f"not valid YAML: the character U+{char:04X} is not "
+                            "allowed in YAML (a control character); remove it"), text)
     except yaml.YAMLError as exc:
         return fail(Problem(path, 1, 1, "E001", Severity.ERROR, f"not valid YAML: {exc}"), text)
     finally:

@@ -7,8 +7,22 @@ order and position without recomputing anything.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+# Line breaks, other control characters and bidi controls, in a one-line message.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """`text` safe for a one-line message: line breaks and control characters as escapes.
+
+    A path or a key with a line break would otherwise start a new line of
+    output, which a CI log reads as a command of its own (`::error ...` in
+    GitHub Actions); an escape character would drive the terminal.
+    """
+    return _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
 class Severity(StrEnum):
@@ -32,7 +46,8 @@ class Problem:
         return self.severity is Severity.ERROR
 
     def format_text(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}"
+        """`path:line:col: CODE message`, always one line (see `one_line`)."""
+        return one_line(f"{self.path}:{self.line}:{self.column}: {self.code} {self.message}")
 
     def as_dict(self) -> dict[str, str | int]:
         return {

@@ -30,11 +30,13 @@ try:  # recent Typer parses with its own vendored Click and no longer installs c
 except ImportError:  # pragma: no cover - older Typer raises Click's own exceptions
     from click import ClickException  # type: ignore[assignment,import-not-found,unused-ignore]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _say(message: str) -> None:
-    sys.stderr.write(f"journey: {message}\n")
+    from journeycli.problems import one_line
+
+    sys.stderr.write(f"journey: {one_line(message)}\n")
 
 
 class _ClosedStream:
@@ -152,13 +154,15 @@ def run(args: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         _say("interrupted")
-        return 130
+        return EXIT_INTERRUPTED
     except RecursionError:
         _say("error: the input is nested too deeply to process")
         return EXIT_USAGE
     except Exception as exc:
         _say(f"internal error: {type(exc).__name__}: {exc} (please report this)")
         return EXIT_USAGE
+    if result == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into Exit(130) before we see it
+        _say("interrupted")
     return result if isinstance(result, int) else EXIT_OK
 
 

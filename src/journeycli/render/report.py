@@ -98,11 +98,12 @@ def render_template(report: Report, path: str, lang: Language) -> str:
     including a sandbox violation, is an InputError naming the template line.
     """
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
+
+    from journeycli.render.sandbox import TemplateSandbox, render_capped
 
     source = read_template(path)
     autoescape = path.lower().endswith((".html", ".htm", ".xml"))
-    env = SandboxedEnvironment(
+    env = TemplateSandbox(
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -117,7 +118,7 @@ def render_template(report: Report, path: str, lang: Language) -> str:
                 "map": analysis.journey,
                 "lang": lang.value,
             }
-            outputs.append(template.render(context))
+            outputs.append(render_capped(template, context))
     except jinja2.TemplateSyntaxError as exc:
         raise InputError(f"{path}:{exc.lineno}: template error: {exc.message}") from None
     except RecursionError:
