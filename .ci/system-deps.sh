@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System tools the browser/HTML/Markdown/Mermaid tests use. Each is optional for a
-# developer (the tests skip with a reason), but CI installs them all.
-set -uo pipefail
+# developer (the tests skip with a reason), but CI installs them all, and a failed
+# install fails CI here rather than turning into skipped tests.
+set -euo pipefail
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)

@@ -54,3 +54,23 @@ def journey_process(args: list[str], stdin: bytes | None = None, cwd: Path | Non
 
 def example_maps() -> list[Path]:
     return sorted(EXAMPLES.glob("*.journey.yaml"))
+
+
+# In CI (`.ci/run` sets JOURNEY_REQUIRE_TOOLS=1) every checker is installed, so a test
+# that skips because a tool is missing is a failure there: a green CI must not hide a
+# missing install step. Only skips that no install can fix stay skips.
+_SKIPS_CI_ACCEPTS = ("editable install", "root", "SIGALRM", "symlinks", "/dev/full", "wait4")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    outcome = yield
+    report = outcome.get_result()
+    if not report.skipped or os.environ.get("JOURNEY_REQUIRE_TOOLS") != "1":
+        return
+    reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(
+        report.longrepr)
+    if any(accepted in reason for accepted in _SKIPS_CI_ACCEPTS):
+        return
+    report.outcome = "failed"
+    report.longrepr = f"skipped in CI, where every checker must be installed: {reason}"

@@ -54,7 +54,8 @@ def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True)
     if target.is_dir():
         raise UsageError(f"{target}: is a directory; name a file to write")
     if not directory.is_dir():
-        raise UsageError(f"{target}: directory {directory} does not exist")
+        raise UsageError(f"{target}: directory {directory} does not exist",
+                         hint="create it first, or name another output file")
     if target.exists() and not overwrite:
         raise UsageError(f"{target}: already exists", hint="use --force to overwrite it")
     payload = data.encode("utf-8") if isinstance(data, str) else data

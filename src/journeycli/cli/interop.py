@@ -100,7 +100,9 @@ def export(
 
     fmt = to.value if to else format_for(output, EXPORT_FORMATS)
     if fmt is None:
-        raise UsageError("no output format", hint="use --to mermaid|csv|json")
+        where = f"{output}: cannot tell the export format from the file name" if output else (
+            "no output format")
+        raise UsageError(where, hint="use --to mermaid|csv|json")
     if fence is None:
         fence = fmt == "mermaid" and output is not None and output.lower().endswith(
             (".md", ".markdown"))

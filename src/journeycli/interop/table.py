@@ -133,7 +133,8 @@ class _Reader:
         try:
             value = float(cleaned)
         except ValueError:
-            raise self.error(column, f"{text!r} is not a number") from None
+            raise self.error(column, f"{text!r} is not a number; write a number from {low} to "
+                             f"{high}") from None
         if value != value or not low <= value <= high:
             raise self.error(column, f"{text} is out of range ({low} to {high})")
         return int(value) if value.is_integer() and "." not in cleaned else value

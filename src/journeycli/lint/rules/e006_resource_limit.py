@@ -1,4 +1,4 @@
-"""E006: the file exceeds a resource limit (size, depth, alias expansion)."""
+"""E006: the file exceeds a resource limit (size, depth, alias expansion, stages, touchpoints)."""
 
 from journeycli.lint.rules.base import Rule
 from journeycli.problems import Severity
@@ -7,12 +7,15 @@ RULE = Rule(
     code="E006",
     name="resource-limit",
     severity=Severity.ERROR,
-    summary="File size, nesting depth, or the size with every alias expanded is over the limit.",
+    summary=("File size, nesting depth, the size with every alias expanded, or the number of "
+             "stages or touchpoints is over the limit."),
     why=(
         "Maps arrive in pull requests from anyone. A 'billion laughs' alias bomb (a few lines "
         "that expand to millions of nodes), a file nested a thousand levels deep or a huge file"
         " must fail fast instead of stalling CI. The defaults let any real map through; raise "
-        "them with --max-file-size, --max-depth and --max-nodes."
+        "them with --max-file-size, --max-depth, --max-nodes, --max-stages and "
+        "--max-touchpoints, or with the keys of the same names in [tool.journey] "
+        "(docs/security.md)."
     ),
     bad=(
         "version: 1\n"
