@@ -8,7 +8,7 @@ included), timed from spawn to exit, and the median of several runs. The runs
 are interleaved (floor, lint, floor, lint, ...) so that a burst of load on a
 shared machine hits every command alike instead of skewing one of them. The
 peak memory of a run is the child's own maximum resident set size, read from
-`os.wait4` for that child alone.
+`os.wait4` in a small launcher process (see LAUNCHER).
 
 What is measured (SPEC §5, issue 9):
 
@@ -31,7 +31,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,16 +82,37 @@ class BenchError(Exception):
     """A measured command failed: the figures would be meaningless."""
 
 
+# Runs one command and prints its wall time, CPU time, peak memory (KiB) and exit code.
+# A fresh, small process does the spawning because Linux counts the memory of
+# the process that forked a child into the child's peak (the benchmark itself
+# holds some 75 MiB; `python -c "import typer"` would seem to need as much).
+LAUNCHER = """
+import os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    try:
+        os.execvp(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - start
+rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
+print(seconds, usage.ru_utime + usage.ru_stime, rss, os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_once(argv: Sequence[str], cwd: Path) -> Sample:
-    """Spawn, wait, and read this child's own wall time and peak memory."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    # ru_maxrss is in KiB on Linux and in bytes on macOS.
-    rss = usage.ru_maxrss // 1024 if sys.platform == "darwin" else usage.ru_maxrss
-    return Sample(seconds, usage.ru_utime + usage.ru_stime, rss, proc.returncode)
+    """Wall time, CPU time and peak memory (KiB) of one run of `argv`, and its exit code."""
+    proc = subprocess.run([sys.executable, "-c", LAUNCHER, *argv], cwd=cwd,
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise BenchError(f"cannot run {argv[0]}: {proc.stderr.strip()[-300:]}")
+    seconds, cpu, rss, code = proc.stdout.split()
+    return Sample(float(seconds), float(cpu), int(rss), int(code))
 
 
 def explain_failure(command: Command, cwd: Path) -> str:
@@ -422,7 +442,9 @@ METHOD = """\
   or below 9 (linear growth plus a margin). The startup cost is included, which favours
   the ratio a little; the table gives the absolute times.
 - **Peak memory**: the maximum resident set size of the `journey lint` process, from
-  `os.wait4` for that child alone. lint keeps one map in memory at a time, so 1,000 maps
+  `os.wait4` in a small launcher process that starts it (Linux counts the memory of the
+  process that forks a child into the child's peak, so the benchmark cannot spawn it
+  itself). lint keeps one map in memory at a time, so 1,000 maps
   need no more memory than 10.
 
 ## How journey reaches the floor

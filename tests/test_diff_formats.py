@@ -4,7 +4,6 @@ text is plain and stable when piped and coloured only when asked."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from checkers import markdownlint
 from conftest import EXAMPLES, ROOT, journey_process
 from test_diff import AFTER, BASE, variant
 
@@ -26,17 +26,6 @@ NASTY_EDITS = (
     ("        experience: 2\n", "        experience: 5\n"),
     ("    presence: 30\n", "    presence: 60\n"),
 )
-
-
-def markdownlint() -> str | None:
-    """markdownlint-cli2 from .ci/node (CI), PATH, or $VALTOOLS (developer machines)."""
-    candidates = [ROOT / ".ci" / "node" / "node_modules" / ".bin" / "markdownlint-cli2"]
-    found = shutil.which("markdownlint-cli2")
-    if found:
-        candidates.append(Path(found))
-    valtools = Path(os.environ.get("VALTOOLS", "/tmp/valtools"))
-    candidates.append(valtools / "node" / "node_modules" / ".bin" / "markdownlint-cli2")
-    return next((str(c) for c in candidates if c.is_file() and os.access(c, os.X_OK)), None)
 
 
 MARKDOWNLINT = markdownlint()

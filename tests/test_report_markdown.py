@@ -8,13 +8,13 @@ rules with MD013 (line length) off, for the reason written in that file.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from checkers import markdownlint
 from conftest import DATA, EXAMPLES, ROOT, example_maps
 
 CONFIG = ROOT / "docs" / "report.markdownlint-cli2.jsonc"
@@ -51,19 +51,6 @@ stages:
   - name: Unscored
     relevance: 50
 """
-
-
-def markdownlint() -> str | None:
-    candidates = [ROOT / ".ci" / "node" / "node_modules" / ".bin" / "markdownlint-cli2"]
-    found = shutil.which("markdownlint-cli2")
-    if found:
-        candidates.append(Path(found))
-    valtools = Path(os.environ.get("VALTOOLS", "/tmp/valtools"))
-    candidates.append(valtools / "node" / "node_modules" / ".bin" / "markdownlint-cli2")
-    for candidate in candidates:
-        if candidate.is_file() and os.access(candidate, os.X_OK):
-            return str(candidate)
-    return None
 
 
 MARKDOWNLINT = markdownlint()
