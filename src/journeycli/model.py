@@ -11,110 +11,30 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Callable
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainValidator,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from journeycli.scalars import AmbiguousBool, AmbiguousNumber
-from journeycli.slug import SLUG_PATTERN, slugify
+from journeycli.fieldtypes import (
+    Age,
+    Amount,
+    Experience,
+    Flag,
+    Name,
+    Percent,
+    Score,
+    Slug,
+    Text,
+    TextList,
+    explain_ambiguous,
+    list_not_null,
+    mapping_not_null,
+    no_default,
+)
+from journeycli.slug import slugify
 
 EXTENSION_PREFIX = "x-"
-
-
-def _explain_ambiguous(value: Any) -> Any:
-    if isinstance(value, AmbiguousBool | AmbiguousNumber):
-        raise ValueError(value.explain())
-    return value
-
-
-def _as_text(value: Any) -> Any:
-    """Accept text; keep a date as its ISO text; refuse everything else with advice."""
-    value = _explain_ambiguous(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        raise ValueError(f"expected text, got the boolean {str(value).lower()}; quote it")
-    if isinstance(value, int | float):
-        raise ValueError(f"expected text, got the number {value}; quote it (\"{value}\")")
-    return value
-
-
-def _as_flag(value: Any) -> Any:
-    if isinstance(value, AmbiguousBool):
-        raise ValueError(
-            f"only true and false are accepted here, not '{value.text}' "
-            f"(write {str(value.value).lower()})"
-        )
-    return _explain_ambiguous(value)
-
-
-def _no_null_mapping(value: Any) -> Any:
-    if value is None:
-        raise ValueError("expected a mapping, got nothing; write {} for none or remove the key")
-    return value
-
-
-def _none_as_empty(value: Any) -> Any:
-    """A key left empty (`questions:`) is null, which the schema rejects too: explain."""
-    if value is None:
-        raise ValueError("expected a list, got nothing; write [] for none or remove the key")
-    return value
-
-
-def _no_default(schema: dict[str, Any]) -> None:
-    schema.pop("default", None)
-
-
-Text = Annotated[str, BeforeValidator(_as_text)]
-Name = Annotated[str, Field(min_length=1), BeforeValidator(_as_text)]
-Slug = Annotated[str, Field(pattern=SLUG_PATTERN), BeforeValidator(_as_text)]
-Score = Annotated[int, Field(ge=0, le=100, strict=True), BeforeValidator(_explain_ambiguous)]
-
-
-def _number_check(ge: int, le: int | None = None) -> Callable[[Any], int | float]:
-    """An int or a finite float in range, no strings: JSON keeps `40` as `40`. One plain validator
-    instead of an `int | float` union, so a bad value gives one clear error rather than one per
-    union branch.
-    """
-    bounds = f"between {ge} and {le}" if le is not None else f"{ge} or more"
-
-    def check(value: Any) -> int | float:
-        value = _explain_ambiguous(value)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"expected a number {bounds}")
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"expected a finite number {bounds}")
-        if value < ge or (le is not None and value > le):
-            raise ValueError(f"{value} is out of range: expected a number {bounds}")
-        return value
-
-    return check
-
-
-Percent = Annotated[
-    int | float,
-    PlainValidator(_number_check(0, 100)),
-    WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
-]
-Amount = Annotated[
-    int | float,
-    PlainValidator(_number_check(0)),
-    WithJsonSchema({"type": "number", "minimum": 0}),
-]
-Experience = Annotated[int, Field(ge=1, le=5, strict=True), BeforeValidator(_explain_ambiguous)]
-Age = Annotated[int, Field(ge=0, le=130, strict=True), BeforeValidator(_explain_ambiguous)]
-Flag = Annotated[bool, Field(strict=True), BeforeValidator(_as_flag)]
-TextList = Annotated[list[Text], BeforeValidator(_none_as_empty)]
 
 
 class Language(StrEnum):
@@ -197,7 +117,7 @@ class Strict(BaseModel):
 class Identified(Strict):
     """An item whose `id` defaults to the slug of its `name` (SPEC §2)."""
 
-    id: Slug = Field(default="", json_schema_extra=_no_default)
+    id: Slug = Field(default="", json_schema_extra=no_default)
     """Short, stable identifier: a lower-case slug such as 'first-time-buyer'. Default: the slug of
     the name. Keep it when you rename the item, so reports and diffs follow it.
     """
@@ -251,7 +171,7 @@ class Persona(Identified):
     """Age in years (0-130)."""
     description: Text | None = None
     """Who this persona is, in a sentence or two."""
-    demographics: Annotated[dict[str, Text], BeforeValidator(_no_null_mapping)] = (
+    demographics: Annotated[dict[str, Text], BeforeValidator(mapping_not_null)] = (
         Field(default_factory=dict)
     )
     """Free-form facts as key: text, such as gender, residence or income."""
@@ -330,7 +250,7 @@ class Action(Strict):
 
 
 def _drop_extension_keys(value: Any) -> Any:
-    value = _no_null_mapping(value)
+    value = mapping_not_null(value)
     if isinstance(value, dict):
         return {
             k: v
@@ -365,7 +285,7 @@ class Stage(Identified):
     """Percentage (0-100) of the customers in this stage who go on to the next one. Leave it out
     when unknown: the funnel stops here.
     """
-    evidence: Annotated[list[Evidence], BeforeValidator(_none_as_empty)] = Field(
+    evidence: Annotated[list[Evidence], BeforeValidator(list_not_null)] = Field(
         default_factory=list
     )
     """What the scores are based on. Without at least one item that is not an assumption, the scores
@@ -377,13 +297,13 @@ class Stage(Identified):
     """Per-persona relevance and presence, keyed by persona id; they replace the stage's scores for
     that persona.
     """
-    touchpoints: Annotated[list[Touchpoint], BeforeValidator(_none_as_empty)] = Field(
+    touchpoints: Annotated[list[Touchpoint], BeforeValidator(list_not_null)] = Field(
         default_factory=list
     )
     """Moments of contact with the customer in this stage."""
     opportunities: TextList = Field(default_factory=list)
     """Chances to do better in this stage."""
-    actions: Annotated[list[Action], BeforeValidator(_none_as_empty)] = Field(
+    actions: Annotated[list[Action], BeforeValidator(list_not_null)] = Field(
         default_factory=list
     )
     """What to do about this stage: the roadmap items, per channel, with owner, horizon and status.
@@ -393,7 +313,7 @@ class Stage(Identified):
 class JourneyMap(Strict):
     """One journey map file (format version 1)."""
 
-    version: Annotated[Literal[1], BeforeValidator(_explain_ambiguous)]
+    version: Annotated[Literal[1], BeforeValidator(explain_ambiguous)]
     """Version of the file format; always 1 (required)."""
     title: Name
     """Name of the journey, shown at the top of every report (required)."""
@@ -409,7 +329,7 @@ class JourneyMap(Strict):
     """Guiding principles the team keeps to in every stage."""
     metrics: Metrics | None = None
     """Funnel figures: customers entering per period and the value of one customer."""
-    personas: Annotated[list[Persona], BeforeValidator(_none_as_empty)] = Field(
+    personas: Annotated[list[Persona], BeforeValidator(list_not_null)] = Field(
         default_factory=list
     )
     """Named, concrete customer types this journey is about."""
