@@ -13,24 +13,10 @@ from journeycli import gitio
 from journeycli.diff.changes import Changes
 from journeycli.diff.compare import diff_maps
 from journeycli.errors import InvalidMapError, UsageError
-from journeycli.lint.runner import STDIN, check_map, read_source
+from journeycli.lint.runner import STDIN, read_source, valid_map
 from journeycli.loader import Limits
-from journeycli.model import JourneyMap
-from journeycli.validation import load_map
 
-
-def parse_map(raw: bytes, name: str, limits: Limits | None = None) -> JourneyMap:
-    """Bytes -> a valid map, or InvalidMapError carrying its lint errors.
-
-    Errors only: warnings (an unscored stage, a missing owner) do not stop a
-    diff, but duplicate ids (E004) or dangling references (E005) would make
-    matching by id meaningless, so those do.
-    """
-    validated = load_map(raw, name, limits or Limits())
-    errors = sorted(p for p in check_map(validated) if p.is_error)
-    if errors or validated.model is None:
-        raise InvalidMapError(errors)
-    return validated.model
+parse_map = valid_map  # a diff side: errors stop the diff, warnings do not
 
 
 def diff_files(

@@ -15,9 +15,9 @@ from pathlib import Path, PurePath
 
 from journeycli.analysis import find_persona
 from journeycli.engine import meets, scores
-from journeycli.errors import InputError, InvalidMapError, UsageError
+from journeycli.errors import InputError, UsageError
 from journeycli.interop.common import title_from_name
-from journeycli.lint.runner import check_map
+from journeycli.lint.runner import map_errors, valid_map
 from journeycli.loader import Limits, decode
 from journeycli.model import JourneyMap, Language
 from journeycli.validation import DEFAULT_LIMITS, load_map
@@ -37,15 +37,6 @@ def format_for(path: str | None, allowed: tuple[str, ...]) -> str | None:
         return None
     found = _EXTENSIONS.get(PurePath(path).suffix.lower())
     return found if found in allowed else None
-
-
-def valid_map(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> JourneyMap:
-    """The model of a map that lints without errors; otherwise InvalidMapError with the errors."""
-    validated = load_map(raw, path, limits)
-    errors = sorted(p for p in check_map(validated) if p.is_error)
-    if errors or validated.model is None:
-        raise InvalidMapError(errors)
-    return validated.model
 
 
 def for_persona(journey: JourneyMap, persona_id: str) -> JourneyMap:
@@ -138,7 +129,7 @@ def import_map(
     if schema_ref is None:
         schema_ref, _ = find_schema_ref(output_dir or Path.cwd())
     yaml_text = dump_map(journey, schema_ref=schema_ref)
-    errors = [p for p in check_map(load_map(yaml_text.encode("utf-8"), source)) if p.is_error]
+    errors = map_errors(load_map(yaml_text.encode("utf-8"), source))
     if errors:  # pragma: no cover - a bug in an importer or the writer, never the user's input
         raise InputError(f"{source}: the imported map would not lint: {errors[0].format_text()}")
     return yaml_text

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeycli.engine import DEFAULT_GAP_THRESHOLD
-from journeycli.errors import UsageError
+from journeycli.errors import InvalidMapError, UsageError
 from journeycli.lint.rules import CHECKED_RULES, RuleContext
 from journeycli.lint.suppress import unsuppressed
 from journeycli.loader import Limits, paused_gc
+from journeycli.model import JourneyMap
 from journeycli.problems import Problem
 from journeycli.validation import ValidatedMap, load_map
 
@@ -148,6 +149,27 @@ def check_map(validated: ValidatedMap, gap_threshold: int = DEFAULT_GAP_THRESHOL
                     Problem(document.path, line, col, rule.code, rule.severity, finding.message)
                 )
     return problems
+
+
+def map_errors(
+    validated: ValidatedMap, gap_threshold: int = DEFAULT_GAP_THRESHOLD
+) -> list[Problem]:
+    """The errors (not warnings) that make a map unusable for report, diff and export."""
+    return sorted(p for p in check_map(validated, gap_threshold) if p.is_error)
+
+
+def valid_map(raw: bytes, name: str, limits: Limits | None = None) -> JourneyMap:
+    """Bytes -> the model of a map with no lint errors, or InvalidMapError carrying them.
+
+    Warnings (an unscored stage, a missing owner) do not stop a command, but
+    duplicate ids (E004) or dangling references (E005) would make matching by
+    id and scoring meaningless, so those do.
+    """
+    validated = load_map(raw, name, limits or Limits())
+    errors = map_errors(validated)
+    if errors or validated.model is None:
+        raise InvalidMapError(errors)
+    return validated.model
 
 
 def lint_file(path: str, options: LintOptions) -> list[Problem]:

@@ -17,7 +17,7 @@ from typing import Any
 from journeycli.analysis import DEFAULT_TOP, Report, analyse, combine
 from journeycli.engine import DEFAULT_GAP_THRESHOLD
 from journeycli.errors import InputError, InvalidMapError, UsageError
-from journeycli.lint.runner import check_map, discover, read_source
+from journeycli.lint.runner import discover, map_errors, read_source
 from journeycli.loader import Limits
 from journeycli.model import Language
 from journeycli.problems import Problem
@@ -42,7 +42,7 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
     for path in discover(paths):
         raw, name = read_source(path)
         validated = load_map(raw, name, options.limits)
-        problems = [p for p in check_map(validated, options.gap_threshold) if p.is_error]
+        problems = map_errors(validated, options.gap_threshold)
         if problems or validated.model is None:
             errors.extend(problems)
             continue
