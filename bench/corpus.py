@@ -26,7 +26,7 @@ import json
 import random
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -169,15 +169,18 @@ def quote(text: str, flow: bool = False) -> str:
 
 
 class _Writer:
-    def __init__(self, rng: random.Random, words: dict[str, object]) -> None:
+    def __init__(self, rng: random.Random, words: Mapping[str, object]) -> None:
         self.rng = rng
         self.words = words
         self.lines: list[str] = []
 
-    def pick(self, key: str) -> str:
+    def items(self, key: str) -> list[str]:
         items = self.words[key]
         assert isinstance(items, list)
-        return str(self.rng.choice(items))
+        return items
+
+    def pick(self, key: str) -> str:
+        return self.rng.choice(self.items(key))
 
     def add(self, indent: int, text: str) -> None:
         self.lines.append(" " * indent + text)
@@ -196,7 +199,7 @@ class _Writer:
 
 
 def _personas(w: _Writer, count: int) -> list[str]:
-    people = w.rng.sample(w.words["people"], count)  # type: ignore[arg-type]
+    people = w.rng.sample(w.items("people"), count)
     ids = []
     w.add(0, "personas:")
     for person in people:
@@ -254,7 +257,7 @@ def _stage(w: _Writer, si: int, touchpoints: int, personas: list[str], warn: boo
     if rng.random() < 0.6:
         w.add(4, f"customer_goal: {quote(w.pick('sentences'))}")
     w.text_list(4, "questions", "questions", 1, 1)
-    w.add(4, f"feelings: [{', '.join(rng.sample(w.words['feelings'], 2))}]")  # type: ignore[arg-type]
+    w.add(4, f"feelings: [{', '.join(rng.sample(w.items('feelings'), 2))}]")
     w.text_list(4, "pain_points", "sentences", 0, 1)
     if rng.random() < 0.5:
         w.add(4, f"review_questions: [{quote(w.pick('questions'), flow=True)}]")

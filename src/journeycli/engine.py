@@ -134,6 +134,16 @@ class FunnelStep:
     value_at_stake: Number | None
 
 
+# Reach is kept exact to a billionth of a customer: exact decimals throughout a
+# realistic funnel, yet the numbers cannot grow with every stage (an exact chain of
+# 4,000 conversions made the report quadratic).
+_QUANTUM = 10**9
+
+
+def _exact(value: Fraction) -> Fraction:
+    return Fraction(round(value * _QUANTUM), _QUANTUM)
+
+
 def _number(value: Fraction) -> Number:
     """An exact fraction as an int when whole, else the nearest float."""
     return value.numerator if value.denominator == 1 else float(value)
@@ -146,14 +156,15 @@ def funnel(journey: JourneyMap) -> list[FunnelStep]:
     lost(i) = reach(i) - reach(i+1); value_at_stake(i) = lost(i) x value.
     A stage without conversion keeps its reach but stops the funnel: its lost
     and value at stake are None, and later stages have no reach. Computed with
-    exact fractions so chained percentages give the same figures everywhere.
+    decimal fractions (the numbers as written, not their binary floats) so
+    chained percentages give the same figures everywhere.
     """
     metrics = journey.metrics
     empty = FunnelStep(None, None, None)
     if metrics is None or metrics.volume is None:
         return [empty] * len(journey.stages)
-    value = None if metrics.value is None else Fraction(metrics.value)
-    reach: Fraction | None = Fraction(metrics.volume)
+    value = None if metrics.value is None else Fraction(str(metrics.value))
+    reach: Fraction | None = Fraction(str(metrics.volume))
     steps = []
     for stage in journey.stages:
         if reach is None:
@@ -163,7 +174,7 @@ def funnel(journey: JourneyMap) -> list[FunnelStep]:
             steps.append(FunnelStep(_number(reach), None, None))
             reach = None
             continue
-        after = reach * Fraction(stage.conversion) / 100
+        after = _exact(reach * Fraction(str(stage.conversion)) / 100)
         lost = reach - after
         at_stake = None if value is None else _number(lost * value)
         steps.append(FunnelStep(_number(reach), _number(lost), at_stake))
