@@ -15,7 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from journeycli.loader import Document, Limits, Loc, load_document, paused_gc
+from journeycli.gcpause import paused_gc
+from journeycli.loader import Document, Limits, Loc, load_document
 from journeycli.model import EXTENSION_PREFIX, JourneyMap, known_keys
 from journeycli.problems import Problem, Severity
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from journeycli.engine import DEFAULT_GAP_THRESHOLD
 from journeycli.errors import InvalidMapError, UsageError
+from journeycli.gcpause import paused_gc
 from journeycli.lint.rules import CHECKED_RULES, RuleContext
 from journeycli.lint.suppress import unsuppressed
-from journeycli.loader import Limits, paused_gc
+from journeycli.loader import Limits
 from journeycli.model import JourneyMap
 from journeycli.problems import Problem
 from journeycli.validation import ValidatedMap, load_map

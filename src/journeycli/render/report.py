@@ -17,8 +17,9 @@ from typing import Any
 from journeycli.analysis import DEFAULT_TOP, Report, analyse, combine
 from journeycli.engine import DEFAULT_GAP_THRESHOLD
 from journeycli.errors import InputError, InvalidMapError, UsageError
+from journeycli.gcpause import paused_gc
 from journeycli.lint.runner import discover, map_errors, read_source
-from journeycli.loader import Limits, paused_gc
+from journeycli.loader import Limits
 from journeycli.model import Language
 from journeycli.problems import Problem
 from journeycli.render.json import analysis_data
@@ -47,7 +48,7 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
             errors.extend(problems)
             continue
         if not errors:
-            with paused_gc():  # a large map holds no cycles; see loader.paused_gc
+            with paused_gc():  # a large map holds no cycles; see gcpause.paused_gc
                 analyses.append(
                     analyse(validated.model, path=name, persona=options.persona,
                             top=options.top, gap_threshold=options.gap_threshold)
