@@ -308,6 +308,19 @@ def test_after_fixture_summary_line(cli: Any) -> None:
     )
 
 
+def test_a_stage_that_only_moved_in_rank_is_a_rank_move_not_a_score_change(
+    cli: Any, tmp_path: Path
+) -> None:
+    # Orientation's presence closes its gap; Purchase only moves up (rank 2 -> 1).
+    new = variant(tmp_path, ("    presence: 30\n", "    presence: 75\n"))
+    assert len(as_json(cli, BASE, new)["scores"]) == 2  # JSON lists the rank-only entry too
+    out = text(cli, BASE, new)
+    assert "  Orientation: presence 30 → 75, gap 50 → 5" in out
+    assert out.splitlines()[-1] == "Summary: 1 stage with score changes, 2 rank moves"
+    md = text(cli, BASE, new, "--format", "md")
+    assert ": 1 stage with score changes, 2 rank moves." in " ".join(md.split())
+
+
 def test_reverse_diff_swaps_added_and_removed(cli: Any) -> None:
     forward, backward = as_json(cli, BASE, AFTER), as_json(cli, AFTER, BASE)
     for kind in ("personas", "stages", "touchpoints", "actions"):

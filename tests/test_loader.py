@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from conftest import journey_process
 from journeycli.loader import Limits, load_document
 from journeycli.scalars import AmbiguousBool, AmbiguousNumber
@@ -105,3 +107,30 @@ def test_bom_is_accepted_and_limits_are_configurable() -> None:
     assert [p.code for p in nested.problems] == ["E006"]
     nodes = load_document(b"a: [1, 2, 3, 4, 5]\n", "p", Limits(max_nodes=4))
     assert [p.code for p in nodes.problems] == ["E006"]
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "advice"),
+    [
+        # A tab in the indentation: YAML only indents with spaces.
+        ("version: 1\ntitle: T\nstages:\n\t- name: A\n", (4, 1), "indent with spaces"),
+        # A missing colon: point at the line of the key, not at the next line.
+        ("version: 1\ntitle T\nstages:\n  - name: A\n", (2, 1), "add ': ' after the key"),
+        # ': ' inside unquoted text.
+        ("version: 1\ntitle: Price: low\n", (2, 13), "in quotes"),
+        # A value starting with a character YAML reserves.
+        ("version: 1\ntitle: @team\n", (2, 8), "in quotes"),
+        # A quote that is never closed: point at where it opens.
+        ('version: 1\ntitle: "open\nstages: []\n', (2, 8), "close the quote"),
+        # A line indented one space short.
+        ("version: 1\ntitle: T\nstages:\n  - name: A\n   relevance: 3\n", (5, 4), "indentation"),
+    ],
+)
+def test_yaml_syntax_errors_point_at_the_mistake_and_say_what_to_do(
+    text: str, where: tuple[int, int], advice: str
+) -> None:
+    [problem] = load_document(text.encode(), "m.journey.yaml").problems
+    assert problem.code == "E001"
+    assert (problem.line, problem.column) == where, problem
+    assert problem.message.startswith("not valid YAML: ")
+    assert advice in problem.message, problem.message

@@ -14,6 +14,7 @@ import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import TextIO
 
 from journeycli.errors import OutputError, UsageError
 
@@ -87,3 +88,16 @@ def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True)
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 Path(tmp_name).unlink()
+
+
+def write_output(text: str, output: str | Path | None, stream: TextIO, *,
+                 overwrite: bool = True) -> None:
+    """A command's result to `--output` (atomically) when one is named, else to `stream`.
+
+    The one place where "file or standard output" is decided, so every
+    command that takes `--output` writes the same way.
+    """
+    if output is None:
+        stream.write(text)
+    else:
+        atomic_write(output, text, overwrite=overwrite)

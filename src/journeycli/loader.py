@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from journeycli.gcpause import paused_gc
+from journeycli.hints import yaml_syntax
 from journeycli.problems import Problem, Severity
 from journeycli.resolver import (
     STANDARD_COLLECTION_TAGS,
@@ -348,9 +349,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
     except _AbortError as stop:
         return fail(stop.problem, text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        reason = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        line, col, reason = yaml_syntax(exc, text)
         return fail(Problem(path, line, col, "E001", Severity.ERROR,
                             f"not valid YAML: {reason}"), text)
     except yaml.reader.ReaderError as exc:  # a raw control character: point at it

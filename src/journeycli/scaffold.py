@@ -91,6 +91,25 @@ def create(path: str, options: ScaffoldOptions, *, force: bool = False) -> Scaff
     return Scaffold(target, journey, text, ref, found)
 
 
+def next_steps(result: Scaffold, options: ScaffoldOptions) -> str:
+    """What `journey new` tells the user after writing a file: what it made, what to do next.
+
+    Without a schema file to point the modeline at, it also says how to make
+    one, since editor checks are the quickest way to fill in a map correctly.
+    """
+    assert result.path is not None
+    lines = [
+        f"Created {result.path} ({options.template}, {options.language}, "
+        f"{len(result.journey.stages)} stages).",
+        f"Next: fill in the prompts, then run: journey lint {result.path}",
+    ]
+    if not result.schema_found:
+        folder = result.path.parent
+        target = folder / SCHEMA_FILE if str(folder) != "." else SCHEMA_FILE
+        lines.append(f"For checks while you type: journey schema > {target}")
+    return "".join(f"{line}\n" for line in lines)
+
+
 def map_path(path: str) -> Path:
     """`onboarding` -> `onboarding.journey.yaml`; a `.yaml`/`.yml` suffix is replaced."""
     if path.endswith(("/", "\\")) or Path(path).is_dir():
@@ -142,6 +161,13 @@ def list_templates(language: str = "en") -> list[tuple[str, str]]:
     """(name, one-line description) of every template, the default first."""
     names = sorted(_template_names(), key=lambda n: (_raw(n).get("order", 99), n))
     return [(name, str(_localize(_raw(name).get("description", ""), language))) for name in names]
+
+
+def template_listing(language: str = "en") -> str:
+    """`journey new --list`: one template a line, descriptions aligned in a column."""
+    rows = list_templates(language)
+    width = max(len(name) for name, _ in rows)
+    return "".join(f"{name:<{width}}  {description}\n" for name, description in rows)
 
 
 def build(options: ScaffoldOptions, title: str | None = None) -> tuple[JourneyMap, Comments]:

@@ -140,7 +140,7 @@ def run(args: list[str] | None = None) -> int:
         return exc.exit_code
     except typer.Abort:
         _say("aborted")
-        return 130
+        return EXIT_INTERRUPTED
     except ClickException as exc:
         exc.show()
         return exc.exit_code

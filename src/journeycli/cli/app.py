@@ -6,6 +6,7 @@ commands that need them, so `journey --version` starts as fast as Typer.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -79,6 +80,17 @@ def root(
     rank the stages with the largest gap with [bold]journey report[/], and review
     changes with [bold]journey diff[/].
     """
+
+
+class LanguageChoice(StrEnum):
+    """`--lang` of new, report and import: the languages of the labels and templates.
+
+    A plain enum here rather than `journeycli.model.Language`, which would
+    load pydantic before any command runs.
+    """
+
+    en = "en"
+    nl = "nl"
 
 
 LIMITS_PANEL = "Resource limits"

@@ -72,15 +72,13 @@ def _paths(params: dict[str, Any], words: list[str]) -> list[str]:
 def _personas_in(path: str) -> list[tuple[str, str]]:
     """(id, name) of each persona, ids defaulting to the slug of the name as in the model."""
     try:
-        import yaml
-
+        from journeycli.loader import load_document  # the one reader of YAML text
         from journeycli.slug import slugify
 
         file = Path(path)
         if not file.is_file() or file.stat().st_size > _MAX_READ:
             return []
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(file.read_bytes(), Loader=loader)  # a safe loader
+        data = load_document(file.read_bytes(), path).data
         personas = data.get("personas") if isinstance(data, dict) else None
         found = []
         for persona in personas if isinstance(personas, list) else []:

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from journeycli.cli.app import MaxDepth, MaxFileSize, MaxNodes, MaxStages, MaxTouchpoints, app
 from journeycli.cli.complete import persona_ids
 from journeycli.cli.limits import make_limits
-
-if TYPE_CHECKING:
-    from journeycli.diff.gate import Regression
 
 
 class DiffFormat(StrEnum):
@@ -80,21 +77,6 @@ OutputOption = Annotated[
 ]
 
 
-def _emit(text: str, output: str | None) -> None:
-    from journeycli.fs import atomic_write
-
-    if output is not None:
-        atomic_write(output, text)
-    else:
-        sys.stdout.write(text)
-
-
-def _report_regressions(found: dict[str, tuple[Regression, ...]]) -> None:
-    for condition, items in found.items():
-        shown = "; ".join(f"{item.name} ({item.detail})" for item in items)
-        sys.stderr.write(f"journey: --fail-on {condition}: {shown}\n")
-
-
 @app.command(epilog=DIFF_EXAMPLES)
 def diff(
     paths: Annotated[
@@ -131,33 +113,17 @@ def diff(
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Show what a change to a map means: scores, gaps, ranking, breaking moments."""
-    from journeycli.diff.gate import parse_conditions, triggered
-    from journeycli.diff.sources import diff_files, diff_revision
-    from journeycli.errors import UsageError
-    from journeycli.render import diff_json, diff_md, diff_text
+    from journeycli.diff.run import run_diff
 
-    conditions = parse_conditions(fail_on or ())
-    limits = make_limits(max_file_size, max_depth, max_nodes,
-                         max_stages, max_touchpoints)
-    if rev is not None:
-        if len(paths) != 1:
-            raise UsageError("--rev takes one map path", hint="journey diff PATH --rev REV")
-        changes = diff_revision(paths[0], rev, persona=persona, limits=limits)
-    else:
-        if len(paths) != 2:
-            raise UsageError("give two maps to compare, or one map with --rev",
-                             hint="journey diff OLD NEW | journey diff PATH --rev REV")
-        changes = diff_files(paths[0], paths[1], persona=persona, limits=limits)
-    if output_format is DiffFormat.text and output is None:
-        diff_text.write(changes, sys.stdout)
-    else:
-        renderer = {"text": diff_text.render, "md": diff_md.render, "json": diff_json.render}
-        _emit(renderer[output_format.value](changes), output)
-    found = triggered(changes, conditions)
-    if found:
-        _report_regressions(found)
+    outcome = run_diff(paths, stream=sys.stdout, rev=rev, output_format=output_format.value,
+                       persona=persona, fail_on=fail_on or (), output=output,
+                       limits=make_limits(max_file_size, max_depth, max_nodes, max_stages,
+                                          max_touchpoints))
+    for line in outcome.regression_lines():
+        sys.stderr.write(f"journey: {line}\n")
+    if outcome.regressions:
         raise typer.Exit(1)
-    raise typer.Exit(1 if exit_code and changes.changed else 0)
+    raise typer.Exit(1 if exit_code and outcome.changed else 0)
 
 
 @app.command(epilog=HISTORY_EXAMPLES)
@@ -182,22 +148,12 @@ def history(
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Show how each stage's relevance, presence and gap moved across the commits."""
-    from journeycli.history import history_of
-    from journeycli.render import history_html, history_json, history_md, history_terminal
+    from journeycli.diff.run import run_history
 
-    result = history_of(path, rev_range=rev_range, persona=persona,
-                        limits=make_limits(max_file_size, max_depth, max_nodes,
-                                           max_stages, max_touchpoints))
-    if output_format is HistoryFormat.terminal and output is None:
-        history_terminal.write(result, sys.stdout)
-        return
-    renderer = {
-        "terminal": history_terminal.render,
-        "md": history_md.render,
-        "json": history_json.render,
-        "html": history_html.render,
-    }
-    _emit(renderer[output_format.value](result), output)
+    run_history(path, stream=sys.stdout, rev_range=rev_range,
+                output_format=output_format.value, persona=persona, output=output,
+                limits=make_limits(max_file_size, max_depth, max_nodes, max_stages,
+                                   max_touchpoints))
 
 
 @app.command(epilog=SUMMARY_EXAMPLES)
@@ -219,6 +175,6 @@ def summary(
 
     sys.stdout.write(
         summarize(path, textconv=textconv,
-                  limits=make_limits(max_file_size, max_depth, max_nodes,
-                                     max_stages, max_touchpoints))
+                  limits=make_limits(max_file_size, max_depth, max_nodes, max_stages,
+                                     max_touchpoints))
     )

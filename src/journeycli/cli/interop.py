@@ -8,11 +8,17 @@ from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import MaxDepth, MaxFileSize, MaxNodes, MaxStages, MaxTouchpoints, app
+from journeycli.cli.app import (
+    LanguageChoice,
+    MaxDepth,
+    MaxFileSize,
+    MaxNodes,
+    MaxStages,
+    MaxTouchpoints,
+    app,
+)
 from journeycli.cli.complete import persona_ids
 from journeycli.cli.limits import make_limits
-
-STDOUT = "-"
 
 
 class ExportFormat(StrEnum):
@@ -24,11 +30,6 @@ class ExportFormat(StrEnum):
 class ImportFormat(StrEnum):
     mermaid = "mermaid"
     csv = "csv"
-
-
-class ImportLanguage(StrEnum):
-    en = "en"
-    nl = "nl"
 
 
 EXPORT_EXAMPLES = """\
@@ -50,15 +51,6 @@ IMPORT_EXAMPLES = """\
 
   pbpaste | journey import - --from mermaid
 """
-
-
-def _emit(text: str, output: str | None, *, overwrite: bool) -> None:
-    from journeycli.fs import atomic_write
-
-    if output is None or output == STDOUT:
-        sys.stdout.write(text)
-    else:
-        atomic_write(output, text, overwrite=overwrite)
 
 
 @app.command(epilog=EXPORT_EXAMPLES)
@@ -94,23 +86,12 @@ def export(
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Export a map as a Mermaid journey diagram, CSV rows or JSON."""
-    from journeycli.errors import UsageError
-    from journeycli.interop.pipeline import EXPORT_FORMATS, export_map, format_for
-    from journeycli.lint.runner import read_source
+    from journeycli.interop.pipeline import run_export
 
-    fmt = to.value if to else format_for(output, EXPORT_FORMATS)
-    if fmt is None:
-        where = f"{output}: cannot tell the export format from the file name" if output else (
-            "no output format")
-        raise UsageError(where, hint="use --to mermaid|csv|json")
-    if fence is None:
-        fence = fmt == "mermaid" and output is not None and output.lower().endswith(
-            (".md", ".markdown"))
-    raw, name = read_source(path)
-    text = export_map(raw, name, fmt, persona=persona, fence=fence,
-                      limits=make_limits(max_file_size, max_depth, max_nodes,
-                                         max_stages, max_touchpoints))
-    _emit(text, output, overwrite=True)
+    run_export(path, stream=sys.stdout, to=to.value if to else None, output=output,
+               persona=persona, fence=fence,
+               limits=make_limits(max_file_size, max_depth, max_nodes, max_stages,
+                                  max_touchpoints))
 
 
 @app.command(name="import", epilog=IMPORT_EXAMPLES)
@@ -139,7 +120,7 @@ def import_(
                      rich_help_panel="Map"),
     ] = None,
     lang: Annotated[
-        ImportLanguage | None,
+        LanguageChoice | None,
         typer.Option("--lang", help="The map's language (default en; nl for a 'Klant' diagram).",
                      rich_help_panel="Map"),
     ] = None,
@@ -152,20 +133,9 @@ def import_(
     max_file_size: MaxFileSize = None,
 ) -> None:
     """Turn a Mermaid journey diagram or a spreadsheet (CSV) into a map."""
-    from journeycli.errors import UsageError
-    from journeycli.interop.pipeline import IMPORT_FORMATS, format_for, import_map
-    from journeycli.lint.runner import read_source
+    from journeycli.interop.pipeline import run_import
 
-    fmt = source_format.value if source_format else format_for(path, IMPORT_FORMATS)
-    if fmt is None:
-        raise UsageError(f"{path}: cannot tell the input format", hint="use --from mermaid|csv")
-    if title is not None and not title.strip():
-        raise UsageError("--title must not be empty")
-    raw, name = read_source(path)
-    from pathlib import Path
-
-    text = import_map(raw, name, fmt, title=title, lang=lang.value if lang else None,
-                      schema_ref=schema_ref,
-                      output_dir=Path(output).parent if output not in (None, STDOUT) else None,
-                      limits=make_limits(max_file_size, None, None))
-    _emit(text, output, overwrite=force)
+    run_import(path, stream=sys.stdout,
+               source_format=source_format.value if source_format else None,
+               output=output, force=force, title=title, lang=lang.value if lang else None,
+               schema_ref=schema_ref, limits=make_limits(max_file_size))

@@ -1,8 +1,9 @@
-"""Turn the shared limit options into a Limits value.
+"""The five shared limit flags, handed to the core as one `Limits` value.
 
-Each limit comes from its flag when given, else from `[tool.journey]` /
-`.journey.toml` (keys `max-file-size`, `max-depth`, `max-nodes`,
-`max-stages`, `max-touchpoints`), else from the defaults in `Limits`.
+Every command that reads a map declares the same flags (`cli.app.MaxFileSize`,
+...) and passes them here positionally; which value wins (flag, then
+`[tool.journey]` / `.journey.toml`, then the defaults) is decided in one place,
+`journeycli.lint.config.configured_limits`.
 """
 
 from __future__ import annotations
@@ -14,19 +15,14 @@ if TYPE_CHECKING:
 
 
 def make_limits(
-    max_file_size: int | None,
-    max_depth: int | None,
-    max_nodes: int | None,
+    max_file_size: int | None = None,
+    max_depth: int | None = None,
+    max_nodes: int | None = None,
     max_stages: int | None = None,
     max_touchpoints: int | None = None,
 ) -> Limits:
     from journeycli.lint.config import configured_limits
 
-    given = {
-        "max_file_size": max_file_size,
-        "max_depth": max_depth,
-        "max_nodes": max_nodes,
-        "max_stages": max_stages,
-        "max_touchpoints": max_touchpoints,
-    }
-    return configured_limits({name: value for name, value in given.items() if value is not None})
+    return configured_limits(max_file_size=max_file_size, max_depth=max_depth,
+                             max_nodes=max_nodes, max_stages=max_stages,
+                             max_touchpoints=max_touchpoints)

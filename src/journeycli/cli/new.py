@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import app
+from journeycli.cli.app import LanguageChoice, app
 from journeycli.cli.complete import template_names
-
-
-class Lang(StrEnum):
-    en = "en"
-    nl = "nl"
-
 
 EXAMPLES = """\
 [bold]Examples[/]
@@ -49,9 +42,10 @@ def new(
                      rich_help_panel="Template"),
     ] = None,
     lang: Annotated[
-        Lang, typer.Option("--lang", "-l", help="Language of stage names, prompts and comments.",
-                           rich_help_panel="Template")
-    ] = Lang.en,
+        LanguageChoice,
+        typer.Option("--lang", "-l", help="Language of stage names, prompts and comments.",
+                     rich_help_panel="Template"),
+    ] = LanguageChoice.en,
     title: Annotated[
         str | None, typer.Option("--title", help="Title of the map (default: from the file name).",
                                  rich_help_panel="Content")
@@ -81,10 +75,7 @@ def new(
     from journeycli.errors import UsageError
 
     if list_templates:
-        rows = scaffold.list_templates(lang.value)
-        width = max(len(name) for name, _ in rows)
-        for name, description in rows:
-            sys.stdout.write(f"{name:<{width}}  {description}\n")
+        sys.stdout.write(scaffold.template_listing(lang.value))
         return
     if path is None:
         raise UsageError("missing PATH", hint="journey new PATH, or journey new - for stdout")
@@ -95,11 +86,5 @@ def new(
     result = scaffold.create(path, options, force=force)
     if result.path is None:
         sys.stdout.write(result.text)
-        return
-    say = sys.stderr.write
-    say(f"Created {result.path} ({template}, {lang.value}, {len(result.journey.stages)} stages).\n")
-    say(f"Next: fill in the prompts, then run: journey lint {result.path}\n")
-    if not result.schema_found:
-        folder = result.path.parent
-        target = folder / "journey.schema.json" if str(folder) != "." else "journey.schema.json"
-        say(f"For checks while you type: journey schema > {target}\n")
+    else:
+        sys.stderr.write(scaffold.next_steps(result, options))

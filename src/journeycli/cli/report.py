@@ -10,6 +10,7 @@ import typer
 
 from journeycli.cli.app import (
     GapThreshold,
+    LanguageChoice,
     MaxDepth,
     MaxFileSize,
     MaxNodes,
@@ -26,11 +27,6 @@ class ReportFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
-
-
-class ReportLanguage(StrEnum):
-    en = "en"
-    nl = "nl"
 
 
 EXAMPLES = """\
@@ -76,7 +72,7 @@ def report(
     ] = 3,
     gap_threshold: GapThreshold = None,
     lang: Annotated[
-        ReportLanguage | None,
+        LanguageChoice | None,
         typer.Option("--lang", help="Language of the labels (default: the map's language).",
                      rich_help_panel="Output"),
     ] = None,
@@ -93,40 +89,17 @@ def report(
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Rank the stages where the most is to be gained, with the actions to take."""
-    from journeycli.errors import UsageError
-    from journeycli.fs import atomic_write
-    from journeycli.render import format_for, get_renderer
-    from journeycli.render.report import (
-        ReportOptions,
-        build_report,
-        render_template,
-        resolve_language,
-    )
+    from journeycli.render.report import produce
 
-    name = output_format.value if output_format else None
-    if name is None and output is not None and template is None:
-        name = format_for(output)
-        if name is None:
-            raise UsageError(f"{output}: cannot tell the report format from the file name",
-                             hint="use --format terminal|md|html|json")
-    renderer = get_renderer(name or "terminal")
-    options = ReportOptions(
+    produce(
+        paths,
+        stream=sys.stdout,
         persona=persona,
         top=top,
-        gap_threshold=30 if gap_threshold is None else gap_threshold,
-        limits=make_limits(max_file_size, max_depth, max_nodes,
-                           max_stages, max_touchpoints),
+        gap_threshold=gap_threshold,
+        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        output_format=output_format.value if output_format else None,
+        output=output,
+        lang=lang.value if lang else None,
+        template=template,
     )
-    result = build_report(paths, options)
-    language = resolve_language(result, lang.value if lang else None)
-    if template is not None:
-        text = render_template(result, template, language)
-    elif output is not None:
-        text = renderer.render(result, language)
-    else:
-        renderer.write(result, language, sys.stdout)
-        return
-    if output is not None:
-        atomic_write(output, text)
-    else:
-        sys.stdout.write(text)

@@ -31,13 +31,7 @@ def diff_files(
         raise UsageError("only one side can be read from standard input (-)")
     old_raw, old_name = read_source(old)
     new_raw, new_name = read_source(new)
-    return diff_maps(
-        parse_map(old_raw, old_name, limits),
-        parse_map(new_raw, new_name, limits),
-        old_label=old_name,
-        new_label=new_name,
-        persona=persona,
-    )
+    return _compare(old_raw, old_name, new_raw, new_name, persona, limits)
 
 
 def diff_revision(
@@ -52,7 +46,14 @@ def diff_revision(
         raise UsageError("--rev needs a file path, not standard input (-)")
     new_raw, new_name = read_source(path)
     old_raw = gitio.show(Path(path), rev)
-    old_name = f"{rev}:{path}"
+    return _compare(old_raw, f"{rev}:{path}", new_raw, new_name, persona, limits)
+
+
+def _compare(
+    old_raw: bytes, old_name: str, new_raw: bytes, new_name: str,
+    persona: str | None, limits: Limits | None,
+) -> Changes:
+    """Both sides validated as `journey lint` would (old first), then compared."""
     return diff_maps(
         parse_map(old_raw, old_name, limits),
         parse_map(new_raw, new_name, limits),

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path, PurePath
+from typing import TextIO
 
 from journeycli.analysis import find_persona
 from journeycli.engine import meets, scores
 from journeycli.errors import InputError, UsageError
 from journeycli.interop.common import title_from_name
-from journeycli.lint.runner import map_errors, valid_map
+from journeycli.lint.runner import STDIN, map_errors, read_source, valid_map
 from journeycli.loader import Limits, decode
 from journeycli.model import JourneyMap, Language
 from journeycli.validation import DEFAULT_LIMITS, load_map
@@ -33,7 +34,7 @@ _EXTENSIONS = {
 
 def format_for(path: str | None, allowed: tuple[str, ...]) -> str | None:
     """The format a file name implies (`journey.mmd` -> mermaid), when it is one of `allowed`."""
-    if not path or path == "-":
+    if not path or path == STDIN:
         return None
     found = _EXTENSIONS.get(PurePath(path).suffix.lower())
     return found if found in allowed else None
@@ -133,3 +134,60 @@ def import_map(
     if errors:  # pragma: no cover - a bug in an importer or the writer, never the user's input
         raise InputError(f"{source}: the imported map would not lint: {errors[0].format_text()}")
     return yaml_text
+
+
+def _output_file(output: str | None) -> str | None:
+    """`--output`, with `-` meaning standard output, as for the input path."""
+    return None if output in (None, STDIN) else output
+
+
+def run_export(
+    path: str, *, stream: TextIO, to: str | None = None, output: str | None = None,
+    persona: str | None = None, fence: bool | None = None, limits: Limits = DEFAULT_LIMITS,
+) -> None:
+    """`journey export` end to end: settle the format, convert, write `output` or `stream`.
+
+    The format is `to`, else the one `output`'s extension implies; Mermaid
+    written to a Markdown file is fenced unless `fence` says otherwise, so the
+    file renders on GitHub as it is. An existing `output` is replaced: an
+    export is derived data, regenerated at will.
+    """
+    from journeycli.fs import write_output
+
+    fmt = to or format_for(output, EXPORT_FORMATS)
+    if fmt is None:
+        where = f"{output}: cannot tell the export format from the file name" if output else (
+            "no output format")
+        raise UsageError(where, hint="use --to mermaid|csv|json")
+    if fence is None:
+        fence = fmt == "mermaid" and output is not None and output.lower().endswith(
+            (".md", ".markdown"))
+    raw, name = read_source(path)
+    text = export_map(raw, name, fmt, persona=persona, fence=fence, limits=limits)
+    write_output(text, _output_file(output), stream, overwrite=True)
+
+
+def run_import(
+    path: str, *, stream: TextIO, source_format: str | None = None, output: str | None = None,
+    force: bool = False, title: str | None = None, lang: str | None = None,
+    schema_ref: str | None = None, limits: Limits = DEFAULT_LIMITS,
+) -> None:
+    """`journey import` end to end: settle the format, convert, write `output` or `stream`.
+
+    The format is `source_format`, else the one the input's extension implies.
+    Unlike an export, an imported map is the user's own work from then on, so
+    an existing `output` is replaced only with `force`.
+    """
+    from journeycli.fs import write_output
+
+    fmt = source_format or format_for(path, IMPORT_FORMATS)
+    if fmt is None:
+        raise UsageError(f"{path}: cannot tell the input format", hint="use --from mermaid|csv")
+    if title is not None and not title.strip():
+        raise UsageError("--title must not be empty")
+    raw, name = read_source(path)
+    target = _output_file(output)
+    text = import_map(raw, name, fmt, title=title, lang=lang, schema_ref=schema_ref,
+                      output_dir=Path(target).parent if target is not None else None,
+                      limits=limits)
+    write_output(text, target, stream, overwrite=force)

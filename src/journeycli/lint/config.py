@@ -158,12 +158,28 @@ def load_config(path: Path) -> Config:
     )
 
 
-def configured_limits(given: dict[str, int] | None = None, cwd: Path | None = None) -> Limits:
-    """The limits: the command line's (`Limits` field -> value), the nearest configuration's,
-    then the defaults, field by field."""
+def configured_limits(
+    *,
+    max_file_size: int | None = None,
+    max_depth: int | None = None,
+    max_nodes: int | None = None,
+    max_stages: int | None = None,
+    max_touchpoints: int | None = None,
+    cwd: Path | None = None,
+) -> Limits:
+    """The resource limits of every command, field by field: the command line's
+    (None means not given), else the nearest configuration's, else the defaults."""
+    given = {
+        "max_file_size": max_file_size,
+        "max_depth": max_depth,
+        "max_nodes": max_nodes,
+        "max_stages": max_stages,
+        "max_touchpoints": max_touchpoints,
+    }
     found = find_config(cwd or Path(os.curdir))
     config = load_config(found) if found else Config()
-    return Limits(**{**dict(config.limits), **(given or {})})
+    flags = {name: value for name, value in given.items() if value is not None}
+    return Limits(**{**dict(config.limits), **flags})
 
 
 def resolve_options(

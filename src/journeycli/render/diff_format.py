@@ -123,8 +123,13 @@ def rank(value: int | None) -> str:
 
 
 def summary(changes: Changes) -> str:
-    """One line: `2 added, 1 removed, 1 renamed, 3 scores changed, 2 rank moves`."""
+    """One line: `2 added, 1 removed, 1 renamed, 3 scores changed, 2 rank moves`.
+
+    A stage whose only change is its rank counts as a rank move, not as a score
+    change too: the text and Markdown diffs list it under Ranking alone.
+    """
     counts = changes.counts()
+    scored = sum(1 for scores in changes.scores if set(scores.changed) - {"rank"})
     parts = [
         f"{counts['added']} added" if counts["added"] else "",
         f"{counts['removed']} removed" if counts["removed"] else "",
@@ -132,7 +137,7 @@ def summary(changes: Changes) -> str:
         f"{counts['moved']} moved" if counts["moved"] else "",
         f"{counts['modified']} modified" if counts["modified"] else "",
         _plural(len(changes.map_fields), "map field changed", "map fields changed"),
-        _plural(counts["scores"], "stage with score changes", "stages with score changes"),
+        _plural(scored, "stage with score changes", "stages with score changes"),
         _plural(counts["rank_moves"], "rank move", "rank moves"),
         _plural(counts["breaking_resolved"], "breaking moment resolved",
                 "breaking moments resolved"),

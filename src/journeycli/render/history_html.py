@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeycli.history import History, StageSeries
+from journeycli.render.charts import fmt
 from journeycli.render.history_format import first_last, value
 
 WIDTH, HEIGHT = 760, 320
@@ -25,10 +26,6 @@ class Line:
     colour: str
     segments: tuple[str, ...]  # SVG `points` attributes, one per run of present values
     dots: tuple[tuple[float, float, str], ...]  # x, y, tooltip
-
-
-def _fmt(number: float) -> str:
-    return f"{number:.1f}".rstrip("0").rstrip(".")
 
 
 def chart(history: History) -> dict[str, Any]:
@@ -57,7 +54,7 @@ def chart(history: History) -> dict[str, Any]:
                     segments.append(" ".join(run))
                 run = []
                 continue
-            run.append(f"{_fmt(x(index))},{_fmt(y(gap))}")
+            run.append(f"{fmt(x(index))},{fmt(y(gap))}")
             short = history.revisions[index].commit.short
             tip = f"{stage.name} @ {short}: gap {gap}"
             dots.append((round(x(index), 1), round(y(gap), 1), tip))
@@ -65,7 +62,7 @@ def chart(history: History) -> dict[str, Any]:
             segments.append(" ".join(run))
         lines.append(Line(stage, PALETTE[number % len(PALETTE)], tuple(segments), tuple(dots)))
     step = max(1, (high - low) // 5)
-    ticks = [(t, _fmt(y(t))) for t in range(low - low % step, high + 1, step) if low <= t <= high]
+    ticks = [(t, fmt(y(t))) for t in range(low - low % step, high + 1, step) if low <= t <= high]
     return {
         "width": WIDTH,
         "height": HEIGHT,
@@ -73,26 +70,17 @@ def chart(history: History) -> dict[str, Any]:
         "right": WIDTH - RIGHT,
         "top": TOP,
         "bottom": HEIGHT - BOTTOM,
-        "zero": _fmt(y(0)),
+        "zero": fmt(y(0)),
         "ticks": ticks,
-        "xs": [(_fmt(x(i)), r.commit.short) for i, r in enumerate(history.revisions)],
+        "xs": [(fmt(x(i)), r.commit.short) for i, r in enumerate(history.revisions)],
         "lines": lines,
     }
 
 
 def render(history: History) -> str:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    from journeycli.templates import environment
 
-    from journeycli.templates import template_dir
-
-    env = Environment(
-        loader=FileSystemLoader(str(template_dir() / "diff")),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = environment("diff", autoescape=True)
     revisions = history.revisions
     title = next((r.title for r in reversed(revisions) if r.title), history.path)
     return env.get_template("history.html.j2").render(

@@ -81,19 +81,10 @@ def views(report: Report) -> tuple[MapView, ...]:
 
 @cache
 def _environment() -> Any:
-    """The Jinja2 environment (autoescape on for everything, undefined names fail loudly)."""
-    import jinja2
+    """The Jinja2 environment, autoescaping everything so map text never becomes markup."""
+    from journeycli.templates import environment
 
-    from journeycli.templates import template_dir
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(template_dir() / "report")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return environment("report", autoescape=True)
 
 
 def _helpers(lang: Language) -> dict[str, Any]:

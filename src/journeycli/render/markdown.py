@@ -85,18 +85,9 @@ def environment(lang: Language) -> Any:
 
     Cached per language: compiling the templates once keeps many reports cheap.
     """
-    import jinja2
+    from journeycli.templates import environment as template_environment
 
-    from journeycli.templates import template_dir
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(template_dir() / "report")),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = template_environment("report", autoescape=False)
     env.filters.update(
         md=md,
         cell=cell,

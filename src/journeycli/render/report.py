@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TextIO
 
 from journeycli.analysis import DEFAULT_TOP, Report, analyse, combine
 from journeycli.engine import DEFAULT_GAP_THRESHOLD
@@ -56,6 +56,55 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
     if errors:
         raise InvalidMapError(sorted(errors))
     return combine(analyses)
+
+
+def produce(
+    paths: Sequence[str],
+    *,
+    stream: TextIO,
+    persona: str | None = None,
+    top: int = DEFAULT_TOP,
+    gap_threshold: int | None = None,
+    limits: Limits | None = None,
+    output_format: str | None = None,
+    output: str | None = None,
+    lang: str | None = None,
+    template: str | None = None,
+) -> None:
+    """`journey report` end to end: the format, the report, then `output` or `stream`.
+
+    The format is `output_format`, else the one `output`'s extension implies
+    (a user's template decides its own format), else terminal. It is settled
+    before any map is read, so a bad `--output` name costs nothing. Only the
+    terminal renderer, writing to the stream itself, may colour its output.
+    None for `gap_threshold` or `limits` means the default.
+    """
+    from journeycli.fs import write_output
+    from journeycli.render import format_for, get_renderer
+
+    name = output_format
+    if name is None and output is not None and template is None:
+        name = format_for(output)
+        if name is None:
+            raise UsageError(f"{output}: cannot tell the report format from the file name",
+                             hint="use --format terminal|md|html|json")
+    renderer = get_renderer(name or "terminal")
+    options = ReportOptions(
+        persona=persona,
+        top=top,
+        gap_threshold=DEFAULT_GAP_THRESHOLD if gap_threshold is None else gap_threshold,
+        limits=limits or Limits(),
+    )
+    report = build_report(paths, options)
+    language = resolve_language(report, lang)
+    if template is not None:
+        text = render_template(report, template, language)
+    elif output is not None:
+        text = renderer.render(report, language)
+    else:
+        renderer.write(report, language, stream)
+        return
+    write_output(text, output, stream)
 
 
 def resolve_language(report: Report, lang: str | None) -> Language:

@@ -155,8 +155,10 @@ class _Builder:
             if s.stage.customer_goal:
                 body.append(" ".join(s.stage.customer_goal.split()) + "\n\n", style="italic")
             body.append(f"{self.t('opportunities')}\n", style="bold")
-            for opportunity in s.opportunities or (self.t("no_opportunities"),):
+            for opportunity in s.opportunities:
                 body.append(f"  • {opportunity}\n")
+            if not s.opportunities:  # a sentence, like "No open actions yet." below
+                body.append(f"{self.t('no_opportunities')}\n", style="yellow")
             body.append(f"\n{self.t('open_actions')}", style="bold")
             parts: list[RenderableType] = [body]
             if s.channels:
