@@ -60,6 +60,10 @@ def version_line() -> str:
     return f"journey {__version__}"
 
 
+# The metavar of a flag: Typer would show `<bool>`, which reads as "takes a value".
+FLAG = ""
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(version_line())
@@ -70,7 +74,7 @@ def _version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, metavar=FLAG,
                      help="Show the version and exit."),
     ] = False,
 ) -> None:
@@ -91,6 +95,7 @@ class LanguageChoice(StrEnum):
 
     en = "en"
     nl = "nl"
+
 
 
 LIMITS_PANEL = "Resource limits"

@@ -14,7 +14,15 @@ from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import MaxDepth, MaxFileSize, MaxNodes, MaxStages, MaxTouchpoints, app
+from journeycli.cli.app import (
+    FLAG,
+    MaxDepth,
+    MaxFileSize,
+    MaxNodes,
+    MaxStages,
+    MaxTouchpoints,
+    app,
+)
 from journeycli.cli.complete import persona_ids
 from journeycli.cli.limits import make_limits
 
@@ -95,8 +103,8 @@ def diff(
     ] = DiffFormat.text,
     persona: PersonaOption = None,
     exit_code: Annotated[
-        bool, typer.Option("--exit-code", help="Exit 1 when anything changed (like git diff).",
-                           rich_help_panel="Exit code")
+        bool, typer.Option("--exit-code", metavar=FLAG, rich_help_panel="Exit code",
+                           help="Exit 1 when anything changed (like git diff).")
     ] = False,
     fail_on: Annotated[
         list[str] | None,
@@ -161,7 +169,7 @@ def summary(
     path: Annotated[str, typer.Argument(help="A map file; - reads standard input.")],
     textconv: Annotated[
         bool,
-        typer.Option("--textconv", rich_help_panel="Output",
+        typer.Option("--textconv", metavar=FLAG, rich_help_panel="Output",
                      help="For git's textconv: show an invalid map's errors and text, exit 0."),
     ] = False,
     max_file_size: MaxFileSize = None,

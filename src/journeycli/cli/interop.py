@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from journeycli.cli.app import (
+    FLAG,
     LanguageChoice,
     MaxDepth,
     MaxFileSize,
@@ -75,7 +76,7 @@ def export(
     ] = None,
     fence: Annotated[
         bool | None,
-        typer.Option("--fence/--no-fence",
+        typer.Option("--fence/--no-fence", metavar=FLAG,
                      help="Wrap Mermaid in a ```mermaid fence (default: on for .md output).",
                      rich_help_panel="Output"),
     ] = None,
@@ -111,8 +112,8 @@ def import_(
                      help="Write the map to FILE (default stdout).", rich_help_panel="Output"),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", help="Overwrite --output when it already exists.",
-                           rich_help_panel="Output")
+        bool, typer.Option("--force", metavar=FLAG, rich_help_panel="Output",
+                           help="Overwrite --output when it already exists.")
     ] = False,
     title: Annotated[
         str | None,

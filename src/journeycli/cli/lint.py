@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from journeycli.cli.app import (
+    FLAG,
     GapThreshold,
     MaxDepth,
     MaxFileSize,
@@ -59,8 +60,8 @@ def lint(
         LintFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
     ] = LintFormat.text,
     strict: Annotated[
-        bool | None, typer.Option("--strict/--no-strict", help="Exit 1 on warnings too.",
-                                  rich_help_panel="Rules")
+        bool | None, typer.Option("--strict/--no-strict", metavar=FLAG, rich_help_panel="Rules",
+                                  help="Exit 1 on warnings too.")
     ] = None,
     select: Annotated[
         list[str] | None,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import LanguageChoice, app
+from journeycli.cli.app import FLAG, LanguageChoice, app
 from journeycli.cli.complete import template_names
 
 EXAMPLES = """\
@@ -56,7 +56,7 @@ def new(
                      rich_help_panel="Content"),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", "-f", help="Overwrite an existing file.",
+        bool, typer.Option("--force", "-f", metavar=FLAG, help="Overwrite an existing file.",
                            rich_help_panel="Output")
     ] = False,
     schema_ref: Annotated[
@@ -66,7 +66,7 @@ def new(
                           "(default: the nearest journey.schema.json).", rich_help_panel="Output"),
     ] = None,
     list_templates: Annotated[
-        bool, typer.Option("--list", help="List the templates and exit.",
+        bool, typer.Option("--list", metavar=FLAG, help="List the templates and exit.",
                            rich_help_panel="Template")
     ] = False,
 ) -> None:
