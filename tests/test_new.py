@@ -319,3 +319,11 @@ def test_real_process_prints_to_stdout(tmp_path: Path) -> None:
     assert result.code == 0, result.err
     assert "Ambassadeur" in result.out
     assert list(tmp_path.iterdir()) == []
+
+
+def test_message_says_the_stages_came_from_the_option(cli, tmp_path: Path) -> None:
+    custom = cli(["new", tmp_path / "a", "--stages", "Eerste,Tweede", "--lang", "nl"])
+    assert custom.code == 0, custom.err
+    assert "(five-stages, nl, 2 stages from --stages)." in custom.err
+    default = cli(["new", tmp_path / "b"])
+    assert "(five-stages, en, 5 stages)." in default.err

@@ -100,7 +100,7 @@ def next_steps(result: Scaffold, options: ScaffoldOptions) -> str:
     assert result.path is not None
     lines = [
         f"Created {result.path} ({options.template}, {options.language}, "
-        f"{len(result.journey.stages)} stages).",
+        f"{len(result.journey.stages)} stages{' from --stages' if options.stages else ''}).",
         f"Next: fill in the prompts, then run: journey lint {result.path}",
     ]
     if not result.schema_found:
