@@ -96,7 +96,7 @@ def lint(
     from journeycli.cli.progress import file_progress
     from journeycli.lint.config import resolve_options
     from journeycli.lint.reporters import REPORTERS
-    from journeycli.lint.runner import discover, lint_paths
+    from journeycli.lint.runner import discover, lint_files
 
     options = resolve_options(
         select=select,
@@ -108,6 +108,6 @@ def lint(
     )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:
-        result = lint_paths(files, options, on_file=advance)
+        result = lint_files(files, options, on_file=advance)
     REPORTERS[output_format.value]().report(result, sys.stdout)
     raise typer.Exit(result.exit_code)

@@ -220,3 +220,8 @@ class Changes:
             "breaking_resolved": len(self.breaking_resolved),
             "breaking_introduced": len(self.breaking_introduced),
         }
+
+
+def rank_text(value: int | None) -> str:
+    """A rank as the diff shows it: `3`, or `unranked` for a stage without both scores."""
+    return "unranked" if value is None else str(value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from journeycli.diff.changes import Changes
+from journeycli.diff.changes import Changes, rank_text
 from journeycli.errors import UsageError
 
 GAP_INCREASE = "gap-increase"
@@ -27,10 +27,6 @@ class Regression:
     id: str
     name: str
     detail: str
-
-
-def _rank(value: int | None) -> str:
-    return "unranked" if value is None else str(value)
 
 
 def regressions(changes: Changes) -> dict[str, tuple[Regression, ...]]:
@@ -59,7 +55,7 @@ def regressions(changes: Changes) -> dict[str, tuple[Regression, ...]]:
         if s["confidence"].old == "measured" and s["confidence"].new == "assumed"
     )
     ranks = tuple(
-        Regression(RANK_CHANGE, m.stage, m.name, f"rank {_rank(m.old)} → {_rank(m.new)}")
+        Regression(RANK_CHANGE, m.stage, m.name, f"rank {rank_text(m.old)} → {rank_text(m.new)}")
         for m in changes.rank_moves
     )
     return {

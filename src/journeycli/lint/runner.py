@@ -191,18 +191,26 @@ def _problems_of(path: str, options: LintOptions) -> list[Problem]:
     return unsuppressed(wanted, validated.document.text)
 
 
-def lint_paths(
-    paths: Sequence[str],
+def lint_files(
+    files: Sequence[str],
     options: LintOptions,
     on_file: Callable[[str], None] | None = None,
 ) -> LintResult:
-    files = discover(paths)
+    """Lint files already found by `discover` (the CLI counts them first for its progress bar)."""
     problems: list[Problem] = []
     for path in files:
         problems.extend(lint_file(path, options))
         if on_file is not None:
             on_file(path)
     return LintResult(len(files), tuple(sorted(problems)), options.strict)
+
+
+def lint_paths(
+    paths: Sequence[str],
+    options: LintOptions,
+    on_file: Callable[[str], None] | None = None,
+) -> LintResult:
+    return lint_files(discover(paths), options, on_file)
 
 
 def parse_codes(values: Iterable[str]) -> tuple[str, ...]:

@@ -8,10 +8,11 @@ formatted without the machine's locale so output is byte-identical anywhere.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from journeycli.diff.changes import Changes, FieldChange, StageScores
+from journeycli.diff.changes import Changes, FieldChange, StageScores, rank_text
+from journeycli.model import Language
+from journeycli.render import i18n
 
 ARROW = "→"
 SCORE_PART = ("relevance", "presence", "gap", "confidence", "conversion")
@@ -47,8 +48,7 @@ def number(value: float | int) -> str:
 
 def amount(value: float | int) -> str:
     """A count of customers or money: rounded half up to whole units, with thousands commas."""
-    whole = Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return f"{int(whole):,}"
+    return i18n.number(value, Language.EN)
 
 
 def scalar(value: Any) -> str:
@@ -118,8 +118,7 @@ def score_parts(scores: StageScores, fields: tuple[str, ...], currency: str | No
     ]
 
 
-def rank(value: int | None) -> str:
-    return "unranked" if value is None else str(value)
+rank = rank_text  # the label the regression gate prints too
 
 
 def summary(changes: Changes) -> str:
