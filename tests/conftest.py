@@ -40,16 +40,28 @@ def cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     return _run
 
 
-def journey_process(args: list[str], stdin: bytes | None = None, cwd: Path | None = None,
-                    env: dict[str, str] | None = None, timeout: float = 60) -> Result:
+def journey_process(
+    args: list[str],
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> Result:
     """Run the installed `journey` console script as a real process."""
     full_env = {**os.environ, **(env or {})}
     proc = subprocess.run(
         [sys.executable, "-m", "journeycli", *map(str, args)],
-        input=stdin, capture_output=True, cwd=cwd, env=full_env, timeout=timeout,
+        input=stdin,
+        capture_output=True,
+        cwd=cwd,
+        env=full_env,
+        timeout=timeout,
     )
-    return Result(proc.returncode, proc.stdout.decode("utf-8", "replace"),
-                  proc.stderr.decode("utf-8", "replace"))
+    return Result(
+        proc.returncode,
+        proc.stdout.decode("utf-8", "replace"),
+        proc.stderr.decode("utf-8", "replace"),
+    )
 
 
 def example_maps() -> list[Path]:
@@ -68,8 +80,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
     report = outcome.get_result()
     if not report.skipped or os.environ.get("JOURNEY_REQUIRE_TOOLS") != "1":
         return
-    reason = str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(
-        report.longrepr)
+    reason = (
+        str(report.longrepr[-1]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    )
     if any(accepted in reason for accepted in _SKIPS_CI_ACCEPTS):
         return
     report.outcome = "failed"

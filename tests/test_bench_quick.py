@@ -62,16 +62,19 @@ def test_corpus_maps_are_valid_with_realistic_shape(tmp_path: Path) -> None:
     out = small_corpus(corpus, tmp_path / "corpus", 12)
     result = journey_process(["lint", out / "maps", "--format", "json"])
     assert result.code == 0, result.out + result.err  # warnings only, never an error
-    sizes = [len(p.read_text(encoding="utf-8").splitlines())
-             for p in sorted((out / "maps").glob("*.journey.yaml"))]
+    sizes = [
+        len(p.read_text(encoding="utf-8").splitlines())
+        for p in sorted((out / "maps").glob("*.journey.yaml"))
+    ]
     assert 250 <= sum(sizes) / len(sizes) <= 650
     text = "".join(p.read_text(encoding="utf-8") for p in (out / "maps").glob("*.yaml"))
     assert any(ch in text for ch in "ëéï")  # Dutch accents reach the parser
     large = out / "large"
     by_factor = {int(p.name.split("-")[1].split("x")[0]): p for p in large.glob("*.yaml")}
     # Personas and stages are both "  - id:" items; there are three personas.
-    stages = [by_factor[f].read_text(encoding="utf-8").count("\n  - id: ") - 3
-              for f in sorted(by_factor)]
+    stages = [
+        by_factor[f].read_text(encoding="utf-8").count("\n  - id: ") - 3 for f in sorted(by_factor)
+    ]
     assert stages == [4, 8, 16, 32]
 
 
@@ -81,13 +84,30 @@ def test_quick_benchmark_runs_and_prints_the_table(tmp_path: Path) -> None:
     before = doc.read_bytes() if doc.exists() else None
     output = tmp_path / "performance.md"
     proc = subprocess.run(
-        [sys.executable, str(BENCH / "run.py"), "--quick", "--work", str(tmp_path / "corpus"),
-         "--output", str(output)],
-        capture_output=True, text=True, timeout=600, cwd=tmp_path, check=False,
+        [
+            sys.executable,
+            str(BENCH / "run.py"),
+            "--quick",
+            "--work",
+            str(tmp_path / "corpus"),
+            "--output",
+            str(output),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    for heading in ("Startup", "Lint throughput", "Scaling of lint", "Scaling of report",
-                    "Peak memory", "Targets"):
+    for heading in (
+        "Startup",
+        "Lint throughput",
+        "Scaling of lint",
+        "Scaling of report",
+        "Peak memory",
+        "Targets",
+    ):
         assert heading in proc.stdout
     for command in ("journey --version", "floor: CSafeLoader", "journey lint", "report 8x"):
         assert command in proc.stdout

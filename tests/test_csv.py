@@ -32,7 +32,8 @@ def lint_clean(yaml_text: str) -> JourneyMap:
 
 def _map(**stage: object) -> JourneyMap:
     return JourneyMap.model_validate(
-        {"version": 1, "title": "T", "stages": [{"id": "s", "name": "S", **stage}]})
+        {"version": 1, "title": "T", "stages": [{"id": "s", "name": "S", **stage}]}
+    )
 
 
 def test_export_has_the_spec_columns_and_one_row_per_touchpoint() -> None:
@@ -46,32 +47,46 @@ def test_export_has_the_spec_columns_and_one_row_per_touchpoint() -> None:
     assert len(table) == len(journey.touchpoints())
     delivery = next(r for r in table if r["touchpoint_id"] == "delivery")
     assert delivery == {
-        "stage_id": "service", "stage_name": "Service", "relevance": "90", "presence": "50",
-        "conversion": "60", "touchpoint_id": "delivery", "touchpoint": "Box delivery",
-        "channel": "courier", "kind": "physical", "personas": "busy-parent", "critical": "true",
-        "experience": "1", "owner": "logistics",
+        "stage_id": "service",
+        "stage_name": "Service",
+        "relevance": "90",
+        "presence": "50",
+        "conversion": "60",
+        "touchpoint_id": "delivery",
+        "touchpoint": "Box delivery",
+        "channel": "courier",
+        "kind": "physical",
+        "personas": "busy-parent",
+        "critical": "true",
+        "experience": "1",
+        "owner": "logistics",
     }
 
 
 def test_stage_without_touchpoints_is_one_row_with_empty_touchpoint_columns() -> None:
     table = rows(_map(relevance=40))
-    assert table == [{**dict.fromkeys(COLUMNS, ""), "stage_id": "s", "stage_name": "S",
-                      "relevance": "40"}]
+    assert table == [
+        {**dict.fromkeys(COLUMNS, ""), "stage_id": "s", "stage_name": "S", "relevance": "40"}
+    ]
 
 
 def test_several_personas_are_separated_by_semicolons() -> None:
-    journey = JourneyMap.model_validate({
-        "version": 1, "title": "T",
-        "personas": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
-        "stages": [{"name": "S", "touchpoints": [{"name": "T", "personas": ["a", "b"]}]}],
-    })
+    journey = JourneyMap.model_validate(
+        {
+            "version": 1,
+            "title": "T",
+            "personas": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            "stages": [{"name": "S", "touchpoints": [{"name": "T", "personas": ["a", "b"]}]}],
+        }
+    )
     assert rows(journey)[0]["personas"] == "a;b"
     back = from_csv(to_csv(journey))
     assert back.stages[0].touchpoints[0].personas == ["a", "b"]
 
 
-@pytest.mark.parametrize("text", ["=1+1", "+31 20 123", "-5 points", "@SUM(A1)", "\tx", "\rx",
-                                  "'=x", "''@x"])
+@pytest.mark.parametrize(
+    "text", ["=1+1", "+31 20 123", "-5 points", "@SUM(A1)", "\tx", "\rx", "'=x", "''@x"]
+)
 def test_formula_injection_is_neutralised_and_restored(text: str) -> None:
     cell = neutralise(text)
     assert cell.startswith("'")
@@ -85,8 +100,10 @@ def test_harmless_text_is_left_alone(text: str) -> None:
 
 
 def test_exported_cells_never_start_a_formula() -> None:
-    journey = _map(name="=HYPERLINK(\"http://x\")", touchpoints=[
-        {"id": "t", "name": "+cmd|' /C calc'!A0", "channel": "@x", "owner": "-team"}])
+    journey = _map(
+        name='=HYPERLINK("http://x")',
+        touchpoints=[{"id": "t", "name": "+cmd|' /C calc'!A0", "channel": "@x", "owner": "-team"}],
+    )
     text = to_csv(journey)
     for record in csv.reader(io.StringIO(text)):
         for cell in record:
@@ -102,10 +119,20 @@ def test_dutch_excel_csv_with_bom_crlf_and_semicolons_imports() -> None:
     journey = lint_clean(import_map(raw, "hypotheek-excel-nl.csv", "csv"))
     assert journey.title == "Hypotheek excel nl"
     assert [s.id for s in journey.stages] == [
-        "behoefte", "orientatie", "advies", "aankoop", "gebruik", "loyaliteit"]
+        "behoefte",
+        "orientatie",
+        "advies",
+        "aankoop",
+        "gebruik",
+        "loyaliteit",
+    ]
     orientatie = journey.stages[1]
     assert (orientatie.name, orientatie.relevance, orientatie.presence, orientatie.conversion) == (
-        "Oriëntatie", 85, 30, 40.5)
+        "Oriëntatie",
+        85,
+        30,
+        40.5,
+    )
     first, second = orientatie.touchpoints
     assert (first.critical, first.experience, first.personas) == (True, 2, ["starter"])
     assert second.name == "Vermelding op vergelijkingssite; Independer"
@@ -146,7 +173,9 @@ def test_rows_of_one_stage_need_not_be_adjacent() -> None:
 def test_persona_names_in_the_personas_column_become_ids() -> None:
     journey = from_csv("stage_name,touchpoint,personas\nA,T,Priya; Tom de Vries\n")
     assert [(p.id, p.name) for p in journey.personas] == [
-        ("priya", "Priya"), ("tom-de-vries", "Tom de Vries")]
+        ("priya", "Priya"),
+        ("tom-de-vries", "Tom de Vries"),
+    ]
 
 
 BAD = [
@@ -158,13 +187,17 @@ BAD = [
     ("stage_name,touchpoint,critical\nA,T,maybe\n", "row 2, column critical: 'maybe'"),
     ("stage_name,touchpoint,kind\nA,T,robot\n", "row 2, column kind: 'robot' is not one of"),
     ("stage_name,touchpoint,channel\nA,,web\n", "row 2, column touchpoint: empty, but"),
-    ("stage_name,touchpoint_id,touchpoint\nA,t,T\nA,t,U\n",
-     "row 3, column touchpoint_id: 't' is already used in row 2"),
+    (
+        "stage_name,touchpoint_id,touchpoint\nA,t,T\nA,t,U\n",
+        "row 3, column touchpoint_id: 't' is already used in row 2",
+    ),
     ("stage_id,stage_name\nBad Id,A\n", "row 2, column stage_id: 'Bad Id' is not a valid id"),
     ("stage_name,relevance\nA,10\nA,20\n", "row 3, column relevance: 20 differs from 10 in row 2"),
     ("stage_name,touchpoint\n,T\n", "row 2, column stage_name: empty"),
-    ("stage_name,relevence\nA,1\n", "row 1, column relevence: unknown column; did you mean "
-                                    "'relevance'?"),
+    (
+        "stage_name,relevence\nA,1\n",
+        "row 1, column relevence: unknown column; did you mean 'relevance'?",
+    ),
     ("stage_name,notes\nA,1\n", "columns of your own must start with 'x-'"),
     ("touchpoint,experience\nT,3\n", "no stage_name or stage_id column"),
     ("stage_name,stage_name\nA,B\n", "row 1, column stage_name: this column appears twice"),

@@ -49,8 +49,10 @@ def test_identical_maps_have_no_changes(cli: Any) -> None:
 def test_comments_order_and_formatting_are_not_changes(cli: Any, tmp_path: Path) -> None:
     new = variant(
         tmp_path,
-        ("title: Meal kit\nowner: growth-team",
-         "owner: growth-team  # the owners\ntitle: 'Meal kit'"),
+        (
+            "title: Meal kit\nowner: growth-team",
+            "owner: growth-team  # the owners\ntitle: 'Meal kit'",
+        ),
         ("  - id: parent\n    name: Busy parent", "  - name: Busy parent\n    id: parent"),
     )
     assert cli(["diff", BASE, new, "--exit-code"]).code == 0
@@ -65,8 +67,12 @@ def test_exit_code_is_1_when_anything_changed(cli: Any, tmp_path: Path) -> None:
 
 
 def test_title_and_metrics_changes(cli: Any, tmp_path: Path) -> None:
-    new = variant(tmp_path, ("title: Meal kit", "title: Meal kit box"),
-                  ("value: 120", "value: 150"), ("period: month", "period: quarter"))
+    new = variant(
+        tmp_path,
+        ("title: Meal kit", "title: Meal kit box"),
+        ("value: 120", "value: 150"),
+        ("period: month", "period: quarter"),
+    )
     data = as_json(cli, BASE, new)
     assert data["map"] == [
         {"field": "title", "old": "Meal kit", "new": "Meal kit box"},
@@ -92,8 +98,12 @@ def test_personas_added_removed_renamed(cli: Any, tmp_path: Path) -> None:
         {"id": "student", "old": "Student", "new": "Student on a budget", "stage": None}
     ]
     assert data["modified"] == [
-        {"id": "student", "name": "Student on a budget", "stage": None,
-         "changes": [{"field": "age", "old": None, "new": 21}]}
+        {
+            "id": "student",
+            "name": "Student on a budget",
+            "stage": None,
+            "changes": [{"field": "age", "old": None, "new": 21}],
+        }
     ]
     out = text(cli, BASE, new)
     assert '+ retiree "Retiree"' in out
@@ -112,9 +122,7 @@ def test_renamed_stage_with_same_id_is_a_rename(cli: Any, tmp_path: Path) -> Non
     assert '~ orientation renamed "Orientation" → "Oriëntatie"' in text(cli, BASE, new)
 
 
-def test_stage_whose_id_changed_is_removed_and_added_with_a_hint(
-    cli: Any, tmp_path: Path
-) -> None:
+def test_stage_whose_id_changed_is_removed_and_added_with_a_hint(cli: Any, tmp_path: Path) -> None:
     new = variant(tmp_path, ("  - id: delivery\n", "  - id: shipping\n"))
     data = as_json(cli, BASE, new)
     assert data["stages"]["removed"] == [{"id": "delivery", "name": "Delivery", "stage": None}]
@@ -138,19 +146,23 @@ def test_touchpoints_added_removed_renamed_moved(cli: Any, tmp_path: Path) -> No
     new = variant(
         tmp_path,
         ("        name: Review sites\n", "        name: Review websites\n"),
-        ("      - id: courier\n        name: Courier at the door\n",
-         "      - id: driver\n        name: Delivery driver\n"),
+        (
+            "      - id: courier\n        name: Courier at the door\n",
+            "      - id: driver\n        name: Delivery driver\n",
+        ),
     )
     data = as_json(cli, BASE, new)["touchpoints"]
     assert data["renamed"] == [
         {"id": "reviews", "old": "Review sites", "new": "Review websites", "stage": "orientation"}
     ]
     assert data["added"] == [{"id": "driver", "name": "Delivery driver", "stage": "delivery"}]
-    assert data["removed"] == [{"id": "courier", "name": "Courier at the door",
-                                "stage": "delivery"}]
+    assert data["removed"] == [
+        {"id": "courier", "name": "Courier at the door", "stage": "delivery"}
+    ]
     moved = as_json(cli, BASE, AFTER)["touchpoints"]["moved"]
-    assert moved == [{"id": "reviews", "name": "Review sites", "old": "orientation",
-                      "new": "purchase"}]
+    assert moved == [
+        {"id": "reviews", "name": "Review sites", "old": "orientation", "new": "purchase"}
+    ]
     assert "~ reviews moved: stage orientation → purchase" in text(cli, BASE, AFTER)
 
 
@@ -158,15 +170,25 @@ def test_touchpoint_experience_and_critical_changes(cli: Any, tmp_path: Path) ->
     new = variant(
         tmp_path,
         ("        experience: 3\n", "        experience: 5\n"),
-        ("        critical: true\n        experience: 4\n",
-         "        critical: false\n        experience: 4\n"),
+        (
+            "        critical: true\n        experience: 4\n",
+            "        critical: false\n        experience: 4\n",
+        ),
     )
     data = as_json(cli, BASE, new)["touchpoints"]["modified"]
     assert data == [
-        {"id": "reviews", "name": "Review sites", "stage": "orientation",
-         "changes": [{"field": "experience", "old": 3, "new": 5}]},
-        {"id": "checkout", "name": "Checkout", "stage": "purchase",
-         "changes": [{"field": "critical", "old": True, "new": False}]},
+        {
+            "id": "reviews",
+            "name": "Review sites",
+            "stage": "orientation",
+            "changes": [{"field": "experience", "old": 3, "new": 5}],
+        },
+        {
+            "id": "checkout",
+            "name": "Checkout",
+            "stage": "purchase",
+            "changes": [{"field": "critical", "old": True, "new": False}],
+        },
     ]
     out = text(cli, BASE, new)
     assert "~ reviews: experience 3 → 5" in out
@@ -178,31 +200,49 @@ def test_action_status_and_other_changes(cli: Any, tmp_path: Path) -> None:
         tmp_path,
         ("        status: doing\n", "        status: done\n"),
         ("        action: One-page checkout\n", "        action: Single-page checkout\n"),
-        ("        horizon: next\n",
-         "        horizon: next\n      - id: apple-pay\n        action: Offer Apple Pay\n"
-         "        owner: web-team\n"),
+        (
+            "        horizon: next\n",
+            "        horizon: next\n      - id: apple-pay\n        action: Offer Apple Pay\n"
+            "        owner: web-team\n",
+        ),
     )
     data = as_json(cli, BASE, new)["actions"]
     assert data["modified"] == [
-        {"id": "price-table", "name": "Rebuild the price table", "stage": "orientation",
-         "changes": [{"field": "status", "old": "doing", "new": "done"}]}
+        {
+            "id": "price-table",
+            "name": "Rebuild the price table",
+            "stage": "orientation",
+            "changes": [{"field": "status", "old": "doing", "new": "done"}],
+        }
     ]
-    assert data["renamed"] == [{"id": "one-page", "old": "One-page checkout",
-                                "new": "Single-page checkout", "stage": "purchase"}]
+    assert data["renamed"] == [
+        {
+            "id": "one-page",
+            "old": "One-page checkout",
+            "new": "Single-page checkout",
+            "stage": "purchase",
+        }
+    ]
     assert data["added"] == [{"id": "apple-pay", "name": "Offer Apple Pay", "stage": "purchase"}]
     assert "~ price-table: status doing → done" in text(cli, BASE, new)
 
 
 def test_todo_to_done(cli: Any, tmp_path: Path) -> None:
-    new = variant(tmp_path,
-                  ("        horizon: next\n", "        horizon: next\n        status: done\n"))
+    new = variant(
+        tmp_path, ("        horizon: next\n", "        horizon: next\n        status: done\n")
+    )
     assert "~ one-page: status todo → done" in text(cli, BASE, new)
 
 
 def test_action_without_id_is_matched_by_text_with_a_hint(cli: Any, tmp_path: Path) -> None:
     old = variant(tmp_path, ("      - id: one-page\n", "      -\n"), name="old.journey.yaml")
-    new = variant(tmp_path, ("      - id: one-page\n        action: One-page checkout\n",
-                             "      - action: Single-page checkout\n"))
+    new = variant(
+        tmp_path,
+        (
+            "      - id: one-page\n        action: One-page checkout\n",
+            "      - action: Single-page checkout\n",
+        ),
+    )
     data = as_json(cli, old, new)
     assert [a["id"] for a in data["actions"]["removed"]] == ["purchase/one-page-checkout"]
     assert [a["id"] for a in data["actions"]["added"]] == ["purchase/single-page-checkout"]
@@ -222,8 +262,10 @@ def test_relevance_presence_and_gap_changes(cli: Any, tmp_path: Path) -> None:
 
 
 def test_persona_overrides_with_persona_option(cli: Any, tmp_path: Path) -> None:
-    new = variant(tmp_path, ("student: {relevance: 60, presence: 40}",
-                             "student: {relevance: 60, presence: 65}"))
+    new = variant(
+        tmp_path,
+        ("student: {relevance: 60, presence: 40}", "student: {relevance: 60, presence: 65}"),
+    )
     plain = as_json(cli, BASE, new)
     assert plain["scores"] == []
     assert plain["stages"]["modified"][0]["changes"][0]["field"] == "persona_scores"
@@ -233,14 +275,16 @@ def test_persona_overrides_with_persona_option(cli: Any, tmp_path: Path) -> None
     assert scores["presence"] == {"old": 40, "new": 65}
     assert scores["gap"] == {"old": 20, "new": -5}
     assert "Orientation: presence 40 → 65, gap 20 → -5" in text(
-        cli, BASE, new, "--persona", "student")
+        cli, BASE, new, "--persona", "student"
+    )
 
 
 def test_persona_option_hides_touchpoints_the_persona_does_not_meet(
     cli: Any, tmp_path: Path
 ) -> None:
-    new = variant(tmp_path, ("        experience: 4\n", "        experience: 1\n        "
-                             "personas: [parent]\n"))
+    new = variant(
+        tmp_path, ("        experience: 4\n", "        experience: 1\n        personas: [parent]\n")
+    )
     assert len(as_json(cli, BASE, new)["breaking_moments"]["introduced"]) == 1
     assert as_json(cli, BASE, new, "--persona", "student")["breaking_moments"]["introduced"] == []
 
@@ -257,8 +301,10 @@ def test_conversion_change_moves_reach_and_value_at_stake(cli: Any, tmp_path: Pa
     assert by_stage["delivery"]["reach"] == {"old": 4000, "new": 4800}
     out = text(cli, BASE, new)
     assert "  Orientation: conversion 50% → 60%\n" in out
-    assert ("  Purchase: reach 5,000 → 6,000, lost 1,000 → 1,200, "
-            "value at stake EUR 120,000 → EUR 144,000\n") in out
+    assert (
+        "  Purchase: reach 5,000 → 6,000, lost 1,000 → 1,200, "
+        "value at stake EUR 120,000 → EUR 144,000\n"
+    ) in out
 
 
 def test_ranking_moves(cli: Any, tmp_path: Path) -> None:
@@ -283,10 +329,12 @@ def test_unscoring_a_stage_leaves_the_ranking(cli: Any, tmp_path: Path) -> None:
 
 def test_breaking_moments_resolved_and_introduced(cli: Any) -> None:
     data = as_json(cli, BASE, AFTER)["breaking_moments"]
-    assert data["resolved"] == [{"touchpoint": "price-page", "name": "Price page",
-                                 "stage": "orientation", "experience": 2}]
-    assert data["introduced"] == [{"touchpoint": "checkout", "name": "Checkout",
-                                   "stage": "purchase", "experience": 1}]
+    assert data["resolved"] == [
+        {"touchpoint": "price-page", "name": "Price page", "stage": "orientation", "experience": 2}
+    ]
+    assert data["introduced"] == [
+        {"touchpoint": "checkout", "name": "Checkout", "stage": "purchase", "experience": 1}
+    ]
     out = text(cli, BASE, AFTER)
     assert "resolved: Price page in Orientation (experience was 2)" in out
     assert "introduced: Checkout in Purchase (experience 1)" in out
@@ -325,7 +373,8 @@ def test_reverse_diff_swaps_added_and_removed(cli: Any) -> None:
     forward, backward = as_json(cli, BASE, AFTER), as_json(cli, AFTER, BASE)
     for kind in ("personas", "stages", "touchpoints", "actions"):
         assert {i["id"] for i in forward[kind]["added"]} == {
-            i["id"] for i in backward[kind]["removed"]}
+            i["id"] for i in backward[kind]["removed"]
+        }
     assert forward["breaking_moments"]["resolved"] == backward["breaking_moments"]["introduced"]
 
 

@@ -50,7 +50,10 @@ def lint_markdown(
     (tmp_path / "diff.md").write_text(text, encoding="utf-8")
     return subprocess.run(
         [MARKDOWNLINT, "--config", "default.markdownlint-cli2.jsonc", "diff.md"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

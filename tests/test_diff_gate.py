@@ -24,9 +24,11 @@ CASES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     ),
     "lost-evidence": (
         ("      - type: interview\n", "      - type: assumption\n"),
-        ("      - type: interview\n        source: Ten customer interviews\n",
-         "      - type: interview\n        source: Ten customer interviews\n"
-         "      - type: assumption\n        source: Our guess\n"),  # still measured
+        (
+            "      - type: interview\n        source: Ten customer interviews\n",
+            "      - type: interview\n        source: Ten customer interviews\n"
+            "      - type: assumption\n        source: Our guess\n",
+        ),  # still measured
     ),
     "rank-change": (
         ("    presence: 30\n", "    presence: 75\n"),  # orientation falls to rank 2
@@ -55,9 +57,7 @@ def test_condition_does_not_trigger(cli: Any, tmp_path: Path, condition: str) ->
 
 
 @pytest.mark.parametrize("condition", CONDITIONS)
-def test_json_lists_what_triggers_each_condition(
-    cli: Any, tmp_path: Path, condition: str
-) -> None:
+def test_json_lists_what_triggers_each_condition(cli: Any, tmp_path: Path, condition: str) -> None:
     new = variant(tmp_path, CASES[condition][0])
     data = json.loads(cli(["diff", BASE, new, "-f", "json"]).out)
     assert data["regressions"][condition]

@@ -31,8 +31,14 @@ SAFE_ENV = {
 
 def git(repo: Path, *args: str, date: str = "2026-01-01T12:00:00+00:00") -> str:
     env = {**os.environ, **SAFE_ENV, "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
-    proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
-                          env=env, check=False, timeout=60)
+    proc = subprocess.run(
+        ["git", "-C", str(repo), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
@@ -86,7 +92,8 @@ def test_rev_compares_each_revision_with_the_working_copy(cli: Any, repo: Path) 
     assert head["scores"] == [] and head["actions"]["modified"] == []
     one_back = diff_json(cli, target, "--rev", "HEAD~1")
     assert one_back["actions"]["modified"][0]["changes"] == [
-        {"field": "status", "old": "doing", "new": "done"}]
+        {"field": "status", "old": "doing", "new": "done"}
+    ]
     assert one_back["scores"] == []
     first = diff_json(cli, target, "--rev", "HEAD~2")
     assert first["old"]["label"] == f"HEAD~2:{target}"
@@ -205,4 +212,4 @@ def test_documented_recipe_is_the_tested_one() -> None:
         assert 'git config diff.journey.textconv "journey summary --textconv"' in text
         assert "*.journey.yaml diff=journey" in text
     assert 'git config diff.journey.xfuncname "^stage .*$"' in docs
-    assert "journey diff \"$map\" --rev \"$base\" --format md" in docs
+    assert 'journey diff "$map" --rev "$base" --format md' in docs

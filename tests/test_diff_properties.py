@@ -55,6 +55,7 @@ def test_gaps_and_ranks_agree_with_the_engine_and_reverse(old: JourneyMap, new: 
     assert changes.breaking_introduced == reverse.breaking_resolved
     gap_up = {r.id for r in regressions(changes)["gap-increase"]}
     assert gap_up == {
-        s.id for s, t in zip(old.stages, new.stages, strict=True)
+        s.id
+        for s, t in zip(old.stages, new.stages, strict=True)
         if (engine.gap(t) or 0) > (engine.gap(s) or 0)
     }

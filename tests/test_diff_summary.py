@@ -13,19 +13,28 @@ def test_summary_of_the_fixture(cli: Any) -> None:
     result = cli(["summary", BASE])
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    assert lines[:4] == ["map: Meal kit", "language: en", "owner: growth-team",
-                         "metrics: volume 10,000, value EUR 120, per month"]
+    assert lines[:4] == [
+        "map: Meal kit",
+        "language: en",
+        "owner: growth-team",
+        "metrics: volume 10,000, value EUR 120, per month",
+    ]
     assert "stage orientation: Orientation" in lines
     assert "  scores: relevance 80, presence 30, gap 50, rank 1, measured" in lines
     assert "  persona student: relevance 60, presence 40, gap 20" in lines
-    assert ("  funnel: conversion 50%, reach 10,000, lost 5,000, value at stake EUR 600,000"
-            in lines)
-    assert ("  touchpoint price-page: Price page (website, digital, critical, experience 2, "
-            "owner web-team)") in lines
-    assert "  action price-table: Rebuild the price table [doing, now, website, owner web-team]" \
+    assert "  funnel: conversion 50%, reach 10,000, lost 5,000, value at stake EUR 600,000" in lines
+    assert (
+        "  touchpoint price-page: Price page (website, digital, critical, experience 2, "
+        "owner web-team)"
+    ) in lines
+    assert (
+        "  action price-table: Rebuild the price table [doing, now, website, owner web-team]"
         in lines
-    assert lines[-2:] == ["ranking: orientation 50, purchase 20, delivery 5",
-                          "breaking: price-page in orientation (experience 2)"]
+    )
+    assert lines[-2:] == [
+        "ranking: orientation 50, purchase 20, delivery 5",
+        "breaking: price-page in orientation (experience 2)",
+    ]
 
 
 def test_one_change_changes_one_line(cli: Any, tmp_path: Path) -> None:
@@ -33,8 +42,12 @@ def test_one_change_changes_one_line(cli: Any, tmp_path: Path) -> None:
     before = cli(["summary", BASE]).out.splitlines()
     after = cli(["summary", new]).out.splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
-    assert changed == [("  touchpoint reviews: Review sites (reviews, digital, experience 3)",
-                        "  touchpoint reviews: Review sites (reviews, digital, experience 5)")]
+    assert changed == [
+        (
+            "  touchpoint reviews: Review sites (reviews, digital, experience 3)",
+            "  touchpoint reviews: Review sites (reviews, digital, experience 5)",
+        )
+    ]
 
 
 def test_examples_and_stdin(cli: Any) -> None:
@@ -46,7 +59,7 @@ def test_examples_and_stdin(cli: Any) -> None:
 
 
 def test_text_with_line_breaks_stays_on_one_line(cli: Any, tmp_path: Path) -> None:
-    new = variant(tmp_path, ("    name: Orientation\n", "    name: \"Orien\\ntation\"\n"))
+    new = variant(tmp_path, ("    name: Orientation\n", '    name: "Orien\\ntation"\n'))
     assert "stage orientation: Orien tation\n" in cli(["summary", new]).out
 
 

@@ -84,20 +84,33 @@ def worked_example() -> JourneyMap:
 
 def moments(analysis: Analysis) -> list[dict[str, Any]]:
     return [
-        {"Touchpoint": m.touchpoint.id, "Stage": m.stage.id, "Experience": m.experience,
-         "Addressed": m.addressed}
+        {
+            "Touchpoint": m.touchpoint.id,
+            "Stage": m.stage.id,
+            "Experience": m.experience,
+            "Addressed": m.addressed,
+        }
         for m in analysis.breaking_moments
     ]
 
 
 def test_the_worked_example_stage_figures_match_the_engine() -> None:
     analysis = analyse(worked_example())
-    expected = [{k: value(v) for k, v in row.items()}
-                for row in table_after("worked-example: stages")]
+    expected = [
+        {k: value(v) for k, v in row.items()} for row in table_after("worked-example: stages")
+    ]
     actual = [
-        {"Stage": s.id, "Relevance": s.relevance, "Presence": s.presence, "Gap": s.gap,
-         "Rank": s.rank, "Confidence": s.confidence.value, "Reach": s.reach, "Lost": s.lost,
-         "Value at stake": s.value_at_stake}
+        {
+            "Stage": s.id,
+            "Relevance": s.relevance,
+            "Presence": s.presence,
+            "Gap": s.gap,
+            "Rank": s.rank,
+            "Confidence": s.confidence.value,
+            "Reach": s.reach,
+            "Lost": s.lost,
+            "Value at stake": s.value_at_stake,
+        }
         for s in analysis.stages
     ]
     assert actual == expected
@@ -105,26 +118,39 @@ def test_the_worked_example_stage_figures_match_the_engine() -> None:
 
 def test_the_worked_example_breaking_moments_and_gaps_match_the_engine() -> None:
     analysis = analyse(worked_example())
-    expected = [{k: value(v) for k, v in row.items()}
-                for row in table_after("worked-example: breaking-moments")]
+    expected = [
+        {k: value(v) for k, v in row.items()}
+        for row in table_after("worked-example: breaking-moments")
+    ]
     assert moments(analysis) == expected
-    gaps = [{k: value(v) for k, v in row.items()}
-            for row in table_after("worked-example: gaps-without-plan")]
+    gaps = [
+        {k: value(v) for k, v in row.items()}
+        for row in table_after("worked-example: gaps-without-plan")
+    ]
     assert [{"Stage": s.id, "Gap": s.gap} for s in analysis.gaps_without_plan] == gaps
 
 
 def test_the_worked_example_persona_figures_match_the_engine() -> None:
     journey = worked_example()
     student = analyse(journey, persona="student")
-    expected = [{k: value(v) for k, v in row.items()}
-                for row in table_after("worked-example: persona student")]
+    expected = [
+        {k: value(v) for k, v in row.items()}
+        for row in table_after("worked-example: persona student")
+    ]
     assert [
-        {"Stage": s.id, "Relevance": s.relevance, "Presence": s.presence, "Gap": s.gap,
-         "Rank": s.rank}
+        {
+            "Stage": s.id,
+            "Relevance": s.relevance,
+            "Presence": s.presence,
+            "Gap": s.gap,
+            "Rank": s.rank,
+        }
         for s in student.ranked
     ] == expected
-    commuter = [{k: value(v) for k, v in row.items()}
-                for row in table_after("worked-example: persona commuter breaking-moments")]
+    commuter = [
+        {k: value(v) for k, v in row.items()}
+        for row in table_after("worked-example: persona commuter breaking-moments")
+    ]
     assert moments(analyse(journey, persona="commuter")) == commuter
 
 
@@ -142,8 +168,11 @@ def test_the_worked_example_agrees_with_the_json_report(cli, tmp_path: Path) -> 
             continue
         stage = stages[row["Stage"]]
         assert (stage["gap"], stage["rank"], stage["reach"], stage["value_at_stake"]) == (
-            value(row["Gap"]), value(row["Rank"]), value(row["Reach"]),
-            value(row["Value at stake"]))
+            value(row["Gap"]),
+            value(row["Rank"]),
+            value(row["Reach"]),
+            value(row["Value at stake"]),
+        )
 
 
 SECTIONS: dict[str, type[BaseModel]] = {
@@ -174,7 +203,8 @@ def test_every_key_of_the_model_is_documented(heading: str) -> None:
     documented = [row["Key"].strip("`") for row in key_table(heading)]
     assert documented == list(model.model_fields), (
         f"docs/format.md section '{heading}' lists {documented}, the model has "
-        f"{list(model.model_fields)}")
+        f"{list(model.model_fields)}"
+    )
     for row in key_table(heading):
         for column in ("Meaning", "Type and range", "Default", "Example"):
             assert row[column], f"{heading}.{row['Key']}: empty {column}"
@@ -219,10 +249,12 @@ EXAMPLES = [
 ]
 
 
-@pytest.mark.parametrize(("heading", "key", "example"), EXAMPLES,
-                         ids=[f"{h}.{k}" for h, k, _ in EXAMPLES])
+@pytest.mark.parametrize(
+    ("heading", "key", "example"), EXAMPLES, ids=[f"{h}.{k}" for h, k, _ in EXAMPLES]
+)
 def test_every_one_line_example_in_the_key_tables_is_valid(
-        heading: str, key: str, example: str) -> None:
+    heading: str, key: str, example: str
+) -> None:
     parsed = yaml.safe_load(example)
     assert isinstance(parsed, dict) and list(parsed) == [key], example
     data = yaml.safe_load(BASE)
@@ -246,7 +278,8 @@ def test_example_maps_in_the_doc_give_the_errors_it_says(codes: list[str], body:
 
 
 def test_the_yaml_traps_output_is_real(  # type: ignore[no-untyped-def]
-        cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     traps = TEXT.index("This map has every trap in it")
     maps = re.compile(r"^```yaml\n(.*?)^```\n\n```text\n(.*?)^```$", re.M | re.S)
     match = maps.search(TEXT, traps)
@@ -274,7 +307,9 @@ def test_every_key_has_hover_help_in_the_schema() -> None:
     schema = json.loads((ROOT / "docs" / "journey.schema.json").read_text(encoding="utf-8"))
     models = [schema, *schema["$defs"].values()]
     missing = [
-        name for model in models for name, prop in model.get("properties", {}).items()
+        name
+        for model in models
+        for name, prop in model.get("properties", {}).items()
         if not prop.get("description") or "\n" in prop["description"]
     ]
     assert not missing, f"fields without a one-line description: {missing}"

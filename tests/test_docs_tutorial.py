@@ -68,7 +68,7 @@ def blocks(markdown: str) -> list[Block]:
             marker = (mark.group(1), mark.group(2).strip())
         elif fence:
             end = next(j for j in range(i + 1, len(lines)) if lines[j].startswith("```"))
-            found.append(Block(fence.group(1), "\n".join(lines[i + 1:end]) + "\n", i + 1, marker))
+            found.append(Block(fence.group(1), "\n".join(lines[i + 1 : end]) + "\n", i + 1, marker))
             marker = None
             i = end
         elif line.strip():
@@ -100,8 +100,10 @@ def apply_diff(text: str, diff: str, where: str) -> str:
     for hunk in (h for h in hunks if h):
         old = "".join(line[1:] + "\n" for line in hunk if line[:1] in (" ", "-", ""))
         new = "".join(line[1:] + "\n" for line in hunk if line[:1] in (" ", "+", ""))
-        assert text.count(old) == 1, f"{where}: the diff's old lines occur {text.count(old)} " \
+        assert text.count(old) == 1, (
+            f"{where}: the diff's old lines occur {text.count(old)} "
             f"times in the file, not once:\n{old}"
+        )
         text = text.replace(old, new)
     return text
 
@@ -121,31 +123,41 @@ def environment(tmp_path: Path) -> dict[str, str]:
     wrapper.chmod(wrapper.stat().st_mode | stat.S_IXUSR)
     home = tmp_path / ".home"
     home.mkdir()
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("GIT_", "FORCE_COLOR", "CLICOLOR", "COLUMNS", "LINES", "TTY_"))}
-    env.update({
-        "PATH": f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
-        "HOME": str(home),
-        "NO_COLOR": "1",
-        "TERM": "dumb",
-        "PYTHONUNBUFFERED": "1",
-        "PYTHONIOENCODING": "utf-8",
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Sam Doe",
-        "GIT_AUTHOR_EMAIL": "sam@example.com",
-        "GIT_COMMITTER_NAME": "Sam Doe",
-        "GIT_COMMITTER_EMAIL": "sam@example.com",
-        "GIT_AUTHOR_DATE": "2026-04-01T10:00:00+02:00",
-        "GIT_COMMITTER_DATE": "2026-04-01T10:00:00+02:00",
-    })
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("GIT_", "FORCE_COLOR", "CLICOLOR", "COLUMNS", "LINES", "TTY_"))
+    }
+    env.update(
+        {
+            "PATH": f"{bin_dir}{os.pathsep}{env.get('PATH', '')}",
+            "HOME": str(home),
+            "NO_COLOR": "1",
+            "TERM": "dumb",
+            "PYTHONUNBUFFERED": "1",
+            "PYTHONIOENCODING": "utf-8",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "Sam Doe",
+            "GIT_AUTHOR_EMAIL": "sam@example.com",
+            "GIT_COMMITTER_NAME": "Sam Doe",
+            "GIT_COMMITTER_EMAIL": "sam@example.com",
+            "GIT_AUTHOR_DATE": "2026-04-01T10:00:00+02:00",
+            "GIT_COMMITTER_DATE": "2026-04-01T10:00:00+02:00",
+        }
+    )
     return env
 
 
 def replay(tutorial: Path, workdir: Path) -> int:
     """Run the tutorial in `workdir`; return the number of commands run."""
     env = environment(workdir)
-    git = subprocess.run(["git", "config", "--global", "init.defaultBranch", "main"], env=env,
-                         cwd=workdir, capture_output=True, check=False)
+    git = subprocess.run(
+        ["git", "config", "--global", "init.defaultBranch", "main"],
+        env=env,
+        cwd=workdir,
+        capture_output=True,
+        check=False,
+    )
     assert git.returncode == 0, git.stderr
     ran = 0
     for block in blocks(tutorial.read_text(encoding="utf-8")):
@@ -156,28 +168,36 @@ def replay(tutorial: Path, workdir: Path) -> int:
         elif kind == "edit":
             assert block.info == "diff", f"{where}: an edit needs a ```diff block"
             target = workdir / name
-            target.write_text(apply_diff(target.read_text(encoding="utf-8"), block.body, where),
-                              encoding="utf-8")
+            target.write_text(
+                apply_diff(target.read_text(encoding="utf-8"), block.body, where), encoding="utf-8"
+            )
         if block.info != "console":
             continue
         for command in commands(block):
-            proc = subprocess.run(["bash", "-c", command.text], cwd=workdir, env=env,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                  timeout=120, check=False)
+            proc = subprocess.run(
+                ["bash", "-c", command.text],
+                cwd=workdir,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                timeout=120,
+                check=False,
+            )
             output = proc.stdout.decode("utf-8", "replace").splitlines()
             assert clean(output) == clean(command.expected), (
-                f"{where}: `{command.text}` printed something else than the tutorial shows")
+                f"{where}: `{command.text}` printed something else than the tutorial shows"
+            )
             assert proc.returncode == command.exit_code, (
                 f"{where}: `{command.text}` exited {proc.returncode}, "
-                f"the tutorial expects {command.exit_code}")
+                f"the tutorial expects {command.exit_code}"
+            )
             ran += 1
     return ran
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.name)
-def test_every_command_in_the_tutorial_prints_what_it_shows(tutorial: Path,
-                                                            tmp_path: Path) -> None:
+def test_every_command_in_the_tutorial_prints_what_it_shows(tutorial: Path, tmp_path: Path) -> None:
     ran = replay(tutorial, tmp_path)
     assert ran >= 10, f"{tutorial.name} ran only {ran} commands"
 
@@ -187,8 +207,13 @@ def test_the_tutorial_follows_the_five_steps_and_uses_real_commands(tutorial: Pa
     text = tutorial.read_text(encoding="utf-8")
     steps = re.findall(r"^## (?:Step|Stap) (\d)", text, re.M)
     assert steps == ["1", "2", "3", "4", "5"], steps
-    used = {c.text.split()[1] for b in blocks(text) if b.info == "console"
-            for c in commands(b) if c.text.startswith("journey ")}
+    used = {
+        c.text.split()[1]
+        for b in blocks(text)
+        if b.info == "console"
+        for c in commands(b)
+        if c.text.startswith("journey ")
+    }
     assert {"new", "lint", "report", "diff", "history"} <= used, used
 
 

@@ -63,7 +63,11 @@ def by_id(analysis: Analysis) -> dict[str, object]:
 
 def test_ranking_breaks_ties_by_relevance_then_map_order(ties: Analysis) -> None:
     assert [(s.id, s.rank, s.gap) for s in ties.ranked] == [
-        ("s1", 1, 30), ("s3", 2, 30), ("s2", 3, 30), ("s6", 4, -10), ("s4", 5, -40),
+        ("s1", 1, 30),
+        ("s3", 2, 30),
+        ("s2", 3, 30),
+        ("s6", 4, -10),
+        ("s4", 5, -40),
     ]
     assert [s.id for s in ties.unscored] == ["s5"]
     assert ties.stages[4].rank is None and ties.stages[4].gap is None
@@ -72,8 +76,12 @@ def test_ranking_breaks_ties_by_relevance_then_map_order(ties: Analysis) -> None
 
 def test_scores_and_negative_gaps(ties: Analysis) -> None:
     expected = {
-        "s1": (80, 50, 30), "s2": (70, 40, 30), "s3": (80, 50, 30),
-        "s4": (20, 60, -40), "s5": (50, None, None), "s6": (30, 40, -10),
+        "s1": (80, 50, 30),
+        "s2": (70, 40, 30),
+        "s3": (80, 50, 30),
+        "s4": (20, 60, -40),
+        "s5": (50, None, None),
+        "s6": (30, 40, -10),
     }
     assert {s.id: (s.relevance, s.presence, s.gap) for s in ties.stages} == expected
     assert not any(s.overridden for s in ties.stages)
@@ -127,7 +135,11 @@ def test_persona_override_of_one_score_keeps_the_other() -> None:
     s1 = alpha.stages[0]
     assert (s1.relevance, s1.presence, s1.gap, s1.overridden) == (80, 80, 0, True)
     assert [(s.id, s.rank, s.gap) for s in alpha.ranked] == [
-        ("s3", 1, 30), ("s2", 2, 30), ("s1", 3, 0), ("s6", 4, -10), ("s4", 5, -40),
+        ("s3", 1, 30),
+        ("s2", 2, 30),
+        ("s1", 3, 0),
+        ("s6", 4, -10),
+        ("s4", 5, -40),
     ]
     assert alpha.persona is not None and alpha.persona.name == "Alpha"
 
@@ -152,7 +164,9 @@ def test_unknown_persona_is_a_usage_error_naming_the_known_ids() -> None:
 
 def test_breaking_moments_worst_first_then_map_order(ties: Analysis) -> None:
     assert [(m.touchpoint.id, m.stage.id, m.experience) for m in ties.breaking_moments] == [
-        ("call", "s2", 1), ("login", "s1", 2), ("shop", "s4", 2),
+        ("call", "s2", 1),
+        ("login", "s1", 2),
+        ("shop", "s4", 2),
     ]
     addressed = {m.touchpoint.id: [a.action for a in m.actions] for m in ties.breaking_moments}
     assert addressed == {"call": [], "login": ["Fix login"], "shop": ["Shop revamp"]}
@@ -161,10 +175,12 @@ def test_breaking_moments_worst_first_then_map_order(ties: Analysis) -> None:
 def test_breaking_moments_for_a_persona_count_only_what_it_meets() -> None:
     journey = load(TIES)
     assert [m.touchpoint.id for m in analyse(journey, persona="alpha").breaking_moments] == [
-        "call", "login",
+        "call",
+        "login",
     ]
     assert [m.touchpoint.id for m in analyse(journey, persona="beta").breaking_moments] == [
-        "call", "shop",
+        "call",
+        "shop",
     ]
 
 
@@ -191,7 +207,9 @@ def test_open_actions_grouped_by_channel_none_last(ties: Analysis) -> None:
     s1 = ties.stages[0]
     groups = [(g.channel, [a.action for a in g.actions]) for g in s1.channels]
     assert groups == [
-        ("web", ["Fix login", "Web two"]), ("email", ["Later thing"]), (None, ["Unchanneled"]),
+        ("web", ["Fix login", "Web two"]),
+        ("email", ["Later thing"]),
+        (None, ["Unchanneled"]),
     ]
     assert ties.stages[2].open_actions == ()  # done and dropped are not open
 
@@ -202,7 +220,10 @@ def test_roadmap_by_horizon_in_rank_order_unscored_last(ties: Analysis) -> None:
 
     assert names(ties.roadmap.now) == [("s1", "Fix login"), ("s5", "Score five")]
     assert names(ties.roadmap.next) == [
-        ("s1", "Web two"), ("s1", "Unchanneled"), ("s6", "Six action"), ("s4", "Shop revamp"),
+        ("s1", "Web two"),
+        ("s1", "Unchanneled"),
+        ("s6", "Six action"),
+        ("s4", "Shop revamp"),
     ]
     assert names(ties.roadmap.later) == [("s1", "Later thing")]
     assert [h for h, _ in ties.roadmap.by_horizon()] == [Horizon.NOW, Horizon.NEXT, Horizon.LATER]
@@ -221,8 +242,15 @@ def test_combined_ranking_across_maps_keeps_the_tie_breaks() -> None:
     ties, plain = analyse(load(TIES)), analyse(load(PLAIN))
     report = combine([ties, plain])
     assert [(e.rank, e.stage.id, e.stage.gap) for e in report.combined] == [
-        (1, "b4", 100), (2, "b1", 80), (3, "s1", 30), (4, "s3", 30), (5, "b5", 30),
-        (6, "s2", 30), (7, "b2", 0), (8, "s6", -10), (9, "s4", -40),
+        (1, "b4", 100),
+        (2, "b1", 80),
+        (3, "s1", 30),
+        (4, "s3", 30),
+        (5, "b5", 30),
+        (6, "s2", 30),
+        (7, "b2", 0),
+        (8, "s6", -10),
+        (9, "s4", -40),
     ]
     swapped = combine([plain, ties])
     assert [e.stage.id for e in swapped.combined][:6] == ["b4", "b1", "b5", "s1", "s3", "s2"]

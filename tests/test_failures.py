@@ -38,8 +38,13 @@ def _write_commands(tmp_path: Path) -> dict[str, Callable[[Path], list[Any]]]:
         "report-md": lambda out: ["report", HYPOTHEEK, "-o", out.with_suffix(".md")],
         "report-html": lambda out: ["report", HYPOTHEEK, "-o", out.with_suffix(".html")],
         "export-csv": lambda out: ["export", MEAL_KIT, "-o", out.with_suffix(".csv")],
-        "import": lambda out: ["import", csv_file, "-o", out.with_suffix(".journey.yaml"),
-                               "--force"],
+        "import": lambda out: [
+            "import",
+            csv_file,
+            "-o",
+            out.with_suffix(".journey.yaml"),
+            "--force",
+        ],
         "new": lambda out: ["new", out.with_suffix(".journey.yaml"), "--force"],
         "diff": lambda out: ["diff", HYPOTHEEK, HYPOTHEEK, "-o", out.with_suffix(".txt")],
     }
@@ -107,8 +112,9 @@ def test_failed_write_keeps_the_old_file(
     assert "Traceback" not in result.err and "internal error" not in result.err
 
 
-def test_disk_full_says_what_to_do(cli: Any, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_disk_full_says_what_to_do(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(fs.os, "fsync", _fail_with(errno.ENOSPC))
     out = tmp_path / "r.md"
     result = cli(["report", HYPOTHEEK, "-o", out])
@@ -149,8 +155,9 @@ def test_interrupt_through_the_cli_exits_130_and_keeps_the_file(
     assert target.read_bytes() == OLD and _leftovers(tmp_path) == []
 
 
-def test_no_partial_file_when_there_was_none(tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_partial_file_when_there_was_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(fs.os, "fsync", _fail_with(errno.EIO))
     with pytest.raises(OutputError):
         fs.atomic_write(tmp_path / "new.md", "x" * 100_000)
@@ -166,8 +173,9 @@ def test_unwritable_directory(cli: Any, tmp_path: Path, monkeypatch: pytest.Monk
     assert f"check that {tmp_path} is writable" in result.err
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0,
-                    reason="root ignores directory permissions")
+@pytest.mark.skipif(
+    os.name != "posix" or os.geteuid() == 0, reason="root ignores directory permissions"
+)
 def test_really_read_only_directory(cli: Any, tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir()
@@ -189,8 +197,9 @@ def test_target_that_is_a_directory(cli: Any, tmp_path: Path) -> None:
     assert folder.is_dir() and list(folder.iterdir()) == []
 
 
-def test_target_replaced_by_a_directory_mid_write(tmp_path: Path,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_target_replaced_by_a_directory_mid_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     target = tmp_path / "report.md"
     target.write_bytes(OLD)
     real_fsync = os.fsync
@@ -268,9 +277,16 @@ def _big_map(tmp_path: Path) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("args", [["report", "--format", "md"], ["report", "--format", "json"],
-                                  ["report"], ["lint", "--format", "json"],
-                                  ["export", "--to", "csv"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "--format", "md"],
+        ["report", "--format", "json"],
+        ["report"],
+        ["lint", "--format", "json"],
+        ["export", "--to", "csv"],
+    ],
+)
 def test_reader_that_stops_early_is_not_an_error(tmp_path: Path, args: list[str]) -> None:
     """`journey report big.yaml | head -1`: exit 0, nothing on stderr."""
     command = [sys.executable, "-m", "journeycli", args[0], str(_big_map(tmp_path)), *args[1:]]
@@ -288,9 +304,14 @@ def test_reader_that_stops_early_is_not_an_error(tmp_path: Path, args: list[str]
 def test_shell_pipe_into_head(tmp_path: Path) -> None:
     big = _big_map(tmp_path)
     proc = subprocess.run(
-        ["bash", "-c", f'"{sys.executable}" -m journeycli report "{big}" --format md | head -1;'
-                       ' exit "${PIPESTATUS[0]}"'],
-        capture_output=True, timeout=120,
+        [
+            "bash",
+            "-c",
+            f'"{sys.executable}" -m journeycli report "{big}" --format md | head -1;'
+            ' exit "${PIPESTATUS[0]}"',
+        ],
+        capture_output=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == b""
@@ -301,7 +322,8 @@ def test_shell_pipe_into_head(tmp_path: Path) -> None:
 def test_closed_stdout_is_a_clear_error(tmp_path: Path) -> None:
     proc = subprocess.run(
         ["bash", "-c", f'"{sys.executable}" -m journeycli report "{HYPOTHEEK}" >&-'],
-        capture_output=True, timeout=120,
+        capture_output=True,
+        timeout=120,
     )
     assert proc.returncode == 2
     assert proc.stderr.decode().startswith("journey: error: writing the output: standard output")
@@ -309,7 +331,8 @@ def test_closed_stdout_is_a_clear_error(tmp_path: Path) -> None:
     out = tmp_path / "r.md"
     proc = subprocess.run(
         ["bash", "-c", f'"{sys.executable}" -m journeycli report "{HYPOTHEEK}" -o "{out}" >&-'],
-        capture_output=True, timeout=120,
+        capture_output=True,
+        timeout=120,
     )
     assert proc.returncode == 0 and out.read_text(encoding="utf-8").startswith("# Hypotheek")
 
@@ -318,8 +341,12 @@ def test_closed_stdout_is_a_clear_error(tmp_path: Path) -> None:
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 def test_full_stdout_is_a_clear_error() -> None:
     with open("/dev/full", "wb") as full:  # noqa: PTH123
-        proc = subprocess.run([sys.executable, "-m", "journeycli", "report", str(HYPOTHEEK)],
-                              stdout=full, stderr=subprocess.PIPE, timeout=120)
+        proc = subprocess.run(
+            [sys.executable, "-m", "journeycli", "report", str(HYPOTHEEK)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
     assert proc.returncode == 2
     assert b"No space left on device" in proc.stderr and b"Traceback" not in proc.stderr
 
@@ -333,14 +360,28 @@ ASCII_LOCALES = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize("env", ASCII_LOCALES)
-@pytest.mark.parametrize("args", [["report", HYPOTHEEK], ["report", HYPOTHEEK, "-f", "md"],
-                                  ["export", HYPOTHEEK, "--to", "csv"], ["lint", HYPOTHEEK],
-                                  ["diff", HYPOTHEEK, MEAL_KIT]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", HYPOTHEEK],
+        ["report", HYPOTHEEK, "-f", "md"],
+        ["export", HYPOTHEEK, "--to", "csv"],
+        ["lint", HYPOTHEEK],
+        ["diff", HYPOTHEEK, MEAL_KIT],
+    ],
+)
 def test_ascii_locale_does_not_break_dutch_text(env: dict[str, str], args: list[Any]) -> None:
-    clean = {k: v for k, v in os.environ.items()
-             if k not in ("PYTHONIOENCODING", "LC_ALL", "LANG", "PYTHONUTF8")}
-    proc = subprocess.run([sys.executable, "-m", "journeycli", *map(str, args)],
-                          capture_output=True, env={**clean, **env}, timeout=120)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("PYTHONIOENCODING", "LC_ALL", "LANG", "PYTHONUTF8")
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "journeycli", *map(str, args)],
+        capture_output=True,
+        env={**clean, **env},
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == b""
     if args[0] != "lint":
@@ -348,12 +389,22 @@ def test_ascii_locale_does_not_break_dutch_text(env: dict[str, str], args: list[
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("env", [{"NO_COLOR": "1"}, {"TERM": "dumb"}, {"COLUMNS": "20"},
-                                 {"COLUMNS": "20", "TERM": "dumb", "NO_COLOR": "1"}])
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"NO_COLOR": "1"},
+        {"TERM": "dumb"},
+        {"COLUMNS": "20"},
+        {"COLUMNS": "20", "TERM": "dumb", "NO_COLOR": "1"},
+    ],
+)
 @pytest.mark.parametrize("command", ["report", "lint", "diff"])
 def test_odd_terminals(env: dict[str, str], command: str) -> None:
-    args = {"report": ["report", HYPOTHEEK], "lint": ["lint", HYPOTHEEK],
-            "diff": ["diff", HYPOTHEEK, MEAL_KIT]}[command]
+    args = {
+        "report": ["report", HYPOTHEEK],
+        "lint": ["lint", HYPOTHEEK],
+        "diff": ["diff", HYPOTHEEK, MEAL_KIT],
+    }[command]
     result = journey_process(args, env=env)
     assert result.code == 0, result.err
     assert result.err == ""

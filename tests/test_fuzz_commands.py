@@ -35,9 +35,16 @@ from journeycli.cli import run
 SEED = (EXAMPLES / "meal-kit.journey.yaml").read_bytes()
 SEED_NL = (EXAMPLES / "hypotheek.journey.yaml").read_bytes()
 HANG_SECONDS = 60  # a bound on one case, far above any real run: a hang guard, not a timing test
-SETTINGS = settings(max_examples=60, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.filter_too_much])
+SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    database=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+        HealthCheck.filter_too_much,
+    ],
+)
 FEW = settings(SETTINGS, max_examples=30)
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
@@ -96,10 +103,41 @@ def workdir() -> Iterator[Path]:
 
 # --- strategies ----------------------------------------------------------------------------
 
-PIECES = [b":", b"- ", b"\n", b"  ", b"[", b"]", b"{", b"}", b"&a ", b"*a", b"!!str ", b"'",
-          b'"', b"#", b"---\n", b"? ", b"|\n", b"no", b"012", b"1:30", b"~", b"\t", b"\xff",
-          b"<<: *a\n", b"\x00", b"\\e", b"\xe2\x80\xae", b"relevance: 101\n", b"id: X\n",
-          b"experience: 0\n", b"critical: yes\n", b"personas: [ghost]\n", b"- name: \n"]
+PIECES = [
+    b":",
+    b"- ",
+    b"\n",
+    b"  ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"&a ",
+    b"*a",
+    b"!!str ",
+    b"'",
+    b'"',
+    b"#",
+    b"---\n",
+    b"? ",
+    b"|\n",
+    b"no",
+    b"012",
+    b"1:30",
+    b"~",
+    b"\t",
+    b"\xff",
+    b"<<: *a\n",
+    b"\x00",
+    b"\\e",
+    b"\xe2\x80\xae",
+    b"relevance: 101\n",
+    b"id: X\n",
+    b"experience: 0\n",
+    b"critical: yes\n",
+    b"personas: [ghost]\n",
+    b"- name: \n",
+]
 
 
 @st.composite
@@ -112,21 +150,51 @@ def mutated(draw: st.DrawFn, seed: bytes | None = None) -> bytes:
         if action == "insert":
             data[position:position] = piece
         elif action == "delete":
-            del data[position:position + draw(st.integers(1, 60))]
+            del data[position : position + draw(st.integers(1, 60))]
         else:
-            data[position:position + len(piece)] = piece
+            data[position : position + len(piece)] = piece
     return bytes(data)
 
 
-KEYS = ["version", "title", "stages", "personas", "name", "id", "relevance", "presence",
-        "touchpoints", "critical", "experience", "actions", "action", "evidence", "type",
-        "source", "metrics", "volume", "value", "conversion", "language", "x-note", "owner"]
-leaves = (st.none() | st.booleans() | st.integers(-5, 200) | st.floats(allow_nan=True)
-          | st.text(max_size=12) | st.sampled_from(["en", "nl", "now", "analytics", "s", "t"]))
+KEYS = [
+    "version",
+    "title",
+    "stages",
+    "personas",
+    "name",
+    "id",
+    "relevance",
+    "presence",
+    "touchpoints",
+    "critical",
+    "experience",
+    "actions",
+    "action",
+    "evidence",
+    "type",
+    "source",
+    "metrics",
+    "volume",
+    "value",
+    "conversion",
+    "language",
+    "x-note",
+    "owner",
+]
+leaves = (
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 200)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=12)
+    | st.sampled_from(["en", "nl", "now", "analytics", "s", "t"])
+)
 trees = st.recursive(
     leaves,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(KEYS), children, max_size=6),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(KEYS), children, max_size=6)
+    ),
     max_leaves=30,
 )
 maps_as_json = st.fixed_dictionaries(
@@ -138,9 +206,33 @@ maps_as_json = st.fixed_dictionaries(
 any_text = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=25)
 hostile_text = st.one_of(
     any_text,
-    st.sampled_from(["<script>alert(1)</script>", "a | b", "[x](javascript:y)", "=1+1", "@SUM(1)",
-                     "-", "+", "a: 3: b", "#", "%% c", "section x", "\u202eabc", "a\nb", "  ",
-                     "&amp;", "{{ 7*7 }}", "${x}", "'", '"', "\\", "é\u0301", "\ufeff", "Klant"]),
+    st.sampled_from(
+        [
+            "<script>alert(1)</script>",
+            "a | b",
+            "[x](javascript:y)",
+            "=1+1",
+            "@SUM(1)",
+            "-",
+            "+",
+            "a: 3: b",
+            "#",
+            "%% c",
+            "section x",
+            "\u202eabc",
+            "a\nb",
+            "  ",
+            "&amp;",
+            "{{ 7*7 }}",
+            "${x}",
+            "'",
+            '"',
+            "\\",
+            "é\u0301",
+            "\ufeff",
+            "Klant",
+        ]
+    ),
 )
 
 REPORT_FORMATS = ["terminal", "md", "html", "json"]
@@ -188,12 +280,20 @@ def lint_errors(directory: Path, yaml_text: str) -> list[dict[str, Any]]:
 
 
 @SETTINGS
-@given(data=st.binary(max_size=300),
-       command=st.sampled_from([["report", "-", "-f", "json"], ["report", "-", "-f", "html"],
-                                ["export", "-", "--to", "csv"], ["export", "-", "--to", "mermaid"],
-                                ["import", "-", "--from", "csv"],
-                                ["import", "-", "--from", "mermaid"],
-                                ["diff", "-", str(EXAMPLES / "meal-kit.journey.yaml")]]))
+@given(
+    data=st.binary(max_size=300),
+    command=st.sampled_from(
+        [
+            ["report", "-", "-f", "json"],
+            ["report", "-", "-f", "html"],
+            ["export", "-", "--to", "csv"],
+            ["export", "-", "--to", "mermaid"],
+            ["import", "-", "--from", "csv"],
+            ["import", "-", "--from", "mermaid"],
+            ["diff", "-", str(EXAMPLES / "meal-kit.journey.yaml")],
+        ]
+    ),
+)
 def test_any_bytes_through_any_command(data: bytes, command: list[str]) -> None:
     journey(command, stdin=data)
 
@@ -223,8 +323,15 @@ def test_diff_of_mutated_maps(old: bytes, new: bytes, fmt: str) -> None:
     with workdir() as directory:
         (directory / "old.journey.yaml").write_bytes(old)
         (directory / "new.journey.yaml").write_bytes(new)
-        result = journey(["diff", directory / "old.journey.yaml", directory / "new.journey.yaml",
-                          "--format", fmt])
+        result = journey(
+            [
+                "diff",
+                directory / "old.journey.yaml",
+                directory / "new.journey.yaml",
+                "--format",
+                fmt,
+            ]
+        )
     if result.code == 0 and fmt == "json":
         json.loads(result.out)
 
@@ -244,13 +351,58 @@ def test_export_of_mutated_maps_imports_back(data: bytes, fmt: str) -> None:
         assert lint_errors(directory, back.out) == []
 
 
-CSV_CELLS = st.one_of(hostile_text, st.sampled_from(
-    ["", "50", "101", "-1", "40,5", "3", "0", "6", "true", "WAAR", "nee", "x", "digital",
-     "menselijk", "alien", "a;b", "Priya; Tom", "stage-1", "Not A Slug", "10%"]))
-CSV_HEADERS = st.lists(st.sampled_from(
-    ["stage_id", "stage_name", "relevance", "presence", "conversion", "touchpoint_id",
-     "touchpoint", "channel", "kind", "personas", "critical", "experience", "owner", "x-note",
-     "Stage Name", "bogus"]), min_size=1, max_size=8, unique=True)
+CSV_CELLS = st.one_of(
+    hostile_text,
+    st.sampled_from(
+        [
+            "",
+            "50",
+            "101",
+            "-1",
+            "40,5",
+            "3",
+            "0",
+            "6",
+            "true",
+            "WAAR",
+            "nee",
+            "x",
+            "digital",
+            "menselijk",
+            "alien",
+            "a;b",
+            "Priya; Tom",
+            "stage-1",
+            "Not A Slug",
+            "10%",
+        ]
+    ),
+)
+CSV_HEADERS = st.lists(
+    st.sampled_from(
+        [
+            "stage_id",
+            "stage_name",
+            "relevance",
+            "presence",
+            "conversion",
+            "touchpoint_id",
+            "touchpoint",
+            "channel",
+            "kind",
+            "personas",
+            "critical",
+            "experience",
+            "owner",
+            "x-note",
+            "Stage Name",
+            "bogus",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+    unique=True,
+)
 
 
 @st.composite
@@ -282,11 +434,34 @@ def test_import_of_random_csv(data: bytes) -> None:
 
 
 MERMAID_LINES = st.one_of(
-    st.sampled_from(["journey", "  title My journey", "section Search", "  section Buy  ",
-                     "  Find it: 5: Me", "  Pay: 1: Me, You", "  Task: 3:", "  Bad: 9: Me",
-                     "  Bad: x: Me", "%% comment", "accTitle: t", "accDescr: d",
-                     "accDescr {", "multi", "}", "", "   ", "\t", "title", "Task without score",
-                     "```mermaid", "```", "  A: 0: B", "  C: 3: Klant"]),
+    st.sampled_from(
+        [
+            "journey",
+            "  title My journey",
+            "section Search",
+            "  section Buy  ",
+            "  Find it: 5: Me",
+            "  Pay: 1: Me, You",
+            "  Task: 3:",
+            "  Bad: 9: Me",
+            "  Bad: x: Me",
+            "%% comment",
+            "accTitle: t",
+            "accDescr: d",
+            "accDescr {",
+            "multi",
+            "}",
+            "",
+            "   ",
+            "\t",
+            "title",
+            "Task without score",
+            "```mermaid",
+            "```",
+            "  A: 0: B",
+            "  C: 3: Klant",
+        ]
+    ),
     hostile_text.map(lambda t: "  " + t.replace("\n", " ") + ": 3: Me"),
     hostile_text.map(lambda t: "section " + t.replace("\n", " ")),
 )
@@ -305,12 +480,16 @@ def test_import_of_random_mermaid(lines: list[str], header: bool) -> None:
 
 
 @SETTINGS
-@given(stages=st.none() | st.lists(hostile_text, min_size=0, max_size=5).map(",".join),
-       personas=st.lists(hostile_text, max_size=3), title=st.none() | hostile_text,
-       template=st.sampled_from(["five-stages", "nine-stages", "experience-map", "nope"]),
-       lang=st.sampled_from(["en", "nl"]))
-def test_new_with_random_names(stages: str | None, personas: list[str], title: str | None,
-                               template: str, lang: str) -> None:
+@given(
+    stages=st.none() | st.lists(hostile_text, min_size=0, max_size=5).map(",".join),
+    personas=st.lists(hostile_text, max_size=3),
+    title=st.none() | hostile_text,
+    template=st.sampled_from(["five-stages", "nine-stages", "experience-map", "nope"]),
+    lang=st.sampled_from(["en", "nl"]),
+)
+def test_new_with_random_names(
+    stages: str | None, personas: list[str], title: str | None, template: str, lang: str
+) -> None:
     args: list[Any] = ["--template", template, "--lang", lang]
     if stages is not None:
         args += ["--stages", stages]
@@ -331,21 +510,50 @@ def test_new_with_random_names(stages: str | None, personas: list[str], title: s
 
 def _map_with(names: list[str]) -> bytes:
     stage, touchpoint, persona, action, title = names
-    return json.dumps({
-        "version": 1, "title": title, "personas": [{"id": "p", "name": persona}],
-        "stages": [{"id": "s", "name": stage, "relevance": 80, "presence": 20,
+    return json.dumps(
+        {
+            "version": 1,
+            "title": title,
+            "personas": [{"id": "p", "name": persona}],
+            "stages": [
+                {
+                    "id": "s",
+                    "name": stage,
+                    "relevance": 80,
+                    "presence": 20,
                     "evidence": [{"type": "survey", "source": "S"}],
-                    "touchpoints": [{"id": "t", "name": touchpoint, "critical": True,
-                                     "experience": 1, "channel": touchpoint}],
-                    "actions": [{"action": action, "owner": persona, "horizon": "now"}]}],
-    }, ensure_ascii=False).encode()  # ASCII escapes would split astral characters in two
+                    "touchpoints": [
+                        {
+                            "id": "t",
+                            "name": touchpoint,
+                            "critical": True,
+                            "experience": 1,
+                            "channel": touchpoint,
+                        }
+                    ],
+                    "actions": [{"action": action, "owner": persona, "horizon": "now"}],
+                }
+            ],
+        },
+        ensure_ascii=False,
+    ).encode()  # ASCII escapes would split astral characters in two
 
 
 @SETTINGS
-@given(names=st.lists(hostile_text, min_size=5, max_size=5),
-       command=st.sampled_from([["report", "-f", "md"], ["report", "-f", "html"],
-                                ["report", "-f", "json"], ["report"], ["export", "--to", "csv"],
-                                ["export", "--to", "mermaid"], ["lint", "-f", "github"]]))
+@given(
+    names=st.lists(hostile_text, min_size=5, max_size=5),
+    command=st.sampled_from(
+        [
+            ["report", "-f", "md"],
+            ["report", "-f", "html"],
+            ["report", "-f", "json"],
+            ["report"],
+            ["export", "--to", "csv"],
+            ["export", "--to", "mermaid"],
+            ["lint", "-f", "github"],
+        ]
+    ),
+)
 def test_hostile_names_in_a_valid_map(names: list[str], command: list[str]) -> None:
     result = journey([command[0], "-", *command[1:]], stdin=_map_with(names))
     if command[0] == "lint":
@@ -355,8 +563,9 @@ def test_hostile_names_in_a_valid_map(names: list[str], command: list[str]) -> N
         # refused with a reason: E003 for an escaped control character, E001 for a raw one
         assert result.code == 1 and ("E003" in result.err or "E001" in result.err), result.err
         return
-    fmt = {"-f": command[-1], "--to": command[-1]}.get(command[-2] if len(command) > 2 else "",
-                                                         "terminal")
+    fmt = {"-f": command[-1], "--to": command[-1]}.get(
+        command[-2] if len(command) > 2 else "", "terminal"
+    )
     check_output(fmt, result.out)
     if command[0] == "export" and fmt in ("csv", "mermaid"):
         back = journey(["import", "-", "--from", fmt], stdin=result.out.encode())
@@ -379,12 +588,34 @@ def test_lint_formats_stay_well_formed(data: bytes, fmt: str) -> None:
 
 
 TEMPLATE_PIECES = st.sampled_from(
-    ["{{ title }}", "{{ stages[0].name }}", "{% for s in stages %}{{ s.gap }}{% endfor %}",
-     "{{ map.stages|length }}", "{{ nope }}", "{% if %}", "{{ 1/0 }}", "{{ ''.__class__ }}",
-     "{{ 'x' * 10**9 }}", "{{ range(10**8)|list }}", "{% include 'x' %}", "{{ lang }}",
-     "{{ '%s'|format(title) }}", "{{ title|center(10**8) }}", "{{ 2**100000000 }}",
-     "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "{{", "}}", "{%", "text ", "\n",
-     "{{ roadmap.now }}", "{{ breaking_moments|tojson }}", "{% raw %}", "{# c #}"])
+    [
+        "{{ title }}",
+        "{{ stages[0].name }}",
+        "{% for s in stages %}{{ s.gap }}{% endfor %}",
+        "{{ map.stages|length }}",
+        "{{ nope }}",
+        "{% if %}",
+        "{{ 1/0 }}",
+        "{{ ''.__class__ }}",
+        "{{ 'x' * 10**9 }}",
+        "{{ range(10**8)|list }}",
+        "{% include 'x' %}",
+        "{{ lang }}",
+        "{{ '%s'|format(title) }}",
+        "{{ title|center(10**8) }}",
+        "{{ 2**100000000 }}",
+        "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}",
+        "{{",
+        "}}",
+        "{%",
+        "text ",
+        "\n",
+        "{{ roadmap.now }}",
+        "{{ breaking_moments|tojson }}",
+        "{% raw %}",
+        "{# c #}",
+    ]
+)
 
 
 @FEW
@@ -399,13 +630,67 @@ def test_random_templates(pieces: list[str], suffix: str) -> None:
 
 
 ARGS = st.sampled_from(
-    ["lint", "report", "diff", "export", "import", "new", "history", "summary", "schema", "-",
-     "--format", "json", "html", "md", "sarif", "github", "csv", "mermaid", "--to", "--from",
-     "-o", "--output", "--max-nodes", "0", "1", "-1", "10", "--max-depth", "--max-file-size",
-     "--max-stages", "--max-touchpoints", "--persona", "ghost", "--top", "--strict", "--select",
-     "W1,E", "--ignore", "ZZZ", "--gap-threshold", "101", "--template", "--force", "--rev",
-     "HEAD~999", "--lang", "xx", "--stages", ",,,", "--explain", "all", "--", "\x00", "é",
-     str(EXAMPLES / "meal-kit.journey.yaml"), str(EXAMPLES), "/nonexistent", "/"])
+    [
+        "lint",
+        "report",
+        "diff",
+        "export",
+        "import",
+        "new",
+        "history",
+        "summary",
+        "schema",
+        "-",
+        "--format",
+        "json",
+        "html",
+        "md",
+        "sarif",
+        "github",
+        "csv",
+        "mermaid",
+        "--to",
+        "--from",
+        "-o",
+        "--output",
+        "--max-nodes",
+        "0",
+        "1",
+        "-1",
+        "10",
+        "--max-depth",
+        "--max-file-size",
+        "--max-stages",
+        "--max-touchpoints",
+        "--persona",
+        "ghost",
+        "--top",
+        "--strict",
+        "--select",
+        "W1,E",
+        "--ignore",
+        "ZZZ",
+        "--gap-threshold",
+        "101",
+        "--template",
+        "--force",
+        "--rev",
+        "HEAD~999",
+        "--lang",
+        "xx",
+        "--stages",
+        ",,,",
+        "--explain",
+        "all",
+        "--",
+        "\x00",
+        "é",
+        str(EXAMPLES / "meal-kit.journey.yaml"),
+        str(EXAMPLES),
+        "/nonexistent",
+        "/",
+    ]
+)
 
 
 @SETTINGS

@@ -13,9 +13,34 @@ from conftest import EXAMPLES
 from journeycli.cli import run
 
 SEED_MAP = (EXAMPLES / "meal-kit.journey.yaml").read_bytes()
-YAML_PIECES = [b":", b"- ", b"\n", b"  ", b"[", b"]", b"{", b"}", b"&a ", b"*a", b"!!", b"'",
-               b'"', b"#", b"---\n", b"? ", b"|\n", b"no", b"012", b"1:30", b"~", b"\t", b"\xff",
-               b"<<: ", b"%YAML 1.1\n", b"\x00"]
+YAML_PIECES = [
+    b":",
+    b"- ",
+    b"\n",
+    b"  ",
+    b"[",
+    b"]",
+    b"{",
+    b"}",
+    b"&a ",
+    b"*a",
+    b"!!",
+    b"'",
+    b'"',
+    b"#",
+    b"---\n",
+    b"? ",
+    b"|\n",
+    b"no",
+    b"012",
+    b"1:30",
+    b"~",
+    b"\t",
+    b"\xff",
+    b"<<: ",
+    b"%YAML 1.1\n",
+    b"\x00",
+]
 
 
 def lint_stdin(data: bytes) -> tuple[int, str]:
@@ -54,9 +79,9 @@ def mutated_map(draw: st.DrawFn) -> bytes:
         if action == "insert":
             data[position:position] = piece
         elif action == "delete":
-            del data[position:position + draw(st.integers(1, 40))]
+            del data[position : position + draw(st.integers(1, 40))]
         else:
-            data[position:position + len(piece)] = piece
+            data[position : position + len(piece)] = piece
     return bytes(data)
 
 
@@ -67,20 +92,50 @@ def test_mutated_maps(data: bytes) -> None:
 
 
 yaml_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=True)
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=True)
     | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(["name", "id", "stages", "relevance", "presence",
-                                       "touchpoints", "x-a", "critical", "experience",
-                                       "personas", "actions", "evidence", "type", "source"]),
-                      children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "name",
+                    "id",
+                    "stages",
+                    "relevance",
+                    "presence",
+                    "touchpoints",
+                    "x-a",
+                    "critical",
+                    "experience",
+                    "personas",
+                    "actions",
+                    "evidence",
+                    "type",
+                    "source",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
     max_leaves=25,
 )
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from(["version", "title", "stages", "personas", "metrics",
-                                        "goal", "language", "x-k"]), yaml_values, max_size=6))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            ["version", "title", "stages", "personas", "metrics", "goal", "language", "x-k"]
+        ),
+        yaml_values,
+        max_size=6,
+    )
+)
 def test_random_yaml_trees(tree: dict[str, object]) -> None:
     import json
 
@@ -88,7 +143,21 @@ def test_random_yaml_trees(tree: dict[str, object]) -> None:
     assert_clean_outcome(json.dumps(tree).encode())
 
 
-@pytest.mark.parametrize("data", [b"", b"\xef\xbb\xbf", b"\x00", b"---", b"...", b"~",
-                                  b"[]", b"version: 1", b"\t", b"a: b: c", b"- - - -"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\xef\xbb\xbf",
+        b"\x00",
+        b"---",
+        b"...",
+        b"~",
+        b"[]",
+        b"version: 1",
+        b"\t",
+        b"a: b: c",
+        b"- - - -",
+    ],
+)
 def test_edge_inputs(data: bytes) -> None:
     assert_clean_outcome(data)

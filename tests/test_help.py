@@ -33,8 +33,11 @@ def examples_in(help_text: str, command: str) -> list[str]:
     """Lines of the Examples section that run `journey COMMAND`."""
     _, found, section = help_text.partition("Examples")
     assert found, "no Examples section"
-    return [line for line in section.splitlines()
-            if re.search(rf"\bjourney {re.escape(command)}\b", line)]
+    return [
+        line
+        for line in section.splitlines()
+        if re.search(rf"\bjourney {re.escape(command)}\b", line)
+    ]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -53,9 +56,11 @@ def test_every_command_has_a_one_line_purpose(command: str) -> None:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_option_is_in_a_named_panel(command: str) -> None:
     """Grouped options (Output, Scoring, Rules, ...): only --help stays under 'Options'."""
-    loose = [p.name for p in commands()[command].params
-             if isinstance(p, typer.core.TyperOption) and p.name != "help"
-             and not p.rich_help_panel]
+    loose = [
+        p.name
+        for p in commands()[command].params
+        if isinstance(p, typer.core.TyperOption) and p.name != "help" and not p.rich_help_panel
+    ]
     assert not loose, f"journey {command}: give these options a rich_help_panel: {loose}"
 
 
@@ -122,11 +127,15 @@ def test_a_mistyped_command_gets_a_did_you_mean(cli) -> None:  # type: ignore[no
 def complete(words: str, tmp_path: Path) -> list[str]:
     """What bash completion offers for the last word of `words` (a real process)."""
     parts = words.split(" ")
-    result = journey_process([], cwd=tmp_path, env={
-        "_JOURNEY_COMPLETE": "complete_bash",
-        "COMP_WORDS": words,
-        "COMP_CWORD": str(len(parts) - 1),
-    })
+    result = journey_process(
+        [],
+        cwd=tmp_path,
+        env={
+            "_JOURNEY_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(parts) - 1),
+        },
+    )
     assert result.code == 0, result.err
     assert not result.err
     return result.out.split()
@@ -136,14 +145,19 @@ def complete(words: str, tmp_path: Path) -> list[str]:
 def test_completion_offers_persona_ids_templates_formats_and_codes(tmp_path: Path) -> None:
     (tmp_path / "hypotheek.journey.yaml").write_bytes(HYPOTHEEK.read_bytes())
     assert complete("journey report hypotheek.journey.yaml --persona ", tmp_path) == [
-        "starter", "doorstromer"]
+        "starter",
+        "doorstromer",
+    ]
     assert complete("journey diff hypotheek.journey.yaml --rev HEAD --persona d", tmp_path) == [
-        "doorstromer"]
+        "doorstromer"
+    ]
     assert complete("journey new x --template ", tmp_path) == [
-        "five-stages", "nine-stages", "experience-map"]
+        "five-stages",
+        "nine-stages",
+        "experience-map",
+    ]
     assert complete("journey report x --format ", tmp_path) == ["terminal", "md", "html", "json"]
-    assert complete("journey lint --ignore W102,E00", tmp_path)[:2] == [
-        "W102,E001", "W102,E002"]
+    assert complete("journey lint --ignore W102,E00", tmp_path)[:2] == ["W102,E001", "W102,E002"]
 
 
 @pytest.mark.slow

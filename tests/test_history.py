@@ -68,8 +68,12 @@ def series(data: dict[str, Any], stage: str, field: str) -> list[Any]:
 def test_values_per_commit(cli: Any, repo: Path) -> None:
     data = history_json(cli, repo / "maps" / "meal.journey.yaml")
     assert [c["subject"] for c in data["commits"]] == [
-        "First map", "Re-measure orientation", "Purchase matters more", "Broken presence",
-        "Orientation fixed, delivery dropped"]
+        "First map",
+        "Re-measure orientation",
+        "Purchase matters more",
+        "Broken presence",
+        "Orientation fixed, delivery dropped",
+    ]
     assert [c["date"] for c in data["commits"]] == [d[:10] for d in DATES]
     assert [c["status"] for c in data["commits"]] == ["ok", "ok", "ok", "invalid", "ok"]
     assert data["commits"][3]["message"].startswith("E003 line ")
@@ -83,8 +87,11 @@ def test_values_per_commit(cli: Any, repo: Path) -> None:
     assert series(data, "orientation", "rank") == [1, 1, 2, None, 2]
     assert series(data, "purchase", "rank") == [2, 2, 1, None, 1]
     trends = {s["id"]: (s["trend"], s["first_gap"], s["last_gap"]) for s in data["stages"]}
-    assert trends == {"orientation": ("closing", 50, 10), "purchase": ("widening", 20, 35),
-                      "delivery": ("steady", 5, 5)}
+    assert trends == {
+        "orientation": ("closing", 50, 10),
+        "purchase": ("widening", 20, 35),
+        "delivery": ("steady", 5, 5),
+    }
     shas = git(repo, "log", "--format=%H", "--reverse").split()
     assert [c["sha"] for c in data["commits"]] == shas
 
@@ -136,19 +143,25 @@ def test_markdown_passes_markdownlint(cli: Any, repo: Path, tmp_path: Path) -> N
 
 def test_html_page_with_svg_chart(cli: Any, repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "history.html"
-    result = cli(["history", repo / "maps" / "meal.journey.yaml", "--format", "html",
-                  "--output", out])
+    result = cli(
+        ["history", repo / "maps" / "meal.journey.yaml", "--format", "html", "--output", out]
+    )
     assert result.code == 0, result.err
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert page.count("<polyline") == 5  # orientation, purchase: split by the invalid commit
     assert "<script" not in page and "http://" not in page.replace(
-        'xmlns="http://www.w3.org/2000/svg"', "")
+        'xmlns="http://www.w3.org/2000/svg"', ""
+    )
     jar = vnu_jar()
     if jar is None or shutil.which("java") is None:
         pytest.skip("the Nu HTML checker (vnu.jar) or java is not installed")
-    check = subprocess.run(["java", "-Xss1024k", "-jar", str(jar), "--format", "gnu", str(out)],
-                           capture_output=True, text=True, timeout=300)
+    check = subprocess.run(
+        ["java", "-Xss1024k", "-jar", str(jar), "--format", "gnu", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert check.returncode == 0, check.stderr
 
 
@@ -156,8 +169,12 @@ def test_html_escapes_map_text(cli: Any, tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     root = init_repo(tmp_path / "r")
     target = root / "m.journey.yaml"
-    target.write_text(BASE.read_text(encoding="utf-8").replace(
-        "name: Orientation", "name: '<script>alert(1)</script>'"), encoding="utf-8")
+    target.write_text(
+        BASE.read_text(encoding="utf-8").replace(
+            "name: Orientation", "name: '<script>alert(1)</script>'"
+        ),
+        encoding="utf-8",
+    )
     commit(root, "<b>bold</b> subject")
     page = cli(["history", target, "--format", "html"]).out
     assert "<script>" not in page and "<b>bold" not in page

@@ -34,8 +34,14 @@ from journeycli.render.report import ReportOptions, build_report
 pytestmark = pytest.mark.slow
 
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-quic", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-sync",
 ]
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 MEAL_KIT = EXAMPLES / "meal-kit.journey.yaml"
@@ -125,12 +131,25 @@ def test_nu_html_checker_finds_no_errors(pages: dict[str, Rendered]) -> None:
     files = [str(page.path) for page in pages.values()]
     # a positive control: proves the checker really reads and judges our files
     control = pages["hypotheek"].path.with_name("control-invalid.html")
-    control.write_text('<!DOCTYPE html><html lang="en"><title>x</title><p><li>x</html>\n',
-                       encoding="utf-8")
+    control.write_text(
+        '<!DOCTYPE html><html lang="en"><title>x</title><p><li>x</html>\n', encoding="utf-8"
+    )
     proc = subprocess.run(
-        [java, "-Xss1024k", "-jar", str(jar), "--format", "json", "--exit-zero-always",
-         *files, str(control)],
-        capture_output=True, text=True, timeout=300, check=False,
+        [
+            java,
+            "-Xss1024k",
+            "-jar",
+            str(jar),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *files,
+            str(control),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
     messages = json.loads(proc.stderr or proc.stdout)["messages"]
     errors = [
@@ -201,14 +220,26 @@ def visit(browser: Any) -> Iterator[Any]:
         context.route("**/*", route)
         context.route_web_socket("**/*", websocket)
         page = context.new_page()
-        page.on("request", lambda r: None if r.url.split("#", 1)[0] == url else
-                requests.append(f"{r.resource_type} {r.url}"))
+        page.on(
+            "request",
+            lambda r: (
+                None
+                if r.url.split("#", 1)[0] == url
+                else requests.append(f"{r.resource_type} {r.url}")
+            ),
+        )
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(url, wait_until="load")
         page.wait_for_timeout(300)
-        return Visit(sorted(set(requests)), dialogs, errors,
-                     page.evaluate("document.body.innerText"), page.title(), page)
+        return Visit(
+            sorted(set(requests)),
+            dialogs,
+            errors,
+            page.evaluate("document.body.innerText"),
+            page.title(),
+            page,
+        )
 
     yield _visit
     for context in contexts:

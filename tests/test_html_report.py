@@ -121,7 +121,8 @@ def test_every_svg_is_an_image_with_a_title_and_description() -> None:
     html = render([HYPOTHEEK])
     page = parse(html)
     charts = [
-        (svg, children) for svg, children in zip(page.svgs, page.svg_children, strict=True)
+        (svg, children)
+        for svg, children in zip(page.svgs, page.svg_children, strict=True)
         if svg.get("aria-hidden") != "true"
     ]
     assert len(charts) == 2  # relevance/presence, experience curve

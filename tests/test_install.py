@@ -28,15 +28,20 @@ def test_console_script_from_an_unrelated_directory(tmp_path: Path) -> None:
 
 
 def test_python_dash_m_from_an_unrelated_directory(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "journeycli", "--help"], cwd=tmp_path,
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "journeycli", "--help"], cwd=tmp_path, capture_output=True, text=True
+    )
     assert proc.returncode == 0
     assert "Usage" in proc.stdout
 
 
 def test_no_arguments_shows_help_and_bad_flag_is_exit_2(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "journeycli", "lint", "--no-such-flag"],
-                          cwd=tmp_path, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "journeycli", "lint", "--no-such-flag"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert "No such option" in proc.stderr
@@ -55,7 +60,8 @@ def test_installed_package_is_not_the_source_tree() -> None:
 def test_wheel_carries_templates_and_schema(tmp_path: Path) -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True,
+        text=True,
     )
     if proc.returncode != 0 and "Could not find a version" in proc.stderr:
         pytest.skip("no package index to fetch the build backend from")
@@ -66,6 +72,7 @@ def test_wheel_carries_templates_and_schema(tmp_path: Path) -> None:
     assert "journeycli/py.typed" in names
     templates = [n for n in names if n.startswith("journeycli/templates/")]
     assert templates, names
-    repo_templates = [p for p in (ROOT / "templates").rglob("*") if p.is_file()
-                      and p.name != ".keep"]
+    repo_templates = [
+        p for p in (ROOT / "templates").rglob("*") if p.is_file() and p.name != ".keep"
+    ]
     assert len([t for t in templates if not t.endswith("/.keep")]) == len(repo_templates)

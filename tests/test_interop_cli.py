@@ -29,12 +29,18 @@ def test_export_mermaid_to_stdout_matches_the_library(cli) -> None:
     assert result.out == to_mermaid(journey)
 
 
-@pytest.mark.parametrize(("name", "start"), [
-    ("out.mmd", "journey\n"), ("out.md", "```mermaid\njourney\n"),
-    ("out.csv", "stage_id,stage_name,"), ("out.json", "{\n"),
-])
-def test_export_format_follows_the_output_extension(cli, tmp_path: Path, name: str,
-                                                    start: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("out.mmd", "journey\n"),
+        ("out.md", "```mermaid\njourney\n"),
+        ("out.csv", "stage_id,stage_name,"),
+        ("out.json", "{\n"),
+    ],
+)
+def test_export_format_follows_the_output_extension(
+    cli, tmp_path: Path, name: str, start: str
+) -> None:
     target = tmp_path / name
     result = cli(["export", HYPOTHEEK, "-o", target])
     assert result.code == 0, result.err
@@ -165,8 +171,9 @@ def test_import_is_deterministic(cli) -> None:
 def test_round_trip_through_real_processes(tmp_path: Path) -> None:
     exported = journey_process(["export", HYPOTHEEK, "--to", "mermaid"])
     assert exported.code == 0, exported.err
-    imported = journey_process(["import", "-", "--from", "mermaid"],
-                               stdin=exported.out.encode("utf-8"))
+    imported = journey_process(
+        ["import", "-", "--from", "mermaid"], stdin=exported.out.encode("utf-8")
+    )
     assert imported.code == 0, imported.err
     assert "name: Oriëntatie" in imported.out and "name: Sanne, starter" in imported.out
 
@@ -178,11 +185,36 @@ def test_help_has_examples(cli, command: str) -> None:
     assert "Examples" in result.out and result.out.count(f"journey {command}") >= 2
 
 
-MERMAID_PIECES = st.sampled_from([
-    "journey", "title T", "section S", "  Task: 3: Me", "Task:5:", "Task: x: Me", ":", "#", ";",
-    "%%", "%%{init: {}}%%", "%%{", "}%%", "---", "title: x", "accTitle: a", "accDescr: d",
-    "accDescr {", "}", "```mermaid", "```", "~~~", "\t", " ", "Ünïcødé: 2: Zoë, ", "#35;",
-])
+MERMAID_PIECES = st.sampled_from(
+    [
+        "journey",
+        "title T",
+        "section S",
+        "  Task: 3: Me",
+        "Task:5:",
+        "Task: x: Me",
+        ":",
+        "#",
+        ";",
+        "%%",
+        "%%{init: {}}%%",
+        "%%{",
+        "}%%",
+        "---",
+        "title: x",
+        "accTitle: a",
+        "accDescr: d",
+        "accDescr {",
+        "}",
+        "```mermaid",
+        "```",
+        "~~~",
+        "\t",
+        " ",
+        "Ünïcødé: 2: Zoë, ",
+        "#35;",
+    ]
+)
 
 
 def _never_crashes(raw: bytes, fmt: str) -> None:
@@ -210,10 +242,38 @@ def test_mermaid_like_text_imports_or_fails_cleanly(lines: list[str]) -> None:
 
 
 @FUZZ
-@given(rows=st.lists(st.lists(st.sampled_from([
-    "stage_name", "stage_id", "touchpoint", "experience", "critical", "relevance", "x-a", "",
-    "A", "a", "3", "9", "-1", "40,5", "WAAR", "'=x", '"', "a;b", "digital",
-]), max_size=5), max_size=6), delimiter=st.sampled_from([",", ";"]))
+@given(
+    rows=st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "stage_name",
+                    "stage_id",
+                    "touchpoint",
+                    "experience",
+                    "critical",
+                    "relevance",
+                    "x-a",
+                    "",
+                    "A",
+                    "a",
+                    "3",
+                    "9",
+                    "-1",
+                    "40,5",
+                    "WAAR",
+                    "'=x",
+                    '"',
+                    "a;b",
+                    "digital",
+                ]
+            ),
+            max_size=5,
+        ),
+        max_size=6,
+    ),
+    delimiter=st.sampled_from([",", ";"]),
+)
 def test_csv_like_text_imports_or_fails_cleanly(rows: list[list[str]], delimiter: str) -> None:
     _never_crashes("\n".join(delimiter.join(r) for r in rows).encode("utf-8"), "csv")
 

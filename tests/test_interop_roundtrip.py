@@ -21,40 +21,57 @@ from journeycli.lint.runner import check_map
 from journeycli.model import JourneyMap, Kind
 from journeycli.validation import load_map
 
-SETTINGS = settings(max_examples=150, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+SETTINGS = settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
 
 # Any text but surrogates; the look-alikes the Mermaid export uses are turned back on import
 # (documented), and a leading zero-width space is dropped, so those are left out here.
-_chars = st.characters(blacklist_categories=("Cs",),
-                       blacklist_characters="".join(SUBSTITUTES.values()) + "\ue000\ue001")
+_chars = st.characters(
+    blacklist_categories=("Cs",),
+    blacklist_characters="".join(SUBSTITUTES.values()) + "\ue000\ue001",
+)
 text = st.text(_chars, min_size=1, max_size=30)
 mermaid_name = text.filter(lambda s: fold(s) != "" and not fold(s).startswith(ZWSP))
-slug = st.lists(st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6),
-                min_size=1, max_size=3).map("-".join)
+slug = st.lists(
+    st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6), min_size=1, max_size=3
+).map("-".join)
 
 
 @st.composite
 def mermaid_maps(draw: st.DrawFn) -> JourneyMap:
-    persona_names = draw(st.lists(
-        mermaid_name.filter(lambda s: fold(s) not in ("Customer", "Klant")),
-        max_size=4, unique_by=fold))
+    persona_names = draw(
+        st.lists(
+            mermaid_name.filter(lambda s: fold(s) not in ("Customer", "Klant")),
+            max_size=4,
+            unique_by=fold,
+        )
+    )
     ids = [f"p{i}" for i in range(len(persona_names))]
     stages = []
     for i in range(draw(st.integers(1, 4))):
         touchpoints = []
         for j in range(draw(st.integers(0, 4))):
-            touchpoints.append({
-                "id": f"s{i}-t{j}", "name": draw(mermaid_name),
-                "experience": draw(st.none() | st.integers(1, 5)),
-                "personas": draw(st.lists(st.sampled_from(ids), unique=True)) if ids else [],
-            })
+            touchpoints.append(
+                {
+                    "id": f"s{i}-t{j}",
+                    "name": draw(mermaid_name),
+                    "experience": draw(st.none() | st.integers(1, 5)),
+                    "personas": draw(st.lists(st.sampled_from(ids), unique=True)) if ids else [],
+                }
+            )
         stages.append({"id": f"s{i}", "name": draw(mermaid_name), "touchpoints": touchpoints})
-    return JourneyMap.model_validate({
-        "version": 1, "title": draw(mermaid_name), "language": draw(st.sampled_from(["en", "nl"])),
-        "personas": [{"id": pid, "name": n} for pid, n in zip(ids, persona_names, strict=True)],
-        "stages": stages,
-    })
+    return JourneyMap.model_validate(
+        {
+            "version": 1,
+            "title": draw(mermaid_name),
+            "language": draw(st.sampled_from(["en", "nl"])),
+            "personas": [{"id": pid, "name": n} for pid, n in zip(ids, persona_names, strict=True)],
+            "stages": stages,
+        }
+    )
 
 
 def met_by(journey: JourneyMap) -> list[set[str]]:
@@ -72,9 +89,11 @@ def test_map_to_mermaid_to_map_keeps_stages_names_experience_and_personas(
     assert back.title == fold(journey.title)
     assert [s.name for s in back.stages] == [fold(s.name) for s in journey.stages]
     assert [[t.name for t in s.touchpoints] for s in back.stages] == [
-        [fold(t.name) for t in s.touchpoints] for s in journey.stages]
+        [fold(t.name) for t in s.touchpoints] for s in journey.stages
+    ]
     assert [t.experience for _, t in back.touchpoints()] == [
-        t.experience or 3 for _, t in journey.touchpoints()]
+        t.experience or 3 for _, t in journey.touchpoints()
+    ]
     assert met_by(back) == met_by(journey)
     used = set().union(*met_by(journey)) if journey.touchpoints() else set()
     assert {p.name for p in back.personas} == used
@@ -104,34 +123,63 @@ def csv_maps(draw: st.DrawFn) -> JourneyMap:
     percent = st.none() | st.integers(0, 100) | st.floats(0, 100, allow_nan=False)
     stages = []
     for stage_id in stage_ids:
-        touchpoints = [{
-            "id": f"{stage_id}-t{j}", "name": draw(clean_text), "channel": draw(optional_text),
-            "kind": draw(st.none() | st.sampled_from(list(Kind))),
-            "personas": draw(st.lists(st.sampled_from(persona_ids), unique=True))
-            if persona_ids else [],
-            "critical": draw(st.booleans()), "experience": draw(st.none() | st.integers(1, 5)),
-            "owner": draw(optional_text),
-        } for j in range(draw(st.integers(0, 3)))]
-        stages.append({
-            "id": stage_id, "name": draw(clean_text),
-            "relevance": draw(st.none() | st.integers(0, 100)),
-            "presence": draw(st.none() | st.integers(0, 100)),
-            "conversion": draw(percent), "touchpoints": touchpoints,
-        })
-    return JourneyMap.model_validate({
-        "version": 1, "title": "T", "personas": [{"id": p, "name": p} for p in persona_ids],
-        "stages": stages,
-    })
+        touchpoints = [
+            {
+                "id": f"{stage_id}-t{j}",
+                "name": draw(clean_text),
+                "channel": draw(optional_text),
+                "kind": draw(st.none() | st.sampled_from(list(Kind))),
+                "personas": draw(st.lists(st.sampled_from(persona_ids), unique=True))
+                if persona_ids
+                else [],
+                "critical": draw(st.booleans()),
+                "experience": draw(st.none() | st.integers(1, 5)),
+                "owner": draw(optional_text),
+            }
+            for j in range(draw(st.integers(0, 3)))
+        ]
+        stages.append(
+            {
+                "id": stage_id,
+                "name": draw(clean_text),
+                "relevance": draw(st.none() | st.integers(0, 100)),
+                "presence": draw(st.none() | st.integers(0, 100)),
+                "conversion": draw(percent),
+                "touchpoints": touchpoints,
+            }
+        )
+    return JourneyMap.model_validate(
+        {
+            "version": 1,
+            "title": "T",
+            "personas": [{"id": p, "name": p} for p in persona_ids],
+            "stages": stages,
+        }
+    )
 
 
 def csv_fields(journey: JourneyMap) -> list[dict[str, Any]]:
     out = []
     for stage in journey.stages:
-        base = {"stage_id": stage.id, "stage_name": stage.name, "relevance": stage.relevance,
-                "presence": stage.presence, "conversion": stage.conversion}
-        out.extend({**base, **{c: getattr(tp, "name" if c == "touchpoint" else
-                                          "id" if c == "touchpoint_id" else c)
-                               for c in TOUCHPOINT_COLUMNS}} for tp in stage.touchpoints)
+        base = {
+            "stage_id": stage.id,
+            "stage_name": stage.name,
+            "relevance": stage.relevance,
+            "presence": stage.presence,
+            "conversion": stage.conversion,
+        }
+        out.extend(
+            {
+                **base,
+                **{
+                    c: getattr(
+                        tp, "name" if c == "touchpoint" else "id" if c == "touchpoint_id" else c
+                    )
+                    for c in TOUCHPOINT_COLUMNS
+                },
+            }
+            for tp in stage.touchpoints
+        )
         if not stage.touchpoints:
             out.append(base)
     return out
@@ -147,8 +195,12 @@ def test_map_to_csv_to_map_keeps_every_csv_field(journey: JourneyMap) -> None:
 
 
 @SETTINGS
-@given(journey=csv_maps(), delimiter=st.sampled_from([";", "\t"]), bom=st.booleans(),
-       crlf=st.booleans())
+@given(
+    journey=csv_maps(),
+    delimiter=st.sampled_from([";", "\t"]),
+    bom=st.booleans(),
+    crlf=st.booleans(),
+)
 def test_csv_round_trip_holds_in_spreadsheet_dialects(
     journey: JourneyMap, delimiter: str, bom: bool, crlf: bool
 ) -> None:

@@ -30,15 +30,30 @@ stages:
 """
 
 # Top-level entries that are not part of the package a hook install builds.
-NOT_PACKAGED = {".git", ".ci", "bench", "tests", "build", "dist", "node_modules", ".venv",
-                "venv", ".benchmarks", ".hypothesis", ".mypy_cache", ".pytest_cache",
-                ".ruff_cache"}
+NOT_PACKAGED = {
+    ".git",
+    ".ci",
+    "bench",
+    "tests",
+    "build",
+    "dist",
+    "node_modules",
+    ".venv",
+    "venv",
+    ".benchmarks",
+    ".hypothesis",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+}
 
 
-def run(args: list[str], cwd: Path, env: dict[str, str] | None = None,
-        timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=timeout, check=False)
+def run(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 def pre_commit() -> list[str]:
@@ -52,17 +67,25 @@ def pre_commit() -> list[str]:
 def git_env(home: Path) -> dict[str, str]:
     return {
         **os.environ,
-        "GIT_AUTHOR_NAME": "journey tests", "GIT_AUTHOR_EMAIL": "tests@example.invalid",
-        "GIT_COMMITTER_NAME": "journey tests", "GIT_COMMITTER_EMAIL": "tests@example.invalid",
-        "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(home), "PRE_COMMIT_HOME": str(home / "cache"),
-        "PRE_COMMIT_COLOR": "never", "NO_COLOR": "1",
+        "GIT_AUTHOR_NAME": "journey tests",
+        "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+        "GIT_COMMITTER_NAME": "journey tests",
+        "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "HOME": str(home),
+        "PRE_COMMIT_HOME": str(home / "cache"),
+        "PRE_COMMIT_COLOR": "never",
+        "NO_COLOR": "1",
     }
 
 
 def git_repo(path: Path, env: dict[str, str]) -> None:
     assert shutil.which("git"), "git is needed (CI installs it in .ci/system-deps.sh)"
-    for args in (["git", "init", "-q", "-b", "main"], ["git", "add", "-A"],
-                 ["git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "initial"]):
+    for args in (
+        ["git", "init", "-q", "-b", "main"],
+        ["git", "add", "-A"],
+        ["git", "-c", "commit.gpgsign=false", "commit", "-q", "-m", "initial"],
+    ):
         done = run(args, path, env)
         assert done.returncode == 0, done.stderr
 
@@ -90,8 +113,9 @@ def test_pre_commit_try_repo_passes_the_good_map_and_fails_the_bad_one(tmp_path:
     git_repo(project, env)
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
-        return run([*command, "try-repo", str(hook_repo), "journey-lint", "--files", *files],
-                   project, env)
+        return run(
+            [*command, "try-repo", str(hook_repo), "journey-lint", "--files", *files], project, env
+        )
 
     good = try_repo("good.journey.yaml")
     assert good.returncode == 0, good.stdout + good.stderr
@@ -106,8 +130,7 @@ def test_pre_commit_try_repo_passes_the_good_map_and_fails_the_bad_one(tmp_path:
     assert skipped.returncode == 0, skipped.stdout + skipped.stderr
     assert "(no files to check)Skipped" in skipped.stdout
 
-    both = run([*command, "try-repo", str(hook_repo), "journey-lint", "--all-files"],
-               project, env)
+    both = run([*command, "try-repo", str(hook_repo), "journey-lint", "--all-files"], project, env)
     assert both.returncode == 1
     assert "bad.journey.yml" in both.stdout and "good.journey.yaml" not in both.stdout
 
@@ -135,8 +158,15 @@ def check_jsonschema() -> list[str]:
 
 
 def test_the_action_is_valid_and_runs_the_github_format() -> None:
-    done = run([*check_jsonschema(), "--builtin-schema", "vendor.github-actions",
-                str(ROOT / "action.yml")], ROOT)
+    done = run(
+        [
+            *check_jsonschema(),
+            "--builtin-schema",
+            "vendor.github-actions",
+            str(ROOT / "action.yml"),
+        ],
+        ROOT,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     assert action["runs"]["using"] == "composite"
@@ -154,7 +184,8 @@ def test_the_readme_workflow_snippet_is_a_valid_workflow(tmp_path: Path) -> None
     assert workflow, "the README's 'Use in CI' section needs a workflow snippet"
     path = tmp_path / "journey.yml"
     path.write_text(workflow.group(1), encoding="utf-8")
-    done = run([*check_jsonschema(), "--builtin-schema", "vendor.github-workflows", str(path)],
-               tmp_path)
+    done = run(
+        [*check_jsonschema(), "--builtin-schema", "vendor.github-workflows", str(path)], tmp_path
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "--format sarif" in workflow.group(1)

@@ -116,8 +116,9 @@ def test_errors_exit_1_and_are_listed_in_text(cli, workdir: Path) -> None:
         (["lint", "--explain", "W999"], "unknown rule 'W999'"),
     ],
 )
-def test_usage_errors_exit_2_with_one_line(cli, workdir: Path, args: list[str],
-                                           needle: str) -> None:
+def test_usage_errors_exit_2_with_one_line(
+    cli, workdir: Path, args: list[str], needle: str
+) -> None:
     write(workdir / "clean.journey.yaml", CLEAN)
     result = cli(args)
     assert result.code == 2
@@ -140,8 +141,9 @@ def test_json_shape_is_exact_and_sorted_by_path_line_column(cli, workdir: Path) 
     result = cli(["lint", "--format", "json", "b.journey.yaml", "a.journey.yaml"])
     assert result.code == 1
     problems = json.loads(result.out)
-    assert all(list(p) == ["path", "line", "column", "code", "severity", "message"]
-               for p in problems)
+    assert all(
+        list(p) == ["path", "line", "column", "code", "severity", "message"] for p in problems
+    )
     assert [(p["path"], p["line"], p["column"], p["code"], p["severity"]) for p in problems] == [
         ("a.journey.yaml", 5, 5, "E003", "error"),
         ("a.journey.yaml", 6, 15, "E003", "error"),
@@ -197,8 +199,16 @@ def test_directories_are_searched_skipping_hidden_vendored_and_virtualenvs(
     write(workdir / "maps" / "a.journey.yaml", CLEAN)
     write(workdir / "maps" / "deep" / "b.journey.yml", CLEAN)
     write(workdir / "maps" / "notes.yaml", ERRORS)  # not a map by its name
-    for skipped in (".git", ".hidden", "node_modules", "venv", ".venv", "env",
-                    "maps/node_modules/pkg", "tools/myenv"):
+    for skipped in (
+        ".git",
+        ".hidden",
+        "node_modules",
+        "venv",
+        ".venv",
+        "env",
+        "maps/node_modules/pkg",
+        "tools/myenv",
+    ):
         write(workdir / skipped / "x.journey.yaml", ERRORS)
     write(workdir / "tools" / "myenv" / "pyvenv.cfg", "home = /usr/bin\n")
     result = cli(["lint", "--format", "json", "."])
@@ -260,8 +270,9 @@ def test_a_directory_given_as_stdin_path_is_not_confused(cli, workdir: Path) -> 
         (["--select", "W10", "--ignore", "W10"], set()),
     ],
 )
-def test_select_and_ignore_take_codes_and_prefixes(cli, workdir: Path, args: list[str],
-                                                   expected: set[str]) -> None:
+def test_select_and_ignore_take_codes_and_prefixes(
+    cli, workdir: Path, args: list[str], expected: set[str]
+) -> None:
     write(workdir / "w.journey.yaml", WARNINGS)
     result = cli(["lint", "--format", "json", *args, "w.journey.yaml"])
     assert {p[3] for p in codes(result.out)} == expected
@@ -287,9 +298,15 @@ def test_gap_threshold_option_changes_w103(cli, workdir: Path) -> None:
 def test_help_lists_the_formats_and_examples(cli) -> None:
     result = cli(["lint", "--help"])
     assert result.code == 0
-    for needle in ("github", "sarif", "--explain", "journey lint --format github",
-                   "journey lint --explain W102", "[tool.journey]",
-                   "# journey: ignore[W102]"):
+    for needle in (
+        "github",
+        "sarif",
+        "--explain",
+        "journey lint --format github",
+        "journey lint --explain W102",
+        "[tool.journey]",
+        "# journey: ignore[W102]",
+    ):
         assert needle in result.out
 
 

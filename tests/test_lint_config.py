@@ -78,8 +78,9 @@ def test_the_nearest_file_wins_and_files_are_not_merged(root: Path) -> None:
     assert (options.ignore, options.strict) == (("W102",), False)
 
 
-def test_config_is_found_from_the_working_directory(cli, root: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_config_is_found_from_the_working_directory(
+    cli, root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(root / "repo" / "pyproject.toml", "[tool.journey]\nignore = ['W102', 'W105']\n")
     write(root / "repo" / "maps" / "a.journey.yaml", WARNINGS)
     monkeypatch.chdir(root / "repo" / "maps")
@@ -102,8 +103,9 @@ def test_config_is_found_from_the_working_directory(cli, root: Path,
         ("gap-threshold = 60", {"W102", "W103", "W105"}),
     ],
 )
-def test_config_keys(cli, root: Path, monkeypatch: pytest.MonkeyPatch, toml: str,
-                     expected: set[str]) -> None:
+def test_config_keys(
+    cli, root: Path, monkeypatch: pytest.MonkeyPatch, toml: str, expected: set[str]
+) -> None:
     write(root / "p" / "pyproject.toml", f"[tool.journey]\n{toml}\n")
     write(root / "p" / "a.journey.yaml", WARNINGS)
     monkeypatch.chdir(root / "p")
@@ -120,23 +122,30 @@ def test_strict_from_config_and_no_strict_on_the_command_line(
     assert cli(["lint", "--no-strict"]).code == 0
 
 
-def test_the_command_line_wins_key_by_key(cli, root: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    write(root / "p" / "pyproject.toml",
-          "[tool.journey]\nselect = ['W102']\nignore = ['W105']\ngap-threshold = 90\n")
+def test_the_command_line_wins_key_by_key(cli, root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(
+        root / "p" / "pyproject.toml",
+        "[tool.journey]\nselect = ['W102']\nignore = ['W105']\ngap-threshold = 90\n",
+    )
     write(root / "p" / "a.journey.yaml", WARNINGS)
     monkeypatch.chdir(root / "p")
     assert codes(cli) == {"W102"}
     assert codes(cli, "--select", "W") == {"W102"}  # W103 below 90; W105 still ignored
     assert codes(cli, "--select", "W", "--gap-threshold", "30") == {"W102", "W103"}
     assert codes(cli, "--select", "W", "--ignore", "W102", "--gap-threshold", "30") == {
-        "W103", "W105"}
+        "W103",
+        "W105",
+    }
 
 
 def test_resolve_options_without_any_config_uses_the_defaults(root: Path) -> None:
     options = resolve_options(cwd=root)
     assert (options.select, options.ignore, options.strict, options.gap_threshold) == (
-        (), (), False, 30)
+        (),
+        (),
+        False,
+        30,
+    )
 
 
 # --- invalid configuration: exit 2, naming the file and the key ----------------
@@ -145,33 +154,65 @@ def test_resolve_options_without_any_config_uses_the_defaults(root: Path) -> Non
 @pytest.mark.parametrize(
     ("name", "text", "needles"),
     [
-        ("pyproject.toml", "[tool.journey]\nselect = ['X1']\n",
-         ["pyproject.toml", "select", "unknown rule code or prefix 'X1'"]),
-        ("pyproject.toml", "[tool.journey]\nignore = 5\n",
-         ["pyproject.toml", "ignore", "expected a list of codes"]),
-        ("pyproject.toml", "[tool.journey]\nignore = ['W1', 2]\n",
-         ["pyproject.toml", "ignore", "must be a string"]),
-        ("pyproject.toml", "[tool.journey]\nstrict = 'yes'\n",
-         ["pyproject.toml", "strict", "true or false"]),
-        ("pyproject.toml", "[tool.journey]\ngap-threshold = 130\n",
-         ["pyproject.toml", "gap-threshold", "out of range"]),
-        ("pyproject.toml", "[tool.journey]\ngap-threshold = true\n",
-         ["pyproject.toml", "gap-threshold", "whole number"]),
-        ("pyproject.toml", "[tool.journey]\ngap_threshold = 20\n",
-         ["pyproject.toml", "unknown key 'gap_threshold'", "did you mean 'gap-threshold'?"]),
-        ("pyproject.toml", "[tool]\njourney = 'strict'\n",
-         ["pyproject.toml", "[tool.journey] must be a table"]),
-        ("pyproject.toml", "[tool.journey]\nstrict = tru\n",
-         ["pyproject.toml", "not valid TOML", "line 2"]),
-        (".journey.toml", "selct = ['W']\n",
-         [".journey.toml", "unknown key 'selct'", "did you mean 'select'?"]),
-        (".journey.toml", "[tool.journey]\nstrict = true\n",
-         [".journey.toml", "unknown key 'tool'"]),
+        (
+            "pyproject.toml",
+            "[tool.journey]\nselect = ['X1']\n",
+            ["pyproject.toml", "select", "unknown rule code or prefix 'X1'"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool.journey]\nignore = 5\n",
+            ["pyproject.toml", "ignore", "expected a list of codes"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool.journey]\nignore = ['W1', 2]\n",
+            ["pyproject.toml", "ignore", "must be a string"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool.journey]\nstrict = 'yes'\n",
+            ["pyproject.toml", "strict", "true or false"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool.journey]\ngap-threshold = 130\n",
+            ["pyproject.toml", "gap-threshold", "out of range"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool.journey]\ngap-threshold = true\n",
+            ["pyproject.toml", "gap-threshold", "whole number"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool.journey]\ngap_threshold = 20\n",
+            ["pyproject.toml", "unknown key 'gap_threshold'", "did you mean 'gap-threshold'?"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool]\njourney = 'strict'\n",
+            ["pyproject.toml", "[tool.journey] must be a table"],
+        ),
+        (
+            "pyproject.toml",
+            "[tool.journey]\nstrict = tru\n",
+            ["pyproject.toml", "not valid TOML", "line 2"],
+        ),
+        (
+            ".journey.toml",
+            "selct = ['W']\n",
+            [".journey.toml", "unknown key 'selct'", "did you mean 'select'?"],
+        ),
+        (
+            ".journey.toml",
+            "[tool.journey]\nstrict = true\n",
+            [".journey.toml", "unknown key 'tool'"],
+        ),
     ],
 )
 def test_a_broken_config_exits_2_naming_file_and_key(
-    cli, root: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str,
-    needles: list[str]
+    cli, root: Path, monkeypatch: pytest.MonkeyPatch, name: str, text: str, needles: list[str]
 ) -> None:
     write(root / "p" / name, text)
     write(root / "p" / "a.journey.yaml", WARNINGS)

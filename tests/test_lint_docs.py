@@ -19,7 +19,8 @@ RULES_MD = ROOT / "docs" / "rules.md"
 
 def test_docs_rules_md_matches_the_registry() -> None:
     assert RULES_MD.read_text(encoding="utf-8") == rules_markdown(), (
-        "docs/rules.md is out of date: run `journey lint --explain all > docs/rules.md`")
+        "docs/rules.md is out of date: run `journey lint --explain all > docs/rules.md`"
+    )
 
 
 def test_explain_all_prints_docs_rules_md(cli) -> None:

@@ -24,8 +24,9 @@ KEYS = {"file", "line", "endLine", "col", "endColumn", "title"}
 INTS = {"line", "endLine", "col", "endColumn"}
 DATA_ESCAPES = {"%25": "%", "%0D": "\r", "%0A": "\n"}
 PROPERTY_ESCAPES = {**DATA_ESCAPES, "%3A": ":", "%2C": ","}
-COMMAND = re.compile(r"::(?P<command>error|warning|notice)(?: (?P<props>[^:]*))?::(?P<data>.*)",
-                     re.S)
+COMMAND = re.compile(
+    r"::(?P<command>error|warning|notice)(?: (?P<props>[^:]*))?::(?P<data>.*)", re.S
+)
 
 
 @dataclass
@@ -43,7 +44,7 @@ def decode(text: str, escapes: dict[str, str], what: str) -> str:
         if char in "\r\n":
             raise AssertionError(f"{what}: raw line break {char!r}")
         if char == "%":
-            sequence = text[i:i + 3]
+            sequence = text[i : i + 3]
             if sequence not in escapes:
                 raise AssertionError(f"{what}: '%' not followed by a known escape: {sequence!r}")
             out.append(escapes[sequence])
@@ -109,10 +110,16 @@ def test_the_strict_parser_rejects_what_the_runner_would_mangle(line: str) -> No
 
 
 def test_the_strict_parser_accepts_githubs_documented_example() -> None:
-    parsed = parse("::error file=app.js,line=1,col=5,endColumn=7,title=YOUR-TITLE::Missing "
-                   "semicolon")
-    assert parsed.props == {"file": "app.js", "line": "1", "col": "5", "endColumn": "7",
-                            "title": "YOUR-TITLE"}
+    parsed = parse(
+        "::error file=app.js,line=1,col=5,endColumn=7,title=YOUR-TITLE::Missing semicolon"
+    )
+    assert parsed.props == {
+        "file": "app.js",
+        "line": "1",
+        "col": "5",
+        "endColumn": "7",
+        "title": "YOUR-TITLE",
+    }
     assert parsed.message == "Missing semicolon"
 
 
@@ -125,14 +132,24 @@ def test_escaping_follows_actions_toolkit() -> None:
 
 
 def test_a_message_with_percent_newline_and_colon_round_trips() -> None:
-    problem = Problem("maps/x,y:z.journey.yaml", 7, 3, "W102", Severity.WARNING,
-                      "score 50% of: the\nstage, really\r\n%0A stays literal")
+    problem = Problem(
+        "maps/x,y:z.journey.yaml",
+        7,
+        3,
+        "W102",
+        Severity.WARNING,
+        "score 50% of: the\nstage, really\r\n%0A stays literal",
+    )
     line = annotation(problem)
     assert "\n" not in line and "\r" not in line
     parsed = parse(line)
     assert parsed.command == "warning"
-    assert parsed.props == {"file": "maps/x,y:z.journey.yaml", "line": "7", "col": "3",
-                            "title": "W102"}
+    assert parsed.props == {
+        "file": "maps/x,y:z.journey.yaml",
+        "line": "7",
+        "col": "3",
+        "title": "W102",
+    }
     assert parsed.message == problem.message
 
 
@@ -164,8 +181,10 @@ def test_every_line_of_a_real_run_parses(tmp_path: Path) -> None:
     assert result.code == 1, result.err
     assert result.err == ""
     annotations = parse_output(result.out)
-    assert [(a.command, a.props["title"], a.props["file"], a.props["line"], a.props["col"])
-            for a in annotations] == [
+    assert [
+        (a.command, a.props["title"], a.props["file"], a.props["line"], a.props["col"])
+        for a in annotations
+    ] == [
         ("warning", "W102", "maps, 50%: here/awkward.journey.yaml", "4", "5"),
         ("warning", "W103", "maps, 50%: here/awkward.journey.yaml", "4", "5"),
         ("warning", "W105", "maps, 50%: here/awkward.journey.yaml", "4", "5"),
@@ -175,8 +194,9 @@ def test_every_line_of_a_real_run_parses(tmp_path: Path) -> None:
     assert "'50% ready: yes\nsecond line, really'" in annotations[0].message
 
 
-def test_paths_are_relative_to_the_working_directory_with_slashes(cli, tmp_path: Path,
-                                                                  monkeypatch) -> None:
+def test_paths_are_relative_to_the_working_directory_with_slashes(
+    cli, tmp_path: Path, monkeypatch
+) -> None:
     (tmp_path / ".journey.toml").write_text("", encoding="utf-8")
     sub = tmp_path / "a" / "b"
     sub.mkdir(parents=True)
@@ -200,6 +220,7 @@ def test_standard_input_has_no_file_and_names_the_position_in_the_message(cli) -
 def test_a_clean_run_prints_nothing(cli, tmp_path: Path, monkeypatch) -> None:
     (tmp_path / ".journey.toml").write_text("", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    result = cli(["lint", "-f", "github", "--ignore", "W", "-"],
-                 stdin=MAP_WITH_AWKWARD_NAME.encode())
+    result = cli(
+        ["lint", "-f", "github", "--ignore", "W", "-"], stdin=MAP_WITH_AWKWARD_NAME.encode()
+    )
     assert (result.code, result.out) == (0, "")

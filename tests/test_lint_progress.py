@@ -24,8 +24,14 @@ def run_on_a_terminal(args: list[str], cwd: Path) -> tuple[int, str]:
     leader, follower = pty.openpty()
     env = {**os.environ, "COLUMNS": "100", "TERM": "xterm"}
     env.pop("NO_COLOR", None)
-    proc = subprocess.Popen([sys.executable, "-m", "journeycli", *args], cwd=cwd, env=env,
-                            stdin=follower, stdout=follower, stderr=follower)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "journeycli", *args],
+        cwd=cwd,
+        env=env,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+    )
     os.close(follower)
     chunks = []
     while True:
@@ -48,8 +54,11 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
 
 
 def test_no_progress_bar_in_a_pipe(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "journeycli", "lint", str(many_maps(tmp_path))],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "journeycli", "lint", str(many_maps(tmp_path))],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0
     assert proc.stderr == ""
     assert "Linting" not in proc.stdout

@@ -51,7 +51,8 @@ def validate(log: dict[str, Any]) -> list[str]:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     checker = FormatChecker()
     assert {"uri", "uri-reference"} <= set(checker.checkers), (
-        "install rfc3986-validator (in the test extra) so URI formats are checked")
+        "install rfc3986-validator (in the test extra) so URI formats are checked"
+    )
     validator = Draft4Validator(schema, format_checker=checker)
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(log)]
 
@@ -93,7 +94,8 @@ def project(tmp_path: Path) -> Path:
     (tmp_path / "maps" / "nl").mkdir(parents=True)
     (tmp_path / "maps" / "warnings.journey.yaml").write_text(WARNINGS, encoding="utf-8")
     (tmp_path / "maps" / "nl" / "hypotheek oriëntatie#1.journey.yaml").write_text(
-        ERRORS_AND_WARNINGS, encoding="utf-8")
+        ERRORS_AND_WARNINGS, encoding="utf-8"
+    )
     return tmp_path
 
 
@@ -113,10 +115,16 @@ def test_a_mixed_run_in_two_files_validates_against_the_official_schema(project:
     assert validate(log) == []
     assert github_upload_problems(log) == []
     results = log["runs"][0]["results"]
-    seen = {(r["level"], r["ruleId"],
-             r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-             r["locations"][0]["physicalLocation"]["region"]["startLine"],
-             r["locations"][0]["physicalLocation"]["region"]["startColumn"]) for r in results}
+    seen = {
+        (
+            r["level"],
+            r["ruleId"],
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            r["locations"][0]["physicalLocation"]["region"]["startColumn"],
+        )
+        for r in results
+    }
     nl = "maps/nl/hypotheek%20ori%C3%ABntatie%231.journey.yaml"
     assert seen == {
         ("error", "E004", nl, 10, 5),
@@ -166,8 +174,10 @@ def test_uris_are_relative_to_the_working_directory(project: Path) -> None:
     absolute = project / "maps" / "warnings.journey.yaml"
     result = journey_process(["lint", "-f", "sarif", str(absolute)], cwd=project / "maps" / "nl")
     log = json.loads(result.out)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            for r in log["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        for r in log["runs"][0]["results"]
+    }
     assert uris == {"../warnings.journey.yaml"}
     assert validate(log) == []
 
@@ -183,8 +193,10 @@ def test_a_clean_run_is_a_valid_log_with_no_results(project: Path) -> None:
 def test_standard_input_uses_the_stdin_placeholder(cli) -> None:
     result = cli(["lint", "--format", "sarif", "-"], stdin=WARNINGS.encode())
     log = json.loads(result.out)
-    locations = {json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"])
-                 for r in log["runs"][0]["results"]}
+    locations = {
+        json.dumps(r["locations"][0]["physicalLocation"]["artifactLocation"])
+        for r in log["runs"][0]["results"]
+    }
     assert locations == {json.dumps({"uri": "stdin", "description": {"text": "standard input"}})}
     assert validate(log) == []
 

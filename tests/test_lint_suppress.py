@@ -53,8 +53,9 @@ def test_without_comments_every_problem_is_reported(cli) -> None:
         ("  # see journey: ignore", ["W102", "W103", "W105"]),  # must start the comment
     ],
 )
-def test_a_directive_silences_problems_on_its_own_line(cli, comment: str,
-                                                       left_on_line_4: list[str]) -> None:
+def test_a_directive_silences_problems_on_its_own_line(
+    cli, comment: str, left_on_line_4: list[str]
+) -> None:
     problems = lint(cli, a=comment)
     assert [code for line, code in problems if line == 4] == left_on_line_4
     assert [code for line, code in problems if line == 7] == ["W101", "W105"]
@@ -66,16 +67,20 @@ def test_a_directive_on_another_line_does_not_apply(cli) -> None:
 
 
 def test_a_directive_on_a_comment_line_above_does_not_apply(cli) -> None:
-    text = MAP.format(a="", b="").replace("  - name: Aankoop", "  # journey: ignore\n"
-                                          "  - name: Aankoop")
+    text = MAP.format(a="", b="").replace(
+        "  - name: Aankoop", "  # journey: ignore\n  - name: Aankoop"
+    )
     result = cli(["lint", "-f", "json", "-"], stdin=text.encode())
     assert [(p["line"], p["code"]) for p in json.loads(result.out)][-2:] == [
-        (8, "W101"), (8, "W105")]
+        (8, "W101"),
+        (8, "W105"),
+    ]
 
 
 def test_errors_can_be_suppressed_except_unreadable_files(cli) -> None:
-    schema = ("version: 1\ntitle: T\nstages:\n  - name: A\n"
-              "    presence: 130  # journey: ignore[E003]\n")
+    schema = (
+        "version: 1\ntitle: T\nstages:\n  - name: A\n    presence: 130  # journey: ignore[E003]\n"
+    )
     result = cli(["lint", "-f", "json", "--select", "E", "-"], stdin=schema.encode())
     assert (result.code, result.out) == (0, "[]\n")
     broken = "version: 1\ntitle: T\nstages: [a  # journey: ignore\n"
@@ -88,7 +93,11 @@ def test_line_numbers_agree_with_the_loader_for_crlf_files(cli) -> None:
     text = MAP.format(a="", b="  # journey: ignore[W101]").replace("\n", "\r\n")
     result = cli(["lint", "-f", "json", "-"], stdin=text.encode())
     assert [(p["line"], p["code"]) for p in json.loads(result.out)] == [
-        (4, "W102"), (4, "W103"), (4, "W105"), (7, "W105")]
+        (4, "W102"),
+        (4, "W103"),
+        (4, "W105"),
+        (7, "W105"),
+    ]
 
 
 def test_suppressed_problems_do_not_count_for_the_exit_code(cli) -> None:
@@ -101,7 +110,9 @@ def test_suppressed_problems_do_not_count_for_the_exit_code(cli) -> None:
 def test_directives_parses_only_when_the_marker_occurs() -> None:
     assert directives("a: 1\nb: 2  # ignore[W102]\n") == {}
     assert directives("a: 1\nb: 2  # journey: ignore[W102, e0]\nc: 3 # journey: ignore\n") == {
-        2: ("W102", "E0"), 3: ALL}
+        2: ("W102", "E0"),
+        3: ALL,
+    }
     assert directives("x: 'journey: ignore'\n") == {}
 
 

@@ -55,8 +55,10 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
 
 def test_python_tags_are_never_constructed(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
-    text = (f"version: 1\ntitle: t\nx-run: !!python/object/apply:os.system ['touch {marker}']\n"
-            "stages: [{name: s}]\n")
+    text = (
+        f"version: 1\ntitle: t\nx-run: !!python/object/apply:os.system ['touch {marker}']\n"
+        "stages: [{name: s}]\n"
+    )
     result = journey_process(["lint", "-"], stdin=text.encode(), timeout=30)
     assert result.code == 1
     assert "unsupported YAML tag '!!python/object/apply:os.system'" in result.out
@@ -75,7 +77,8 @@ def test_positions_are_one_based_for_keys_and_values() -> None:
 
 def test_yaml_11_traps_become_markers() -> None:
     document = load_document(
-        b"a: no\nb: Off\nc: 012\nd: 1:30\ne: true\nf: '012'\ng: 2026-03-01\nh: 0x1F\ni: ~\n", "p")
+        b"a: no\nb: Off\nc: 012\nd: 1:30\ne: true\nf: '012'\ng: 2026-03-01\nh: 0x1F\ni: ~\n", "p"
+    )
     data = document.data
     assert data is not None
     assert data["a"] == AmbiguousBool("no", False)

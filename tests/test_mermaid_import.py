@@ -23,128 +23,309 @@ def summary(journey: JourneyMap) -> tuple[str, str, list[tuple[str, list[Task]]]
     """Title, language, and per stage its tasks as (name, experience, persona names met)."""
     names = {p.id: p.name for p in journey.personas}
     everyone = tuple(p.name for p in journey.personas)
-    return journey.title, journey.language.value, [
-        (stage.name, [
-            (tp.name, tp.experience or 0,
-             tuple(names[i] for i in tp.personas) if tp.personas else everyone)
-            for tp in stage.touchpoints
-        ])
-        for stage in journey.stages
-    ]
+    return (
+        journey.title,
+        journey.language.value,
+        [
+            (
+                stage.name,
+                [
+                    (
+                        tp.name,
+                        tp.experience or 0,
+                        tuple(names[i] for i in tp.personas) if tp.personas else everyone,
+                    )
+                    for tp in stage.touchpoints
+                ],
+            )
+            for stage in journey.stages
+        ],
+    )
 
 
 ME, CAT = ("Me",), ("Me", "Cat")
 EXPECTED: dict[str, tuple[str, str, list[tuple[str, list[Task]]]]] = {
-    "01-docs-example.mmd": ("My working day", "en", [
-        ("Go to work", [("Make tea", 5, ME), ("Go upstairs", 3, ME), ("Do work", 1, CAT)]),
-        ("Go home", [("Go downstairs", 5, ME), ("Sit down", 5, ME)]),
-    ]),
-    "02-init-directive.mmd": ("Online checkout", "en", [
-        ("Basket", [("Review basket", 4, ("Shopper",)), ("Apply coupon", 2, ("Shopper",))]),
-        ("Payment", [("Choose payment method", 3, ("Shopper",)),
-                     ("Pay with iDEAL", 5, ("Shopper",))]),
-    ]),
-    "03-multiline-directive.mmd": ("Library visit", "en", [
-        ("Find a book", [("Search the catalogue", 3, ("Reader",)),
-                         ("Ask the librarian", 5, ("Reader", "Librarian"))]),
-        ("Borrow", [("Self-service kiosk", 2, ("Reader",))]),
-    ]),
-    "04-front-matter.mmd": ("Gym membership", "en", [
-        ("Join", [("Free trial class", 4, ("Alex", "Sam")), ("Sign the contract", 2, ("Alex",))]),
-        ("Train", [("Book a class in the app", 3, ("Alex", "Sam")),
-                   ("Locker room", 1, ("Sam",))]),
-    ]),
-    "05-accessibility.mmd": ("Outpatient visit", "en", [
-        ("Referral", [("GP referral letter", 3, ("Patient",)),
-                      ("Appointment invitation", 2, ("Patient",))]),
-        ("Visit", [("Check-in desk", 4, ("Patient", "Carer")),
-                   ("Waiting room", 1, ("Patient", "Carer")),
-                   ("Consultation", 4, ("Patient",))]),
-    ]),
-    "06-accdescr-block.mmd": ("Bike repair", "en", [
-        ("Drop off", [("Explain the problem", 4, ("Cyclist",)), ("Get a quote", 3, ("Cyclist",))]),
-        ("Pick up", [("Pay and collect", 5, ("Cyclist",))]),
-    ]),
-    "07-tabs-indentation.mmd": ("Tax return", "en", [
-        ("Prepare", [("Collect receipts", 2, ("Freelancer",)),
-                     ("Log in with DigiD", 3, ("Freelancer",)),
-                     ("Pre-filled form", 4, ("Freelancer",))]),
-        ("File", [("Submit", 5, ("Freelancer",)), ("Wait for assessment", 2, ("Freelancer",))]),
-    ]),
-    "08-no-spaces.mmd": ("Coffee order", "en", [
-        ("Order", [("Pick a drink", 5, ME), ("Customise it", 4, ("Me", "Barista")),
-                   ("Pay", 3, ME)]),
-        ("Drink", [("Wait at the counter", 2, ME), ("Sip", 5, ME)]),
-    ]),
-    "09-trailing-commas.mmd": ("Moving house", "en", [
-        ("Plan", [("Compare moving companies", 2, ("Tenant", "Partner")),
-                  ("Book a van", 3, ("Tenant",))]),
-        ("Move", [("Carry boxes", 1, ("Tenant", "Partner", "Friend")),
-                  ("Hand over the keys", 4, ("Tenant",))]),
-    ]),
-    "10-duplicate-tasks.mmd": ("Support ticket", "en", [
-        ("Contact", [("Send an email", 3, ("Customer", "Agent")), ("Wait", 1, ("Customer",))]),
-        ("Resolve", [("Send an email", 4, ("Agent",)), ("Wait", 2, ("Customer",)),
-                     ("Wait", 2, ("Customer",))]),
-    ]),
-    "11-tasks-before-section.mmd": ("Parcel delivery", "en", [
-        ("Start", [("Order placed", 4, ("Buyer",)), ("Shipping label created", 3, ("Buyer",))]),
-        ("Transit", [("Track and trace", 3, ("Buyer",))]),
-        ("Delivery", [("Courier at the door", 5, ("Buyer", "Neighbour"))]),
-    ]),
-    "12-empty-sections.mmd": ("Car lease", "en", [
-        ("Orientation", []),
-        ("Configure", [("Pick a model online", 4, ("Driver",)),
-                       ("Choose options", 3, ("Driver",))]),
-        ("Contract", []),
-        ("Delivery", [("Key handover", 5, ("Driver", "Fleet manager"))]),
-        ("Renewal", []),
-    ]),
-    "13-readme.md": ("SaaS onboarding", "en", [
-        ("Sign up", [("Create an account", 4, ("Admin",)), ("Verify email", 2, ("Admin",))]),
-        ("Set up", [("Invite colleagues", 3, ("Admin", "Member")),
-                    ("Connect integrations", 1, ("Admin",))]),
-    ]),
-    "14-entities-and-comments.mmd": ("C# course sign-up", "en", [
-        ('Find "the" course', [("Read reviews on page #2", 3, ("Student",)),
-                               ("Watch the intro video", 4, ("Student",))]),
-        ("Enrol", [("Pay 10:00 deposit", 2, ("Student",))]),
-    ]),
-    "15-dutch-klant.mmd": ("Energiecontract overstappen", "nl", [
-        ("Oriëntatie", [("Prijzen vergelijken", 3, ()), ("Overstapservice bellen", 2, ())]),
-        ("Overstap", [("Contract tekenen", 4, ()), ("Eerste jaarnota", 1, ())]),
-    ]),
-    "16-bom-crlf.mmd": ("Webinar registration", "en", [
-        ("Register", [("Fill in the form", 3, ("Attendee",)),
-                      ("Confirmation email", 4, ("Attendee",))]),
-        ("Attend", [("Join link works", 2, ("Attendee", "Host"))]),
-    ]),
-    "17-uppercase-keywords.mmd": ("Hotel stay", "en", [
-        ("Arrival", [("Check in", 4, ("Guest",))]),
-        ("Stay", [("Breakfast", 5, ("Guest",)), ("Room service", 2, ("Guest",))]),
-        ("Departure", [("Check out", 3, ("Guest",))]),
-    ]),
-    "18-tilde-fence.md": ("Pharmacy repeat prescription", "en", [
-        ("Request", [("Order in the app", 4, ("Patient",)),
-                     ("Doctor approves", 3, ("Patient", "Doctor"))]),
-        ("Collect", [("Pick up at the counter", 2, ("Patient", "Pharmacist"))]),
-    ]),
-    "19-no-title.mmd": ("19 no title", "en", [
-        ("Discover", [("See a poster", 3, ("Visitor",))]),
-        ("Visit", [("Buy a ticket", 4, ("Visitor",))]),
-    ]),
-    "20-percent-unicode.mmd": ("Café loyalty 🎉", "en", [
-        ("Discover", [("50% off first coffee", 5, ("Étienne", "Zoë")),
-                      ("Loyalty card (10 stamps)", 4, ("Zoë",))]),
-        ("Return", [("Crème brûlée Friday", 5, ("Étienne",)),
-                    ("Queue > 10 min", 1, ("Étienne", "Zoë"))]),
-    ]),
-    "21-tab-front-matter-directive.md": ("Insurance claim", "en", [
-        ("Report", [("Report damage online", 3, ("Policyholder",)),
-                    ("Upload photos", 2, ("Policyholder",))]),
-        ("Settle", [("Adjuster visit", 4, ("Policyholder", "Adjuster")),
-                    ("Payout", 5, ("Policyholder",))]),
-    ]),
+    "01-docs-example.mmd": (
+        "My working day",
+        "en",
+        [
+            ("Go to work", [("Make tea", 5, ME), ("Go upstairs", 3, ME), ("Do work", 1, CAT)]),
+            ("Go home", [("Go downstairs", 5, ME), ("Sit down", 5, ME)]),
+        ],
+    ),
+    "02-init-directive.mmd": (
+        "Online checkout",
+        "en",
+        [
+            ("Basket", [("Review basket", 4, ("Shopper",)), ("Apply coupon", 2, ("Shopper",))]),
+            (
+                "Payment",
+                [("Choose payment method", 3, ("Shopper",)), ("Pay with iDEAL", 5, ("Shopper",))],
+            ),
+        ],
+    ),
+    "03-multiline-directive.mmd": (
+        "Library visit",
+        "en",
+        [
+            (
+                "Find a book",
+                [
+                    ("Search the catalogue", 3, ("Reader",)),
+                    ("Ask the librarian", 5, ("Reader", "Librarian")),
+                ],
+            ),
+            ("Borrow", [("Self-service kiosk", 2, ("Reader",))]),
+        ],
+    ),
+    "04-front-matter.mmd": (
+        "Gym membership",
+        "en",
+        [
+            (
+                "Join",
+                [("Free trial class", 4, ("Alex", "Sam")), ("Sign the contract", 2, ("Alex",))],
+            ),
+            (
+                "Train",
+                [("Book a class in the app", 3, ("Alex", "Sam")), ("Locker room", 1, ("Sam",))],
+            ),
+        ],
+    ),
+    "05-accessibility.mmd": (
+        "Outpatient visit",
+        "en",
+        [
+            (
+                "Referral",
+                [
+                    ("GP referral letter", 3, ("Patient",)),
+                    ("Appointment invitation", 2, ("Patient",)),
+                ],
+            ),
+            (
+                "Visit",
+                [
+                    ("Check-in desk", 4, ("Patient", "Carer")),
+                    ("Waiting room", 1, ("Patient", "Carer")),
+                    ("Consultation", 4, ("Patient",)),
+                ],
+            ),
+        ],
+    ),
+    "06-accdescr-block.mmd": (
+        "Bike repair",
+        "en",
+        [
+            (
+                "Drop off",
+                [("Explain the problem", 4, ("Cyclist",)), ("Get a quote", 3, ("Cyclist",))],
+            ),
+            ("Pick up", [("Pay and collect", 5, ("Cyclist",))]),
+        ],
+    ),
+    "07-tabs-indentation.mmd": (
+        "Tax return",
+        "en",
+        [
+            (
+                "Prepare",
+                [
+                    ("Collect receipts", 2, ("Freelancer",)),
+                    ("Log in with DigiD", 3, ("Freelancer",)),
+                    ("Pre-filled form", 4, ("Freelancer",)),
+                ],
+            ),
+            ("File", [("Submit", 5, ("Freelancer",)), ("Wait for assessment", 2, ("Freelancer",))]),
+        ],
+    ),
+    "08-no-spaces.mmd": (
+        "Coffee order",
+        "en",
+        [
+            (
+                "Order",
+                [("Pick a drink", 5, ME), ("Customise it", 4, ("Me", "Barista")), ("Pay", 3, ME)],
+            ),
+            ("Drink", [("Wait at the counter", 2, ME), ("Sip", 5, ME)]),
+        ],
+    ),
+    "09-trailing-commas.mmd": (
+        "Moving house",
+        "en",
+        [
+            (
+                "Plan",
+                [
+                    ("Compare moving companies", 2, ("Tenant", "Partner")),
+                    ("Book a van", 3, ("Tenant",)),
+                ],
+            ),
+            (
+                "Move",
+                [
+                    ("Carry boxes", 1, ("Tenant", "Partner", "Friend")),
+                    ("Hand over the keys", 4, ("Tenant",)),
+                ],
+            ),
+        ],
+    ),
+    "10-duplicate-tasks.mmd": (
+        "Support ticket",
+        "en",
+        [
+            ("Contact", [("Send an email", 3, ("Customer", "Agent")), ("Wait", 1, ("Customer",))]),
+            (
+                "Resolve",
+                [
+                    ("Send an email", 4, ("Agent",)),
+                    ("Wait", 2, ("Customer",)),
+                    ("Wait", 2, ("Customer",)),
+                ],
+            ),
+        ],
+    ),
+    "11-tasks-before-section.mmd": (
+        "Parcel delivery",
+        "en",
+        [
+            ("Start", [("Order placed", 4, ("Buyer",)), ("Shipping label created", 3, ("Buyer",))]),
+            ("Transit", [("Track and trace", 3, ("Buyer",))]),
+            ("Delivery", [("Courier at the door", 5, ("Buyer", "Neighbour"))]),
+        ],
+    ),
+    "12-empty-sections.mmd": (
+        "Car lease",
+        "en",
+        [
+            ("Orientation", []),
+            (
+                "Configure",
+                [("Pick a model online", 4, ("Driver",)), ("Choose options", 3, ("Driver",))],
+            ),
+            ("Contract", []),
+            ("Delivery", [("Key handover", 5, ("Driver", "Fleet manager"))]),
+            ("Renewal", []),
+        ],
+    ),
+    "13-readme.md": (
+        "SaaS onboarding",
+        "en",
+        [
+            ("Sign up", [("Create an account", 4, ("Admin",)), ("Verify email", 2, ("Admin",))]),
+            (
+                "Set up",
+                [
+                    ("Invite colleagues", 3, ("Admin", "Member")),
+                    ("Connect integrations", 1, ("Admin",)),
+                ],
+            ),
+        ],
+    ),
+    "14-entities-and-comments.mmd": (
+        "C# course sign-up",
+        "en",
+        [
+            (
+                'Find "the" course',
+                [
+                    ("Read reviews on page #2", 3, ("Student",)),
+                    ("Watch the intro video", 4, ("Student",)),
+                ],
+            ),
+            ("Enrol", [("Pay 10:00 deposit", 2, ("Student",))]),
+        ],
+    ),
+    "15-dutch-klant.mmd": (
+        "Energiecontract overstappen",
+        "nl",
+        [
+            ("Oriëntatie", [("Prijzen vergelijken", 3, ()), ("Overstapservice bellen", 2, ())]),
+            ("Overstap", [("Contract tekenen", 4, ()), ("Eerste jaarnota", 1, ())]),
+        ],
+    ),
+    "16-bom-crlf.mmd": (
+        "Webinar registration",
+        "en",
+        [
+            (
+                "Register",
+                [("Fill in the form", 3, ("Attendee",)), ("Confirmation email", 4, ("Attendee",))],
+            ),
+            ("Attend", [("Join link works", 2, ("Attendee", "Host"))]),
+        ],
+    ),
+    "17-uppercase-keywords.mmd": (
+        "Hotel stay",
+        "en",
+        [
+            ("Arrival", [("Check in", 4, ("Guest",))]),
+            ("Stay", [("Breakfast", 5, ("Guest",)), ("Room service", 2, ("Guest",))]),
+            ("Departure", [("Check out", 3, ("Guest",))]),
+        ],
+    ),
+    "18-tilde-fence.md": (
+        "Pharmacy repeat prescription",
+        "en",
+        [
+            (
+                "Request",
+                [
+                    ("Order in the app", 4, ("Patient",)),
+                    ("Doctor approves", 3, ("Patient", "Doctor")),
+                ],
+            ),
+            ("Collect", [("Pick up at the counter", 2, ("Patient", "Pharmacist"))]),
+        ],
+    ),
+    "19-no-title.mmd": (
+        "19 no title",
+        "en",
+        [
+            ("Discover", [("See a poster", 3, ("Visitor",))]),
+            ("Visit", [("Buy a ticket", 4, ("Visitor",))]),
+        ],
+    ),
+    "20-percent-unicode.mmd": (
+        "Café loyalty 🎉",
+        "en",
+        [
+            (
+                "Discover",
+                [
+                    ("50% off first coffee", 5, ("Étienne", "Zoë")),
+                    ("Loyalty card (10 stamps)", 4, ("Zoë",)),
+                ],
+            ),
+            (
+                "Return",
+                [
+                    ("Crème brûlée Friday", 5, ("Étienne",)),
+                    ("Queue > 10 min", 1, ("Étienne", "Zoë")),
+                ],
+            ),
+        ],
+    ),
+    "21-tab-front-matter-directive.md": (
+        "Insurance claim",
+        "en",
+        [
+            (
+                "Report",
+                [
+                    ("Report damage online", 3, ("Policyholder",)),
+                    ("Upload photos", 2, ("Policyholder",)),
+                ],
+            ),
+            (
+                "Settle",
+                [
+                    ("Adjuster visit", 4, ("Policyholder", "Adjuster")),
+                    ("Payout", 5, ("Policyholder",)),
+                ],
+            ),
+        ],
+    ),
 }
 
 
@@ -197,7 +378,9 @@ def test_actors_become_personas_with_slug_ids_and_names_kept() -> None:
     assert [(p.id, p.name) for p in journey.personas] == [("etienne", "Étienne"), ("zoe", "Zoë")]
     _, lease = imported(FIXTURES / "12-empty-sections.mmd")
     assert [(p.id, p.name) for p in lease.personas] == [
-        ("driver", "Driver"), ("fleet-manager", "Fleet manager")]
+        ("driver", "Driver"),
+        ("fleet-manager", "Fleet manager"),
+    ]
 
 
 def test_an_actor_on_every_task_means_all_personas() -> None:
@@ -267,8 +450,10 @@ def test_markdown_line_numbers_count_from_the_top_of_the_file() -> None:
 
 
 def test_front_matter_title_loses_to_the_title_statement() -> None:
-    text = ("---\ntitle: From front matter\n---\n"
-            "journey\n  title From the diagram\n section A\n  T: 3: Me\n")
+    text = (
+        "---\ntitle: From front matter\n---\n"
+        "journey\n  title From the diagram\n section A\n  T: 3: Me\n"
+    )
     assert from_mermaid(text).title == "From the diagram"
 
 

@@ -47,12 +47,21 @@ from journeycli.validation import load_map
 
 pytestmark = pytest.mark.slow
 
-MERMAID_JS = Path(os.environ.get(
-    "JOURNEY_MERMAID_JS",
-    ROOT / ".ci" / "node" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
-))
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MERMAID_JS = Path(
+    os.environ.get(
+        "JOURNEY_MERMAID_JS",
+        ROOT / ".ci" / "node" / "node_modules" / "mermaid" / "dist" / "mermaid.min.js",
+    )
+)
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 READ_BACK = r"""async ([src, id]) => {
   const m = window.mermaid;
@@ -79,7 +88,8 @@ Check = Callable[[str], dict[str, Any]]
 def mermaid() -> Iterator[Check]:
     """`check(text)` -> what real Mermaid read and whether it rendered."""
     sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="pip playwright (in the test extra) is not installed")
+        "playwright.sync_api", reason="pip playwright (in the test extra) is not installed"
+    )
     if not MERMAID_JS.is_file():
         pytest.skip(f"{MERMAID_JS} not found: run .ci/system-deps.sh (npm install mermaid)")
     if not Path(CHROMIUM).is_file():
@@ -91,8 +101,9 @@ def mermaid() -> Iterator[Check]:
         errors: list[str] = []
         page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
         page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.set_content('<!doctype html><html><head><meta charset="utf-8"></head>'
-                         "<body></body></html>")
+        page.set_content(
+            '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>'
+        )
         page.add_script_tag(content=MERMAID_JS.read_text(encoding="utf-8"))
         page.evaluate("window.mermaid.initialize({startOnLoad: false, securityLevel: 'strict'})")
         counter = iter(range(1_000_000))
@@ -132,9 +143,16 @@ def expected_tasks(journey: JourneyMap) -> list[dict[str, Any]]:
         for tp in stage.touchpoints:
             ids = tp.personas or list(names)
             actors = [safe_actor(names[i]) for i in ids] or [
-                "Klant" if journey.language.value == "nl" else "Customer"]
-            out.append({"section": safe_section(stage.name), "task": safe_task(tp.name),
-                        "score": tp.experience or 3, "people": actors})
+                "Klant" if journey.language.value == "nl" else "Customer"
+            ]
+            out.append(
+                {
+                    "section": safe_section(stage.name),
+                    "task": safe_task(tp.name),
+                    "score": tp.experience or 3,
+                    "people": actors,
+                }
+            )
     return out
 
 
@@ -142,8 +160,15 @@ def assert_read_back(journey: JourneyMap, result: dict[str, Any]) -> None:
     assert_rendered(result)
     assert result["title"].strip() == safe_title(journey.title)
     assert unsafe_text(result["title"], TITLE_UNSAFE) == fold(journey.title)
-    got = [{"section": t["section"].strip(), "task": t["task"].strip(), "score": t["score"],
-            "people": t["people"]} for t in result["tasks"]]
+    got = [
+        {
+            "section": t["section"].strip(),
+            "task": t["task"].strip(),
+            "score": t["score"],
+            "people": t["people"],
+        }
+        for t in result["tasks"]
+    ]
     assert got == expected_tasks(journey)
     for task, (_, tp) in zip(result["tasks"], journey.touchpoints(), strict=True):
         assert unsafe_text(task["task"], NAME_UNSAFE) == fold(tp.name)
@@ -180,24 +205,55 @@ def test_fenced_export_content_renders(mermaid: Check) -> None:
 
 
 NASTY = [
-    "Time 10:30: check-in", "C# course", "a; b", "Title search", "title", "Section 2",
-    "section B", "journey planner", "Journey", "%start", "%% comment-like", "x%%y", "5%% off",
-    "accTitle: x", "accDescr { y }", "R&D <b>bold</b> <script>x</script>", "#35; literal",
-    "line\nbreak", "tab\there", "  padded  ", "Oriëntatie 🚀", "a, b, c", "{braces} [x] `t`",
+    "Time 10:30: check-in",
+    "C# course",
+    "a; b",
+    "Title search",
+    "title",
+    "Section 2",
+    "section B",
+    "journey planner",
+    "Journey",
+    "%start",
+    "%% comment-like",
+    "x%%y",
+    "5%% off",
+    "accTitle: x",
+    "accDescr { y }",
+    "R&D <b>bold</b> <script>x</script>",
+    "#35; literal",
+    "line\nbreak",
+    "tab\there",
+    "  padded  ",
+    "Oriëntatie 🚀",
+    "a, b, c",
+    "{braces} [x] `t`",
 ]
 
 
 def _nasty_map() -> JourneyMap:
-    return JourneyMap.model_validate({
-        "version": 1, "title": "R&D #1; <Launch>: a:b",
-        "personas": [{"id": f"p{i}", "name": n} for i, n in enumerate(NASTY[:6])],
-        "stages": [
-            {"id": f"s{i}", "name": name,
-             "touchpoints": [{"id": f"t{i}", "name": name, "experience": 1 + i % 5,
-                              "personas": [f"p{i % 6}"] if i % 2 else []}]}
-            for i, name in enumerate(NASTY)
-        ],
-    })
+    return JourneyMap.model_validate(
+        {
+            "version": 1,
+            "title": "R&D #1; <Launch>: a:b",
+            "personas": [{"id": f"p{i}", "name": n} for i, n in enumerate(NASTY[:6])],
+            "stages": [
+                {
+                    "id": f"s{i}",
+                    "name": name,
+                    "touchpoints": [
+                        {
+                            "id": f"t{i}",
+                            "name": name,
+                            "experience": 1 + i % 5,
+                            "personas": [f"p{i % 6}"] if i % 2 else [],
+                        }
+                    ],
+                }
+                for i, name in enumerate(NASTY)
+            ],
+        }
+    )
 
 
 def test_names_that_break_naive_exports_render_intact(mermaid: Check) -> None:
@@ -214,8 +270,9 @@ def _diagram_text(path: Path) -> str:
     if path.suffix != ".md":
         return text
     blocks = re.findall(r"^ *(?:```|~~~)mermaid\n(.*?)^ *(?:```|~~~) *$", text, re.M | re.S)
-    return next(textwrap.dedent(b) for b in blocks
-                if re.search(r"^\s*journey\b", textwrap.dedent(b), re.M))
+    return next(
+        textwrap.dedent(b) for b in blocks if re.search(r"^\s*journey\b", textwrap.dedent(b), re.M)
+    )
 
 
 FIXTURES = sorted(p for p in (DATA / "mermaid").iterdir() if p.suffix in (".mmd", ".md"))
@@ -230,16 +287,26 @@ def test_import_reads_fixtures_as_mermaid_does(mermaid: Check, path: Path) -> No
     journey = from_mermaid(path.read_bytes().decode("utf-8"), source=path.name)
     names = {p.id: p.name for p in journey.personas}
     ours = [
-        (stage.name, tp.name, tp.experience,
-         sorted(names[i] for i in tp.personas) if tp.personas else sorted(names.values()))
-        for stage in journey.stages for tp in stage.touchpoints
+        (
+            stage.name,
+            tp.name,
+            tp.experience,
+            sorted(names[i] for i in tp.personas) if tp.personas else sorted(names.values()),
+        )
+        for stage in journey.stages
+        for tp in stage.touchpoints
     ]
-    placeholder = [] if journey.personas else ["Klant" if journey.language.value == "nl"
-                                               else "Customer"]
+    placeholder = (
+        [] if journey.personas else ["Klant" if journey.language.value == "nl" else "Customer"]
+    )
     theirs = [
-        (decode(t["section"]).strip() or "Start", decode(t["task"]).strip(), t["score"],
-         sorted({decode(p).strip() for p in t["people"] if p.strip()} - set(placeholder))
-         or (sorted(names.values()) if names else []))
+        (
+            decode(t["section"]).strip() or "Start",
+            decode(t["task"]).strip(),
+            t["score"],
+            sorted({decode(p).strip() for p in t["people"] if p.strip()} - set(placeholder))
+            or (sorted(names.values()) if names else []),
+        )
         for t in result["tasks"]
     ]
     assert ours == theirs
@@ -249,27 +316,47 @@ def test_import_reads_fixtures_as_mermaid_does(mermaid: Check, path: Path) -> No
 
 names = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\ue000\ue001"),
-    min_size=1, max_size=24,
+    min_size=1,
+    max_size=24,
 ).filter(lambda s: fold(s) != "")
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
-@given(title=names, stage_names=st.lists(names, min_size=1, max_size=3),
-       task_names=st.lists(names, min_size=1, max_size=4),
-       persona_names=st.lists(names, max_size=3, unique_by=fold))
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    title=names,
+    stage_names=st.lists(names, min_size=1, max_size=3),
+    task_names=st.lists(names, min_size=1, max_size=4),
+    persona_names=st.lists(names, max_size=3, unique_by=fold),
+)
 def test_random_names_render_intact_in_real_mermaid(
-    mermaid: Check, title: str, stage_names: list[str], task_names: list[str],
+    mermaid: Check,
+    title: str,
+    stage_names: list[str],
+    task_names: list[str],
     persona_names: list[str],
 ) -> None:
-    journey = JourneyMap.model_validate({
-        "version": 1, "title": title,
-        "personas": [{"id": f"p{i}", "name": n} for i, n in enumerate(persona_names)],
-        "stages": [{"id": f"s{i}", "name": s,
-                    "touchpoints": [{"id": f"s{i}-t{j}", "name": t, "experience": 1 + j % 5}
-                                    for j, t in enumerate(task_names)]}
-                   for i, s in enumerate(stage_names)],
-    })
+    journey = JourneyMap.model_validate(
+        {
+            "version": 1,
+            "title": title,
+            "personas": [{"id": f"p{i}", "name": n} for i, n in enumerate(persona_names)],
+            "stages": [
+                {
+                    "id": f"s{i}",
+                    "name": s,
+                    "touchpoints": [
+                        {"id": f"s{i}-t{j}", "name": t, "experience": 1 + j % 5}
+                        for j, t in enumerate(task_names)
+                    ],
+                }
+                for i, s in enumerate(stage_names)
+            ],
+        }
+    )
     result = mermaid(to_mermaid(journey))
     assert_read_back(journey, result)
     for task in result["tasks"]:
@@ -279,8 +366,10 @@ def test_random_names_render_intact_in_real_mermaid(
 
 def test_the_check_catches_what_mermaid_silently_accepts(mermaid: Check) -> None:
     """Guards the guard: Mermaid parses these, draws NaN, and our importer refuses them."""
-    for text in ("journey\n  section A\n    Make tea: x: Me\n",
-                 "journey\n  section A\n    Make tea: Me\n"):
+    for text in (
+        "journey\n  section A\n    Make tea: x: Me\n",
+        "journey\n  section A\n    Make tea: Me\n",
+    ):
         result = mermaid(text)
         assert result["parseError"] is None and result["renderError"] is None
         assert result["tasks"][0]["score"] == "NaN"

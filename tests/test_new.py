@@ -28,10 +28,28 @@ LANGS = ["en", "nl"]
 STAGES = {
     ("five-stages", "en"): ["Awareness", "Consideration", "Acquisition", "Service", "Loyalty"],
     ("five-stages", "nl"): ["Bewustwording", "Oriëntatie", "Aankoop", "Gebruik", "Loyaliteit"],
-    ("nine-stages", "en"): ["Need", "Orientation", "Consideration", "Decision", "Purchase",
-                            "Delivery", "Use", "Loyalty", "Advocacy"],
-    ("nine-stages", "nl"): ["Behoefte", "Oriëntatie", "Overweging", "Beslismoment", "Aankoop",
-                            "Levering", "Gebruik", "Loyaliteit", "Ambassadeur"],
+    ("nine-stages", "en"): [
+        "Need",
+        "Orientation",
+        "Consideration",
+        "Decision",
+        "Purchase",
+        "Delivery",
+        "Use",
+        "Loyalty",
+        "Advocacy",
+    ],
+    ("nine-stages", "nl"): [
+        "Behoefte",
+        "Oriëntatie",
+        "Overweging",
+        "Beslismoment",
+        "Aankoop",
+        "Levering",
+        "Gebruik",
+        "Loyaliteit",
+        "Ambassadeur",
+    ],
 }
 STAGES["experience-map", "en"] = STAGES["five-stages", "en"]
 STAGES["experience-map", "nl"] = STAGES["five-stages", "nl"]
@@ -89,7 +107,9 @@ def test_scaffolds_pass_check_jsonschema(tmp_path: Path, template: str) -> None:
         paths.append(scaffold.create(str(tmp_path / f"{lang}"), options).path)
     proc = subprocess.run(
         [tool, "--schemafile", str(ROOT / "docs" / "journey.schema.json"), *map(str, paths)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
@@ -116,22 +136,36 @@ def test_dutch_output_keeps_unicode_literally(cli, tmp_path: Path) -> None:
 
 
 def test_stages_and_personas_are_exactly_those_given(cli, tmp_path: Path) -> None:
-    result = cli([
-        "new", tmp_path / "trial", "--stages", "Oriëntatie, Eerste week,Ça va 🚀 ,Purchase,",
-        "--persona", "Zoë de Vries", "--persona", "Sanne, first-time buyer", "--persona", "Zoë",
-        "--title", "Free trial",
-    ])
+    result = cli(
+        [
+            "new",
+            tmp_path / "trial",
+            "--stages",
+            "Oriëntatie, Eerste week,Ça va 🚀 ,Purchase,",
+            "--persona",
+            "Zoë de Vries",
+            "--persona",
+            "Sanne, first-time buyer",
+            "--persona",
+            "Zoë",
+            "--title",
+            "Free trial",
+        ]
+    )
     assert result.code == 0, result.err
     path = tmp_path / "trial.journey.yaml"
     model = load_map(path.read_bytes(), str(path)).model
     assert model is not None
     assert model.title == "Free trial"
     assert [(s.id, s.name) for s in model.stages] == [
-        ("orientatie", "Oriëntatie"), ("eerste-week", "Eerste week"),
-        ("ca-va", "Ça va 🚀"), ("purchase", "Purchase"),
+        ("orientatie", "Oriëntatie"),
+        ("eerste-week", "Eerste week"),
+        ("ca-va", "Ça va 🚀"),
+        ("purchase", "Purchase"),
     ]
     assert [(p.id, p.name) for p in model.personas] == [
-        ("zoe-de-vries", "Zoë de Vries"), ("sanne-first-time-buyer", "Sanne, first-time buyer"),
+        ("zoe-de-vries", "Zoë de Vries"),
+        ("sanne-first-time-buyer", "Sanne, first-time buyer"),
         ("zoe", "Zoë"),
     ]
     # A known stage name brings its prompts along, from whichever template has it.
@@ -142,18 +176,21 @@ def test_stages_and_personas_are_exactly_those_given(cli, tmp_path: Path) -> Non
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    names=st.lists(st.text(SAFE_CHARS, min_size=1, max_size=20)
-                   .filter(lambda t: t.strip() and "," not in t), min_size=1, max_size=5),
-    personas=st.lists(st.text(SAFE_CHARS, min_size=1, max_size=20).filter(str.strip),
-                      max_size=3),
+    names=st.lists(
+        st.text(SAFE_CHARS, min_size=1, max_size=20).filter(lambda t: t.strip() and "," not in t),
+        min_size=1,
+        max_size=5,
+    ),
+    personas=st.lists(st.text(SAFE_CHARS, min_size=1, max_size=20).filter(str.strip), max_size=3),
     title=st.text(SAFE_CHARS, min_size=1, max_size=30).filter(str.strip),
     template=st.sampled_from(TEMPLATES),
 )
 def test_any_names_give_a_clean_map(
     names: list[str], personas: list[str], title: str, template: str
 ) -> None:
-    options = scaffold.ScaffoldOptions(template=template, title=title, stages=",".join(names),
-                                       personas=personas)
+    options = scaffold.ScaffoldOptions(
+        template=template, title=title, stages=",".join(names), personas=personas
+    )
     journey, comments = scaffold.build(options, title)
     text = dump_map(journey, comments=comments, schema_ref="journey.schema.json")
     assert _errors(text) == []
@@ -232,9 +269,14 @@ def test_missing_directory_is_a_usage_error(cli, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("given", "written"),
-    [("m", "m.journey.yaml"), ("m.journey.yaml", "m.journey.yaml"),
-     ("m.journey.yml", "m.journey.yml"), ("m.yaml", "m.journey.yaml"), ("m.yml", "m.journey.yaml"),
-     ("hypotheek-afsluiten", "hypotheek-afsluiten.journey.yaml")],
+    [
+        ("m", "m.journey.yaml"),
+        ("m.journey.yaml", "m.journey.yaml"),
+        ("m.journey.yml", "m.journey.yml"),
+        ("m.yaml", "m.journey.yaml"),
+        ("m.yml", "m.journey.yaml"),
+        ("hypotheek-afsluiten", "hypotheek-afsluiten.journey.yaml"),
+    ],
 )
 def test_suffix_is_added_when_missing(cli, tmp_path: Path, given: str, written: str) -> None:
     result = cli(["new", tmp_path / given])
@@ -255,10 +297,15 @@ def test_a_directory_is_not_a_map_name(cli, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["--template", "six"], "unknown template 'six'"), (["--stages", " , "], "--stages"),
-     (["--persona", ""], "--persona"), (["--title", " "], "title must not be empty"),
-     (["--stages", "A,\x1b[2J"], "U+001B"), (["--persona", "Eve\u202e"], "U+202E"),
-     (["--title", "T\x07"], "U+0007")],
+    [
+        (["--template", "six"], "unknown template 'six'"),
+        (["--stages", " , "], "--stages"),
+        (["--persona", ""], "--persona"),
+        (["--title", " "], "title must not be empty"),
+        (["--stages", "A,\x1b[2J"], "U+001B"),
+        (["--persona", "Eve\u202e"], "U+202E"),
+        (["--title", "T\x07"], "U+0007"),
+    ],
 )
 def test_bad_options_are_usage_errors(cli, tmp_path: Path, args: list[str], message: str) -> None:
     result = cli(["new", tmp_path / "m", *args])
@@ -302,20 +349,26 @@ def test_scaffold_passes_yamllint(tmp_path: Path) -> None:
     if tool is None:
         pytest.skip("yamllint is not installed (pip install yamllint)")
     paths = [
-        str(scaffold.create(str(tmp_path / f"{t}-{lang}"),
-                            scaffold.ScaffoldOptions(template=t, language=lang,
-                                                     personas=("Zoë",))).path)
-        for t in TEMPLATES for lang in LANGS
+        str(
+            scaffold.create(
+                str(tmp_path / f"{t}-{lang}"),
+                scaffold.ScaffoldOptions(template=t, language=lang, personas=("Zoë",)),
+            ).path
+        )
+        for t in TEMPLATES
+        for lang in LANGS
     ]
     config = "{extends: default, rules: {document-start: disable, line-length: {max: 100}}}"
-    proc = subprocess.run([tool, "-s", "-d", config, *paths],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [tool, "-s", "-d", config, *paths], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_real_process_prints_to_stdout(tmp_path: Path) -> None:
-    result = journey_process(["new", "-", "--template", "nine-stages", "--lang", "nl"],
-                             cwd=tmp_path)
+    result = journey_process(
+        ["new", "-", "--template", "nine-stages", "--lang", "nl"], cwd=tmp_path
+    )
     assert result.code == 0, result.err
     assert "Ambassadeur" in result.out
     assert list(tmp_path.iterdir()) == []

@@ -25,8 +25,9 @@ pytestmark = pytest.mark.slow
 
 
 def run(args: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=timeout,
-                          check=False)
+    return subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +37,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     # Without network the isolated build cannot fetch hatchling; use an installed one then.
     offline = ["--no-isolation"] if importlib.util.find_spec("hatchling") else []
-    proc = run([sys.executable, "-m", "build", "--wheel", *offline, "--outdir", str(out),
-                str(ROOT)], cwd=out)
+    proc = run(
+        [sys.executable, "-m", "build", "--wheel", *offline, "--outdir", str(out), str(ROOT)],
+        cwd=out,
+    )
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     wheels = list(out.glob("journeycli-*.whl"))
     assert len(wheels) == 1, wheels
@@ -69,39 +72,50 @@ def test_the_metadata_is_complete_and_the_version_has_one_home(wheel: Path) -> N
     assert meta["Summary"] and meta["Keywords"]
     urls = dict(u.split(", ", 1) for u in meta.get_all("Project-URL") or [])
     assert {"Homepage", "Documentation", "Changelog"} <= set(urls)
-    requires = {re.split(r"[<>=;\s\[]", r, maxsplit=1)[0].lower()
-                for r in meta.get_all("Requires-Dist") or [] if "extra ==" not in r}
+    requires = {
+        re.split(r"[<>=;\s\[]", r, maxsplit=1)[0].lower()
+        for r in meta.get_all("Requires-Dist") or []
+        if "extra ==" not in r
+    }
     assert requires == {"typer", "rich", "pyyaml", "pydantic", "jinja2"}
     assert not [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")], (
-        "PEP 639: the license expression replaces License :: classifiers")
+        "PEP 639: the license expression replaces License :: classifiers"
+    )
     # The long description is the README, whose set-up commands people copy.
     assert "pip install . && journey report examples/hypotheek.journey.yaml" in (
-        meta.get_payload() or "")
+        meta.get_payload() or ""
+    )
 
 
 def test_the_wheel_carries_license_types_templates_and_schema(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), names
-    for required in ("journeycli/py.typed", "journeycli/journey.schema.json",
-                     "journeycli/templates/report/report.html.j2",
-                     "journeycli/templates/scaffold/five-stages.yaml"):
+    for required in (
+        "journeycli/py.typed",
+        "journeycli/journey.schema.json",
+        "journeycli/templates/report/report.html.j2",
+        "journeycli/templates/scaffold/five-stages.yaml",
+    ):
         assert required in names
 
 
 def test_the_installed_wheel_runs_the_readme_command_from_anywhere(
-        wheel: Path, tmp_path: Path) -> None:
+    wheel: Path, tmp_path: Path
+) -> None:
     venv = tmp_path / "venv"
     made = run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     bindir = venv / ("Scripts" if sys.platform == "win32" else "bin")
     python = bindir / "python"
-    installed = run([str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet",
-                     str(wheel)], cwd=tmp_path)
+    installed = run(
+        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        cwd=tmp_path,
+    )
     assert installed.returncode == 0, installed.stdout + installed.stderr
-    where = run([str(python), "-c", "import journeycli; print(journeycli.__file__)"],
-                cwd=tmp_path)
+    where = run([str(python), "-c", "import journeycli; print(journeycli.__file__)"], cwd=tmp_path)
     assert Path(where.stdout.strip()).is_relative_to(venv), (
-        f"the venv imports journeycli from {where.stdout.strip()}, not from the wheel")
+        f"the venv imports journeycli from {where.stdout.strip()}, not from the wheel"
+    )
 
     journey = bindir / "journey"
     example = (EXAMPLES / "hypotheek.journey.yaml").resolve()

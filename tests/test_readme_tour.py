@@ -41,6 +41,6 @@ def test_scaffold_edit_lint_report_loop_matches_the_readme(tmp_path: Path) -> No
     shown = console_block("journey report onboarding.journey.yaml")
     cut = shown.index("...")
     assert lines[:cut] == shown[:cut]
-    tail = shown[cut + 1:]
+    tail = shown[cut + 1 :]
     start = lines.index(tail[0])
-    assert lines[start:start + len(tail)] == tail
+    assert lines[start : start + len(tail)] == tail

@@ -108,8 +108,20 @@ def test_persona_changes_the_scores(cli) -> None:
 
 
 def test_top_and_gap_threshold(cli) -> None:
-    data = json.loads(cli(["report", DATA / "engine-ties.journey.yaml", "-f", "json",
-                           "--top", "1", "--gap-threshold", "31"]).out)
+    data = json.loads(
+        cli(
+            [
+                "report",
+                DATA / "engine-ties.journey.yaml",
+                "-f",
+                "json",
+                "--top",
+                "1",
+                "--gap-threshold",
+                "31",
+            ]
+        ).out
+    )
     assert data["focus"] == ["s1"]
     assert data["gaps_without_plan"] == []
     assert data["gap_threshold"] == 31
@@ -168,8 +180,11 @@ def test_html_format_is_registered_by_name_and_extension() -> None:
 @pytest.mark.parametrize("fmt", ["terminal", "md", "json"])
 def test_output_is_byte_identical_across_runs(fmt: str, tmp_path: Path) -> None:
     runs = [
-        journey_process(["report", "examples", "--format", fmt], cwd=ROOT,
-                        env={"NO_COLOR": "1", "COLUMNS": str(width)})
+        journey_process(
+            ["report", "examples", "--format", fmt],
+            cwd=ROOT,
+            env={"NO_COLOR": "1", "COLUMNS": str(width)},
+        )
         for width in (60, 200)
     ]
     assert runs[0].code == 0, runs[0].err
@@ -208,7 +223,9 @@ def test_map_text_is_never_read_as_rich_markup(cli, tmp_path: Path) -> None:
     path.write_text(
         "version: 1\ntitle: '[bold red]Loud[/] :smile:'\nstages:\n"
         "  - name: '[link=https://evil.invalid]Click[/link]'\n    relevance: 90\n"
-        "    presence: 10\n", encoding="utf-8")
+        "    presence: 10\n",
+        encoding="utf-8",
+    )
     result = cli(["report", path])
     assert result.code == 0, result.err
     assert "[bold red]Loud[/] :smile:" in result.out

@@ -48,9 +48,23 @@ CASES = [
 ] + [
     ("examples.md", ["report", "examples", "--format", "md"]),
     ("examples.txt", ["report", "examples"]),
-    ("hypotheek-starter-en.md",
-     ["report", "examples/hypotheek.journey.yaml", "-f", "md", "--persona", "starter",
-      "--lang", "en", "--top", "2", "--gap-threshold", "50"]),
+    (
+        "hypotheek-starter-en.md",
+        [
+            "report",
+            "examples/hypotheek.journey.yaml",
+            "-f",
+            "md",
+            "--persona",
+            "starter",
+            "--lang",
+            "en",
+            "--top",
+            "2",
+            "--gap-threshold",
+            "50",
+        ],
+    ),
 ]
 
 
@@ -114,16 +128,25 @@ def test_json_report_of_the_hypotheek_example(cli) -> None:
     first = data["stages"][0]
     assert first == {
         **first,
-        "id": "orientatie", "name": "Oriëntatie", "rank": 1, "relevance": 85, "presence": 30,
-        "gap": 55, "confidence": "measured", "conversion": 40,
-        "reach": 6600, "lost": 3960, "value_at_stake": 5742000,  # 12000*.55; 6600*.6*1450
+        "id": "orientatie",
+        "name": "Oriëntatie",
+        "rank": 1,
+        "relevance": 85,
+        "presence": 30,
+        "gap": 55,
+        "confidence": "measured",
+        "conversion": 40,
+        "reach": 6600,
+        "lost": 3960,
+        "value_at_stake": 5742000,  # 12000*.55; 6600*.6*1450
     }
     loyalty = next(s for s in data["stages"] if s["id"] == "loyaliteit")
     assert (loyalty["conversion"], loyalty["lost"], loyalty["value_at_stake"]) == (None, None, None)
     assert loyalty["reach"] == pytest.approx(1235.52)  # 12000*.55*.40*.65*.90*.80
     assert data["unscored"] == []
     assert [(m["touchpoint"], m["experience"]) for m in data["breaking_moments"]] == [
-        ("documenten-uploaden", 1), ("rekentool", 2),
+        ("documenten-uploaden", 1),
+        ("rekentool", 2),
     ]
     assert data["gaps_without_plan"] == []
     assert [item["action"] for item in data["roadmap"]["later"]] == [

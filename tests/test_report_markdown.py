@@ -65,7 +65,10 @@ def lint_markdown(path: Path) -> subprocess.CompletedProcess[str]:
     assert MARKDOWNLINT is not None
     return subprocess.run(
         [MARKDOWNLINT, "--config", str(CONFIG), path.name],
-        cwd=path.parent, capture_output=True, text=True, timeout=120,
+        cwd=path.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -78,8 +81,7 @@ def nasty_map(tmp_path: Path) -> Path:
 REPORTS = {
     **{path.name: [path] for path in example_maps()},
     "examples": [EXAMPLES],
-    "hypotheek-starter-en": [EXAMPLES / "hypotheek.journey.yaml", "-p", "starter", "--lang",
-                             "en"],
+    "hypotheek-starter-en": [EXAMPLES / "hypotheek.journey.yaml", "-p", "starter", "--lang", "en"],
     "engine-ties": [DATA / "engine-ties.journey.yaml", "--top", "5"],
     "engine-both": [DATA / "engine-ties.journey.yaml", DATA / "engine-plain.journey.yaml"],
 }

@@ -15,8 +15,9 @@ from journeycli.render import json as json_renderer
 from journeycli.render import markdown, terminal
 
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
-text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1,
-               max_size=20).filter(lambda s: s.strip() != "")
+text = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20
+).filter(lambda s: s.strip() != "")
 score = st.one_of(st.none(), st.integers(0, 100))
 stage = st.fixed_dictionaries(
     {"name": text},
@@ -25,17 +26,31 @@ stage = st.fixed_dictionaries(
         "presence": score,
         "conversion": st.one_of(st.none(), st.integers(0, 100), st.floats(0, 100)),
         "opportunities": st.lists(text, max_size=2),
-        "evidence": st.lists(st.fixed_dictionaries(
-            {"source": text, "type": st.sampled_from(["analytics", "assumption"])}), max_size=2),
-        "touchpoints": st.lists(st.fixed_dictionaries(
-            {"name": text, "critical": st.booleans(), "experience": st.integers(1, 5)},
-            optional={"channel": text}), max_size=2),
-        "actions": st.lists(st.fixed_dictionaries(
-            {"action": text},
-            optional={"channel": text, "owner": text,
-                      "horizon": st.sampled_from(["now", "next", "later"]),
-                      "status": st.sampled_from(["todo", "doing", "done", "dropped"])}),
-            max_size=3),
+        "evidence": st.lists(
+            st.fixed_dictionaries(
+                {"source": text, "type": st.sampled_from(["analytics", "assumption"])}
+            ),
+            max_size=2,
+        ),
+        "touchpoints": st.lists(
+            st.fixed_dictionaries(
+                {"name": text, "critical": st.booleans(), "experience": st.integers(1, 5)},
+                optional={"channel": text},
+            ),
+            max_size=2,
+        ),
+        "actions": st.lists(
+            st.fixed_dictionaries(
+                {"action": text},
+                optional={
+                    "channel": text,
+                    "owner": text,
+                    "horizon": st.sampled_from(["now", "next", "later"]),
+                    "status": st.sampled_from(["todo", "doing", "done", "dropped"]),
+                },
+            ),
+            max_size=3,
+        ),
     },
 )
 
@@ -51,19 +66,23 @@ def unique_ids(stages: list[dict[str, object]]) -> list[dict[str, object]]:
 
 maps = st.builds(
     lambda title, stages, volume, value, lang: {
-        "version": 1, "title": title, "language": lang, "stages": unique_ids(stages),
+        "version": 1,
+        "title": title,
+        "language": lang,
+        "stages": unique_ids(stages),
         "metrics": {"volume": volume, "value": value},
     },
-    text, st.lists(stage, min_size=1, max_size=6),
-    st.one_of(st.none(), st.integers(0, 10**6)), st.one_of(st.none(), st.floats(0, 10**4)),
+    text,
+    st.lists(stage, min_size=1, max_size=6),
+    st.one_of(st.none(), st.integers(0, 10**6)),
+    st.one_of(st.none(), st.floats(0, 10**4)),
     st.sampled_from(["en", "nl"]),
 )
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=maps, top=st.integers(0, 5), threshold=st.integers(0, 100))
-def test_any_map_renders_in_every_format(data: dict[str, object], top: int,
-                                         threshold: int) -> None:
+def test_any_map_renders_in_every_format(data: dict[str, object], top: int, threshold: int) -> None:
     journey = JourneyMap.model_validate(data)
     analysis = analyse(journey, path="gen", top=top, gap_threshold=threshold)
     report = combine([analysis])

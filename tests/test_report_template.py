@@ -19,14 +19,17 @@ def template(tmp_path: Path, text: str, name: str = "mine.md.j2") -> Path:
 
 
 def test_template_sees_the_json_fields_and_the_map(cli, tmp_path: Path) -> None:
-    mine = template(tmp_path, (
-        "{{ title }} / {{ persona }} / {{ map.owner }} / {{ lang }}\n"
-        "{% for s in stages %}{{ s.rank }}. {{ s.name }} gap={{ s.gap }} "
-        "reach={{ s.reach }} {{ s.confidence }}\n{% endfor %}"
-        "unscored={{ unscored }} breaking={{ breaking_moments | map(attribute='touchpoint')"
-        " | join(',') }}\nwithout plan={{ gaps_without_plan }} now={{ roadmap.now | length }}\n"
-        "{{ map.stages[0].touchpoints[0].name }}\n"
-    ))
+    mine = template(
+        tmp_path,
+        (
+            "{{ title }} / {{ persona }} / {{ map.owner }} / {{ lang }}\n"
+            "{% for s in stages %}{{ s.rank }}. {{ s.name }} gap={{ s.gap }} "
+            "reach={{ s.reach }} {{ s.confidence }}\n{% endfor %}"
+            "unscored={{ unscored }} breaking={{ breaking_moments | map(attribute='touchpoint')"
+            " | join(',') }}\nwithout plan={{ gaps_without_plan }} now={{ roadmap.now | length }}\n"
+            "{{ map.stages[0].touchpoints[0].name }}\n"
+        ),
+    )
     result = cli(["report", HYPOTHEEK, "--template", mine, "--persona", "starter"])
     assert result.code == 0, result.err
     lines = result.out.splitlines()
@@ -53,8 +56,9 @@ def test_template_is_rendered_once_per_map(cli, tmp_path: Path) -> None:
 
 def test_html_template_is_autoescaped(cli, tmp_path: Path) -> None:
     path = tmp_path / "x.journey.yaml"
-    path.write_text("version: 1\ntitle: '<script>alert(1)</script>'\nstages: [{name: A}]\n",
-                    encoding="utf-8")
+    path.write_text(
+        "version: 1\ntitle: '<script>alert(1)</script>'\nstages: [{name: A}]\n", encoding="utf-8"
+    )
     mine = template(tmp_path, "<h1>{{ title }}</h1>\n", name="page.html")
     result = cli(["report", path, "--template", mine])
     assert result.code == 0, result.err
@@ -105,8 +109,9 @@ def test_unsafe_attribute_is_reported_as_a_sandbox_violation(cli, tmp_path: Path
         ("{{ stages[99] }}", "template error"),
     ],
 )
-def test_template_errors_are_one_line_exit_1(cli, tmp_path: Path, source: str,
-                                             message: str) -> None:
+def test_template_errors_are_one_line_exit_1(
+    cli, tmp_path: Path, source: str, message: str
+) -> None:
     mine = template(tmp_path, source)
     result = cli(["report", HYPOTHEEK, "--template", mine])
     assert result.code == 1

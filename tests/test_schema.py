@@ -44,8 +44,12 @@ def test_examples_validate_with_check_jsonschema() -> None:
     exe = shutil.which("check-jsonschema")
     if exe is None:
         pytest.skip("check-jsonschema is not installed (pip install check-jsonschema)")
-    proc = subprocess.run([exe, "--schemafile", str(COMMITTED), *map(str, example_maps())],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [exe, "--schemafile", str(COMMITTED), *map(str, example_maps())],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

@@ -26,32 +26,65 @@ MD_ROW = "Innocent | 100 | 0 | 100 |\n| Fake row"
 MD_LINK = "[click me](javascript:alert(1))"
 MD_IMAGE = "![x](https://evil.example/pixel.png)"
 MD_HTML = "<img src=x onerror=alert(1)><!-- hidden -->"
-FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1:A9)",
-            "\t=1", "\r=1", "'=already quoted"]
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","x")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1",
+    "\r=1",
+    "'=already quoted",
+]
 
 
 def hostile_map(**names: str) -> dict[str, Any]:
     """A valid map whose texts are the given payloads (stage, touchpoint, persona, ...)."""
     stage, touchpoint = names.get("stage", "Stage"), names.get("touchpoint", "Touchpoint")
     return {
-        "version": 1, "title": names.get("title", "Title"), "language": "en",
+        "version": 1,
+        "title": names.get("title", "Title"),
+        "language": "en",
         "description": names.get("description", "A map."),
         "personas": [{"id": "p", "name": names.get("persona", "Persona")}],
         "principles": [names.get("principle", "Keep promises.")],
         "stages": [
-            {"id": "s1", "name": stage, "relevance": 90, "presence": 10,
-             "customer_goal": names.get("goal", "Goal"),
-             "questions": [names.get("question", "Why?")],
-             "evidence": [{"type": "analytics", "source": names.get("source", "Dashboard")}],
-             "opportunities": [names.get("opportunity", "Do better")],
-             "touchpoints": [{"id": "t1", "name": touchpoint, "critical": True, "experience": 1,
-                              "personas": ["p"], "channel": names.get("channel", "web"),
-                              "owner": names.get("owner", "team")}],
-             "actions": [{"action": names.get("action", "Fix it"), "owner": "team",
-                          "channel": names.get("channel", "web"), "horizon": "now",
-                          "touchpoint": "t1"}]},
-            {"id": "s2", "name": "Second", "relevance": 50, "presence": 45,
-             "evidence": [{"type": "survey", "source": "Survey"}]},
+            {
+                "id": "s1",
+                "name": stage,
+                "relevance": 90,
+                "presence": 10,
+                "customer_goal": names.get("goal", "Goal"),
+                "questions": [names.get("question", "Why?")],
+                "evidence": [{"type": "analytics", "source": names.get("source", "Dashboard")}],
+                "opportunities": [names.get("opportunity", "Do better")],
+                "touchpoints": [
+                    {
+                        "id": "t1",
+                        "name": touchpoint,
+                        "critical": True,
+                        "experience": 1,
+                        "personas": ["p"],
+                        "channel": names.get("channel", "web"),
+                        "owner": names.get("owner", "team"),
+                    }
+                ],
+                "actions": [
+                    {
+                        "action": names.get("action", "Fix it"),
+                        "owner": "team",
+                        "channel": names.get("channel", "web"),
+                        "horizon": "now",
+                        "touchpoint": "t1",
+                    }
+                ],
+            },
+            {
+                "id": "s2",
+                "name": "Second",
+                "relevance": 50,
+                "presence": 45,
+                "evidence": [{"type": "survey", "source": "Survey"}],
+            },
         ],
     }
 
@@ -59,8 +92,9 @@ def hostile_map(**names: str) -> dict[str, Any]:
 def write_map(tmp_path: Path, data: dict[str, Any], name: str = "m.journey.yaml") -> Path:
     """The map as JSON; a control character goes in as a `\\u` escape, as YAML requires."""
     text = json.dumps(data, ensure_ascii=False)
-    text = "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cc" and c not in "\t"
-                   else c for c in text)
+    text = "".join(
+        f"\\u{ord(c):04x}" if unicodedata.category(c) == "Cc" and c not in "\t" else c for c in text
+    )
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
@@ -93,8 +127,17 @@ def parse_html(text: str) -> _Elements:
 
 @pytest.mark.parametrize("payload", [SCRIPT, ATTRIBUTE, STYLE_BREAK])
 def test_html_report_shows_markup_in_names_as_text(cli: Any, tmp_path: Path, payload: str) -> None:
-    path = write_map(tmp_path, hostile_map(stage=payload, touchpoint=payload, persona=payload,
-                                           title=payload, action=payload, source=payload))
+    path = write_map(
+        tmp_path,
+        hostile_map(
+            stage=payload,
+            touchpoint=payload,
+            persona=payload,
+            title=payload,
+            action=payload,
+            source=payload,
+        ),
+    )
     result = cli(["report", path, "--format", "html"])
     assert result.code == 0, result.err
     page = parse_html(result.out)
@@ -145,11 +188,29 @@ def _table_rows(tokens: list[Any]) -> int:
 
 @pytest.mark.parametrize("payload", [MD_ROW, MD_LINK, MD_IMAGE, MD_HTML])
 def test_markdown_report_keeps_names_inert(cli: Any, tmp_path: Path, payload: str) -> None:
-    clean = cli(["report", write_map(tmp_path, hostile_map(), "clean.journey.yaml"),
-                 "--format", "md"])
-    hostile = cli(["report", write_map(tmp_path, hostile_map(
-        stage=payload, touchpoint=payload, action=payload, title=payload, persona=payload,
-        opportunity=payload, owner=payload, channel=payload)), "--format", "md"])
+    clean = cli(
+        ["report", write_map(tmp_path, hostile_map(), "clean.journey.yaml"), "--format", "md"]
+    )
+    hostile = cli(
+        [
+            "report",
+            write_map(
+                tmp_path,
+                hostile_map(
+                    stage=payload,
+                    touchpoint=payload,
+                    action=payload,
+                    title=payload,
+                    persona=payload,
+                    opportunity=payload,
+                    owner=payload,
+                    channel=payload,
+                ),
+            ),
+            "--format",
+            "md",
+        ]
+    )
     assert hostile.code == 0, hostile.err
     tokens = markdown_tokens(hostile.out)
     assert_inert(tokens)
@@ -224,8 +285,11 @@ def test_csv_export_neutralises_formulas(cli: Any, tmp_path: Path, payload: str)
     result = cli(["export", path, "--to", "csv"])
     assert result.code == 0, result.err
     rows = list(csv.DictReader(io.StringIO(result.out)))
-    cells = [row[column] for row in rows[:1]
-             for column in ("stage_name", "touchpoint", "channel", "owner")]
+    cells = [
+        row[column]
+        for row in rows[:1]
+        for column in ("stage_name", "touchpoint", "channel", "owner")
+    ]
     for cell in cells:
         assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), cell
         assert cell.startswith("'")
@@ -244,8 +308,10 @@ def test_csv_export_neutralises_formulas(cli: Any, tmp_path: Path, payload: str)
 # --- Mermaid -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("payload", ["a: 5: Evil", "b # comment", "c\nsection Injected",
-                                     "%% hidden", "title Hijack", "d;e"])
+@pytest.mark.parametrize(
+    "payload",
+    ["a: 5: Evil", "b # comment", "c\nsection Injected", "%% hidden", "title Hijack", "d;e"],
+)
 def test_mermaid_export_keeps_structure(cli: Any, tmp_path: Path, payload: str) -> None:
     path = write_map(tmp_path, hostile_map(stage=payload, touchpoint=payload, persona=payload))
     result = cli(["export", path, "--to", "mermaid"])
@@ -266,15 +332,18 @@ def test_mermaid_export_keeps_structure(cli: Any, tmp_path: Path, payload: str) 
 # --- Terminal: control characters, bidi overrides, Rich markup -----------------------------
 
 
-@pytest.mark.parametrize(("escape", "code_point"), [
-    ("\u001b[2J\u001b[31m", "U+001B"),
-    ("\u001b]8;;https://evil.example\u0007", "U+001B"),
-    ("\u009b31m", "U+009B"),
-    ("\u0000", "U+0000"),
-    ("\u007f", "U+007F"),
-    ("admin\u202e\u2066txt.exe", "U+202E"),
-    ("\u2067isolate", "U+2067"),
-])
+@pytest.mark.parametrize(
+    ("escape", "code_point"),
+    [
+        ("\u001b[2J\u001b[31m", "U+001B"),
+        ("\u001b]8;;https://evil.example\u0007", "U+001B"),
+        ("\u009b31m", "U+009B"),
+        ("\u0000", "U+0000"),
+        ("\u007f", "U+007F"),
+        ("admin\u202e\u2066txt.exe", "U+202E"),
+        ("\u2067isolate", "U+2067"),
+    ],
+)
 def test_control_and_bidi_characters_are_refused_at_their_position(
     cli: Any, tmp_path: Path, escape: str, code_point: str
 ) -> None:
@@ -302,8 +371,11 @@ def test_a_raw_control_character_is_e001_at_its_position(cli: Any, tmp_path: Pat
 
 
 def test_plain_tabs_newlines_and_rtl_text_are_fine(cli: Any, tmp_path: Path) -> None:
-    data = hostile_map(stage="שלום עולם", touchpoint="مرحبا \u200fbij\u200e de balie",
-                       description="Line one\nline\ttwo")
+    data = hostile_map(
+        stage="שלום עולם",
+        touchpoint="مرحبا \u200fbij\u200e de balie",
+        description="Line one\nline\ttwo",
+    )
     result = cli(["lint", write_map(tmp_path, data), "--select", "E"])
     assert result.code == 0, result.out
 
@@ -339,11 +411,16 @@ def test_path_like_ids_are_refused(cli: Any, tmp_path: Path, bad_id: str) -> Non
 def test_path_like_names_never_become_files(cli: Any, tmp_path: Path) -> None:
     work = tmp_path / "work"
     work.mkdir()
-    path = write_map(work, hostile_map(stage="../../escape", touchpoint="/tmp/x",
-                                       title="../../../title"))
+    path = write_map(
+        work, hostile_map(stage="../../escape", touchpoint="/tmp/x", title="../../../title")
+    )
     before = sorted(p.name for p in tmp_path.rglob("*"))
-    for args in (["report", path, "-o", work / "r.html"], ["report", path, "-o", work / "r.md"],
-                 ["export", path, "-o", work / "r.csv"], ["export", path, "-o", work / "r.mmd"]):
+    for args in (
+        ["report", path, "-o", work / "r.html"],
+        ["report", path, "-o", work / "r.md"],
+        ["export", path, "-o", work / "r.csv"],
+        ["export", path, "-o", work / "r.mmd"],
+    ):
         assert cli(args).code == 0
     after = sorted(p.name for p in tmp_path.rglob("*"))
     assert sorted(set(after) - set(before)) == ["r.csv", "r.html", "r.md", "r.mmd"]
@@ -352,16 +429,20 @@ def test_path_like_names_never_become_files(cli: Any, tmp_path: Path) -> None:
 # --- User templates in the sandbox ---------------------------------------------------------
 
 
-@pytest.mark.parametrize("source", [
-    "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ map.__class__.__init__.__globals__ }}",
-    "{{ stages.__class__.__base__.__subclasses__() }}",
-    "{{ cycler.__init__.__globals__.os.system('touch pwned') }}",
-    "{{ self.__init__.__globals__.__builtins__ }}",
-    "{{ map.model_config }}{{ map.__dict__ }}",
-])
-def test_template_sandbox_blocks_escapes(cli: Any, tmp_path: Path, source: str,
-                                         monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ map.__class__.__init__.__globals__ }}",
+        "{{ stages.__class__.__base__.__subclasses__() }}",
+        "{{ cycler.__init__.__globals__.os.system('touch pwned') }}",
+        "{{ self.__init__.__globals__.__builtins__ }}",
+        "{{ map.model_config }}{{ map.__dict__ }}",
+    ],
+)
+def test_template_sandbox_blocks_escapes(
+    cli: Any, tmp_path: Path, source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     template = tmp_path / "evil.md.j2"
     template.write_text(source + "\n", encoding="utf-8")
@@ -373,14 +454,18 @@ def test_template_sandbox_blocks_escapes(cli: Any, tmp_path: Path, source: str,
     assert not (tmp_path / "pwned").exists()
 
 
-@pytest.mark.parametrize("source", [
-    "{% for i in range(10**9) %}x{% endfor %}",
-    "{% include '/etc/passwd' %}",
-    "{% import 'os' as os %}",
-    "{{ '%s' % map }}{{ 'x' * 10**10 }}",
-])
-def test_template_cannot_read_files_or_exhaust_memory(cli: Any, tmp_path: Path,
-                                                      source: str) -> None:
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{% for i in range(10**9) %}x{% endfor %}",
+        "{% include '/etc/passwd' %}",
+        "{% import 'os' as os %}",
+        "{{ '%s' % map }}{{ 'x' * 10**10 }}",
+    ],
+)
+def test_template_cannot_read_files_or_exhaust_memory(
+    cli: Any, tmp_path: Path, source: str
+) -> None:
     template = tmp_path / "t.md.j2"
     template.write_text(source, encoding="utf-8")
     result = cli(["report", write_map(tmp_path, hostile_map()), "--template", template])

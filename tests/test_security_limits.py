@@ -23,10 +23,20 @@ HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 
 
 def _stages_map(stages: int, touchpoints: int) -> str:
-    return json.dumps({"version": 1, "title": "Big", "stages": [
-        {"id": f"s{i}", "name": f"S{i}",
-         "touchpoints": [{"id": f"s{i}-t{j}", "name": "T"} for j in range(touchpoints)]}
-        for i in range(stages)]})
+    return json.dumps(
+        {
+            "version": 1,
+            "title": "Big",
+            "stages": [
+                {
+                    "id": f"s{i}",
+                    "name": f"S{i}",
+                    "touchpoints": [{"id": f"s{i}-t{j}", "name": "T"} for j in range(touchpoints)],
+                }
+                for i in range(stages)
+            ],
+        }
+    )
 
 
 def test_deep_nesting_is_e006_not_a_crash() -> None:
@@ -47,8 +57,10 @@ def test_billion_laughs_is_refused_by_expanded_size() -> None:
 
 def test_merge_key_bomb_is_refused() -> None:
     lines = ["b0: &b0 {k0: v}"]
-    lines += [f"b{i}: &b{i} {{<<: [" + ", ".join([f"*b{i - 1}"] * 8) + f"], k{i}: v}}"
-              for i in range(1, 12)]
+    lines += [
+        f"b{i}: &b{i} {{<<: [" + ", ".join([f"*b{i - 1}"] * 8) + f"], k{i}: v}}"
+        for i in range(1, 12)
+    ]
     document = load_document("\n".join(lines).encode(), "merge.yaml")
     assert [p.code for p in document.problems] == ["E006"]
 
@@ -59,10 +71,11 @@ def test_examples_are_within_every_default_limit() -> None:
         assert validated.model is not None and not validated.problems
 
 
-@pytest.mark.parametrize(("limit", "flag", "stages", "touchpoints"), [
-    ("max_stages", "--max-stages", 6, 0), ("max_touchpoints", "--max-touchpoints", 3, 4)])
-def test_stage_and_touchpoint_limits(limit: str, flag: str, stages: int,
-                                     touchpoints: int) -> None:
+@pytest.mark.parametrize(
+    ("limit", "flag", "stages", "touchpoints"),
+    [("max_stages", "--max-stages", 6, 0), ("max_touchpoints", "--max-touchpoints", 3, 4)],
+)
+def test_stage_and_touchpoint_limits(limit: str, flag: str, stages: int, touchpoints: int) -> None:
     text = _stages_map(stages, touchpoints).encode()
     refused = load_map(text, "big.yaml", Limits(**{limit: 5}))
     assert refused.model is None
@@ -78,17 +91,29 @@ def test_defaults_take_the_benchmark_shape() -> None:
     assert not [p for p in validated.problems if p.code == "E006"]
 
 
-COMMANDS = [["lint"], ["report"], ["report", "-f", "json"], ["export", "--to", "csv"],
-            ["diff", str(HYPOTHEEK)]]
+COMMANDS = [
+    ["lint"],
+    ["report"],
+    ["report", "-f", "json"],
+    ["export", "--to", "csv"],
+    ["diff", str(HYPOTHEEK)],
+]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-@pytest.mark.parametrize(("flag", "value"), [("--max-stages", "3"),
-                                             ("--max-touchpoints", "5"),
-                                             ("--max-nodes", "50"), ("--max-depth", "2"),
-                                             ("--max-file-size", "100")])
-def test_every_command_takes_the_limit_flags(cli: Any, command: list[str], flag: str,
-                                            value: str) -> None:
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [
+        ("--max-stages", "3"),
+        ("--max-touchpoints", "5"),
+        ("--max-nodes", "50"),
+        ("--max-depth", "2"),
+        ("--max-file-size", "100"),
+    ],
+)
+def test_every_command_takes_the_limit_flags(
+    cli: Any, command: list[str], flag: str, value: str
+) -> None:
     if command[0] == "diff":
         args = ["diff", HYPOTHEEK, HYPOTHEEK, flag, value]
     else:
@@ -100,12 +125,16 @@ def test_every_command_takes_the_limit_flags(cli: Any, command: list[str], flag:
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_limits_from_the_configuration(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                       command: list[str]) -> None:
+def test_limits_from_the_configuration(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pyproject.toml").write_text("[tool.journey]\nmax-stages = 3\n")
-    args = (["diff", HYPOTHEEK, HYPOTHEEK] if command[0] == "diff"
-            else [command[0], HYPOTHEEK, *command[1:]])
+    args = (
+        ["diff", HYPOTHEEK, HYPOTHEEK]
+        if command[0] == "diff"
+        else [command[0], HYPOTHEEK, *command[1:]]
+    )
     assert cli(args).code == 1
     # the command line wins over the file
     assert cli([*args, "--max-stages", "50"]).code == 0
@@ -122,8 +151,9 @@ def test_bad_limit_in_the_configuration_names_file_and_key(
     assert ".journey.toml: max-nodes: expected a whole number of 1 or more" in result.err
 
 
-@pytest.mark.parametrize("name", ["a" * 200_000, "x." * 100_000, "a@" * 100_000,
-                                  "http://" + "." * 100_000])
+@pytest.mark.parametrize(
+    "name", ["a" * 200_000, "x." * 100_000, "a@" * 100_000, "http://" + "." * 100_000]
+)
 def test_markdown_escaping_is_linear(name: str) -> None:
     """A 200 kB name used to take minutes in the Markdown report (quadratic regex)."""
     assert len(md(name)) >= len(name)
@@ -131,7 +161,8 @@ def test_markdown_escaping_is_linear(name: str) -> None:
 
 def test_huge_name_through_the_markdown_report(cli: Any, tmp_path: Path) -> None:
     text = HYPOTHEEK.read_text(encoding="utf-8").replace(
-        "name: Oriëntatie", "name: " + "a" * 300_000, 1)
+        "name: Oriëntatie", "name: " + "a" * 300_000, 1
+    )
     path = tmp_path / "huge.journey.yaml"
     path.write_text(text, encoding="utf-8")
     result = cli(["report", path, "--format", "md"])

@@ -15,9 +15,27 @@ import pytest
 from conftest import EXAMPLES
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
-ADVICE = ("use ", "raise ", "remove ", "run ", "name ", "create ", "check ", "quote ", "save ",
-          "did you mean", "choose ", "keys of your own", "fill in", "expected ", "must ",
-          "free ", "write ", "keep one map", "a number ")
+ADVICE = (
+    "use ",
+    "raise ",
+    "remove ",
+    "run ",
+    "name ",
+    "create ",
+    "check ",
+    "quote ",
+    "save ",
+    "did you mean",
+    "choose ",
+    "keys of your own",
+    "fill in",
+    "expected ",
+    "must ",
+    "free ",
+    "write ",
+    "keep one map",
+    "a number ",
+)
 
 
 def _cases(tmp: Path) -> list[tuple[list[Any], str]]:
@@ -43,8 +61,10 @@ def _cases(tmp: Path) -> list[tuple[list[Any], str]]:
         (["lint", binary], f"{binary}:2:8:"),
         (["lint", two], f"{two}:2:1:"),
         (["lint", tmp / "missing.journey.yaml"], f"journey: error: {tmp / 'missing.journey.yaml'}"),
-        (["report", tmp / "missing.journey.yaml"],
-         f"journey: error: {tmp / 'missing.journey.yaml'}"),
+        (
+            ["report", tmp / "missing.journey.yaml"],
+            f"journey: error: {tmp / 'missing.journey.yaml'}",
+        ),
         (["import", csv_file], f"journey: error: {csv_file}: row 2"),
         (["import", mmd], f"journey: error: {mmd}:3"),
         (["report", HYPOTHEEK, "--template", template], f"journey: error: {template}:1"),
@@ -61,16 +81,20 @@ def test_error_messages_name_the_file_and_say_what_to_do(cli: Any, tmp_path: Pat
         result = cli(args)
         text = result.err + result.out
         first = next((line for line in text.splitlines() if line.strip()), "")
-        ok = (result.code in (1, 2) and expected in first
-              and any(word in first.lower() for word in ADVICE))
+        ok = (
+            result.code in (1, 2)
+            and expected in first
+            and any(word in first.lower() for word in ADVICE)
+        )
         if not ok:
             failures.append(f"{' '.join(map(str, args))}\n    -> exit {result.code}: {first!r}")
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("name", ["a\nb.journey.yaml", "a\x1b[2Jb.journey.yaml"])
-def test_file_names_with_control_characters_stay_on_one_line(cli: Any, tmp_path: Path,
-                                                             name: str) -> None:
+def test_file_names_with_control_characters_stay_on_one_line(
+    cli: Any, tmp_path: Path, name: str
+) -> None:
     path = tmp_path / name
     path.write_text("version: 1\n")
     result = cli(["lint", path])

@@ -19,18 +19,89 @@ from journeycli.writer import Comments, dump_items, dump_map, scalar_text
 # Text a map may hold: the loader refuses control characters and bidi overrides
 # (journeycli.guards), so the round trips draw from everything else.
 SAFE_CHARS = st.characters(
-    exclude_categories=("Cs", "Cc"), include_characters="\t\n\r",
+    exclude_categories=("Cs", "Cc"),
+    include_characters="\t\n\r",
     exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
 )
 TRAPS = [
-    "yes", "No", "ON", "off", "yEs", "y", "N", "true", "False", "null", "NULL", "~", "",
-    " leading", "trailing ", "012", "0o17", "0x1F", "1:30", "1e5", "1.5", "-1", "+1", ".inf",
-    ".NaN", "1_000", "2026-03-01", "2026-03-01 is the date", "2026-03-01 10:00", "- item",
-    "-item", "? question", "?q", ": x", "a: b", "a:b", "a #b", "a#b", "#x", "@x", "`x", "!x",
-    "&x", "*x", "|", ">", "%x", "'q'", '"q"', "{a}", "[a]", "a, b", "---", "...", "--- x",
-    "a\nb", "a\n", "a\n\n", "\na", "a \nb", "\ta", "a\tb", "<<", "=", "Oriëntatie", "🚀 launch",
-    "line\u2028sep", "bom\ufeff", "nbsp\xa0x", "back\\slash", "lrm\u200emark",
-    "quote\"d", "café: open", "  ", "\r\n", "a\rb", "x" * 1200, "é" * 50,
+    "yes",
+    "No",
+    "ON",
+    "off",
+    "yEs",
+    "y",
+    "N",
+    "true",
+    "False",
+    "null",
+    "NULL",
+    "~",
+    "",
+    " leading",
+    "trailing ",
+    "012",
+    "0o17",
+    "0x1F",
+    "1:30",
+    "1e5",
+    "1.5",
+    "-1",
+    "+1",
+    ".inf",
+    ".NaN",
+    "1_000",
+    "2026-03-01",
+    "2026-03-01 is the date",
+    "2026-03-01 10:00",
+    "- item",
+    "-item",
+    "? question",
+    "?q",
+    ": x",
+    "a: b",
+    "a:b",
+    "a #b",
+    "a#b",
+    "#x",
+    "@x",
+    "`x",
+    "!x",
+    "&x",
+    "*x",
+    "|",
+    ">",
+    "%x",
+    "'q'",
+    '"q"',
+    "{a}",
+    "[a]",
+    "a, b",
+    "---",
+    "...",
+    "--- x",
+    "a\nb",
+    "a\n",
+    "a\n\n",
+    "\na",
+    "a \nb",
+    "\ta",
+    "a\tb",
+    "<<",
+    "=",
+    "Oriëntatie",
+    "🚀 launch",
+    "line\u2028sep",
+    "bom\ufeff",
+    "nbsp\xa0x",
+    "back\\slash",
+    "lrm\u200emark",
+    'quote"d',
+    "café: open",
+    "  ",
+    "\r\n",
+    "a\rb",
+    "x" * 1200,
+    "é" * 50,
 ]
 
 
@@ -64,13 +135,17 @@ def test_tricky_text_round_trips_everywhere(text: str) -> None:
         "title": text or "t",
         "description": text,
         "personas": [{"id": "p", "name": text or "n", "demographics": {text: text}}],
-        "stages": [{
-            "id": "s", "name": text or "n", "questions": [text, text],
-            "customer_goal": text,
-            "evidence": [{"type": "survey", "source": text or "s", "date": "2026-03-01"}],
-            "touchpoints": [{"id": "t", "name": text or "n", "owner": text}],
-            "actions": [{"action": text or "a", "owner": text}],
-        }],
+        "stages": [
+            {
+                "id": "s",
+                "name": text or "n",
+                "questions": [text, text],
+                "customer_goal": text,
+                "evidence": [{"type": "survey", "source": text or "s", "date": "2026-03-01"}],
+                "touchpoints": [{"id": "t", "name": text or "n", "owner": text}],
+                "actions": [{"action": text or "a", "owner": text}],
+            }
+        ],
     }
     model = JourneyMap.model_validate(data)
     assert _roundtrip(model) == model
@@ -79,13 +154,27 @@ def test_tricky_text_round_trips_everywhere(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "written"),
     [
-        ("yes", '"yes"'), ("Off", '"Off"'), ("012", '"012"'), ("1:30", '"1:30"'),
-        ("2026-03-01", '"2026-03-01"'), ("a: b", '"a: b"'), ("a #b", '"a #b"'),
-        ("Oriëntatie", "Oriëntatie"), ("Klant, 29 jaar", "Klant, 29 jaar"),
-        ("30 minutes", "30 minutes"), ("a:b", "a:b"), ("bom\ufeff", '"bom\\uFEFF"'),
-        ("tab\there", '"tab\\there"'), ("", '""'), ("-x", "-x"), ("- x", '"- x"'),
-        ("bell\x07", '"bell\\a"'), ("esc\x1b[2J", '"esc\\e[2J"'), ("del\x7f", '"del\\x7F"'),
-        ("nel\x85", '"nel\\N"'), ("rlo\u202e", '"rlo\\u202E"'),
+        ("yes", '"yes"'),
+        ("Off", '"Off"'),
+        ("012", '"012"'),
+        ("1:30", '"1:30"'),
+        ("2026-03-01", '"2026-03-01"'),
+        ("a: b", '"a: b"'),
+        ("a #b", '"a #b"'),
+        ("Oriëntatie", "Oriëntatie"),
+        ("Klant, 29 jaar", "Klant, 29 jaar"),
+        ("30 minutes", "30 minutes"),
+        ("a:b", "a:b"),
+        ("bom\ufeff", '"bom\\uFEFF"'),
+        ("tab\there", '"tab\\there"'),
+        ("", '""'),
+        ("-x", "-x"),
+        ("- x", '"- x"'),
+        ("bell\x07", '"bell\\a"'),
+        ("esc\x1b[2J", '"esc\\e[2J"'),
+        ("del\x7f", '"del\\x7F"'),
+        ("nel\x85", '"nel\\N"'),
+        ("rlo\u202e", '"rlo\\u202E"'),
     ],
 )
 def test_quotes_only_when_needed(text: str, written: str) -> None:
@@ -101,8 +190,12 @@ def test_multiline_text_is_a_literal_block() -> None:
 
 def test_unicode_kept_as_is_and_no_escapes() -> None:
     model = JourneyMap.model_validate(
-        {"version": 1, "title": "Hypotheek afsluiten", "language": "nl",
-         "stages": [{"name": "Oriëntatie"}, {"name": "Ëën 🚀"}]}
+        {
+            "version": 1,
+            "title": "Hypotheek afsluiten",
+            "language": "nl",
+            "stages": [{"name": "Oriëntatie"}, {"name": "Ëën 🚀"}],
+        }
     )
     text = dump_map(model)
     assert "name: Oriëntatie\n" in text
@@ -111,13 +204,24 @@ def test_unicode_kept_as_is_and_no_escapes() -> None:
 
 
 def test_key_order_defaults_and_extensions() -> None:
-    model = JourneyMap.model_validate({
-        "stages": [{"touchpoints": [{"name": "Call", "critical": False}], "name": "Use",
-                    "relevance": 80, "x-note": "mine",
-                    "actions": [{"status": "todo", "horizon": "next", "action": "Fix it"}]}],
-        "x-team": {"a": 1}, "title": "T", "version": 1, "language": "en",
-        "metrics": {"currency": "EUR", "volume": 10},
-    })
+    model = JourneyMap.model_validate(
+        {
+            "stages": [
+                {
+                    "touchpoints": [{"name": "Call", "critical": False}],
+                    "name": "Use",
+                    "relevance": 80,
+                    "x-note": "mine",
+                    "actions": [{"status": "todo", "horizon": "next", "action": "Fix it"}],
+                }
+            ],
+            "x-team": {"a": 1},
+            "title": "T",
+            "version": 1,
+            "language": "en",
+            "metrics": {"currency": "EUR", "volume": 10},
+        }
+    )
     text = dump_map(model)
     assert text == (
         "version: 1\ntitle: T\nlanguage: en\nmetrics:\n  volume: 10\nstages:\n"
@@ -135,19 +239,30 @@ def test_key_order_defaults_and_extensions() -> None:
             st.from_regex(r"[-+.0-9:eExob_ ]{1,8}", fullmatch=True),
             st.from_regex(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}[ Tt]?[0-9:. ]{0,10}", fullmatch=True),
         ),
-        min_size=6, max_size=6,
+        min_size=6,
+        max_size=6,
     ),
     number=st.one_of(st.integers(0, 10**18), st.floats(0, 1e300, allow_nan=False)),
 )
 def test_any_text_round_trips_exactly(texts: list[str], number: float) -> None:
     title, description, stage, question, key, owner = texts
-    model = JourneyMap.model_validate({
-        "version": 1, "title": title or "t", "description": description,
-        "metrics": {"value": number, "period": owner},
-        "personas": [{"id": "p", "name": key or "k", "demographics": {key: description}}],
-        "stages": [{"id": "s", "name": stage or "s", "questions": [question, description],
-                    "touchpoints": [{"id": "t", "name": question or "q", "owner": owner}]}],
-    })
+    model = JourneyMap.model_validate(
+        {
+            "version": 1,
+            "title": title or "t",
+            "description": description,
+            "metrics": {"value": number, "period": owner},
+            "personas": [{"id": "p", "name": key or "k", "demographics": {key: description}}],
+            "stages": [
+                {
+                    "id": "s",
+                    "name": stage or "s",
+                    "questions": [question, description],
+                    "touchpoints": [{"id": "t", "name": question or "q", "owner": owner}],
+                }
+            ],
+        }
+    )
     assert _roundtrip(model) == model
 
 
@@ -156,10 +271,13 @@ def test_comments_and_slots_are_placed_and_read_back() -> None:
     comments = Comments(
         header=["A header", "in two lines"],
         above={("stages",): ["The stages"], ("stages", 0): ["First stage"]},
-        inline={("version",): "keep 1", ("stages", 0, "id"): "an id",
-                ("stages", 0, "questions"): "what they wonder",
-                ("stages", 0, "questions", 0): "a prompt",
-                ("stages", 0, "relevance"): "0–100"},
+        inline={
+            ("version",): "keep 1",
+            ("stages", 0, "id"): "an id",
+            ("stages", 0, "questions"): "what they wonder",
+            ("stages", 0, "questions", 0): "a prompt",
+            ("stages", 0, "relevance"): "0–100",
+        },
         below={("stages", 0, "touchpoints"): ["- name: Example", "  kind: digital"]},
         keep={("stages", 0, "relevance"), ("stages", 0, "touchpoints")},
     )
@@ -195,10 +313,12 @@ def test_dump_items_writes_a_block_list() -> None:
 
 
 def test_numbers_and_dates_keep_their_type() -> None:
-    model = JourneyMap.model_validate({
-        **_map(conversion=12.5, evidence=[{"source": "GA", "date": dt.date(2026, 3, 1)}]),
-        "metrics": {"volume": 1e20, "value": 0.1},
-    })
+    model = JourneyMap.model_validate(
+        {
+            **_map(conversion=12.5, evidence=[{"source": "GA", "date": dt.date(2026, 3, 1)}]),
+            "metrics": {"volume": 1e20, "value": 0.1},
+        }
+    )
     text = dump_map(model)
     assert "volume: 1.0e+20\n" in text
     assert "date: 2026-03-01\n" in text
@@ -213,11 +333,13 @@ def test_output_passes_yamllint(tmp_path: Path) -> None:
     assert model is not None
     target = tmp_path / "m.journey.yaml"
     target.write_text(
-        dump_map(model, comments=Comments(header=["hi"], inline={("title",): "t"}),
-                 schema_ref="s.json"),
+        dump_map(
+            model, comments=Comments(header=["hi"], inline={("title",): "t"}), schema_ref="s.json"
+        ),
         encoding="utf-8",
     )
     config = "{extends: default, rules: {document-start: disable, line-length: disable}}"
-    proc = subprocess.run([yamllint, "-s", "-d", config, str(target)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [yamllint, "-s", "-d", config, str(target)], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr

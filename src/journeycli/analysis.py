@@ -228,9 +228,9 @@ def analyse(
     pid = chosen.id if chosen else None
     ranks = {index: rank for rank, (index, _, _) in enumerate(ranked_stages(journey, pid), 1)}
     steps = funnel(journey)
-    focus_ids = [
-        index for index, _, stage_gap in ranked_stages(journey, pid) if stage_gap > 0
-    ][:top]
+    focus_ids = [index for index, _, stage_gap in ranked_stages(journey, pid) if stage_gap > 0][
+        :top
+    ]
     stages = []
     for index, stage in enumerate(journey.stages):
         relevance, presence = scores(stage, pid)
@@ -265,8 +265,13 @@ def analyse(
             if action.is_open and action.touchpoint:
                 addressing.setdefault(action.touchpoint, []).append(action)
     moments = tuple(
-        Moment(stages[m.stage_index], m.touchpoint, m.touchpoint_index, m.experience,
-               tuple(addressing.get(m.touchpoint.id, ())))
+        Moment(
+            stages[m.stage_index],
+            m.touchpoint,
+            m.touchpoint_index,
+            m.experience,
+            tuple(addressing.get(m.touchpoint.id, ())),
+        )
         for m in breaking_moments(journey, pid)
     )
     order = ranked + [s for s in stages if s.rank is None]

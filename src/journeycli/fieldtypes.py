@@ -31,7 +31,7 @@ def as_text(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError(f"expected text, got the boolean {str(value).lower()}; quote it")
     if isinstance(value, int | float):
-        raise ValueError(f"expected text, got the number {value}; quote it (\"{value}\")")
+        raise ValueError(f'expected text, got the number {value}; quote it ("{value}")')
     return value
 
 

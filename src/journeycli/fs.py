@@ -55,8 +55,10 @@ def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True)
     if target.is_dir():
         raise UsageError(f"{target}: is a directory; name a file to write")
     if not directory.is_dir():
-        raise UsageError(f"{target}: directory {directory} does not exist",
-                         hint="create it first, or name another output file")
+        raise UsageError(
+            f"{target}: directory {directory} does not exist",
+            hint="create it first, or name another output file",
+        )
     if target.exists() and not overwrite:
         raise UsageError(f"{target}: already exists", hint="use --force to overwrite it")
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -82,16 +84,18 @@ def atomic_write(path: str | Path, data: str | bytes, *, overwrite: bool = True)
         tmp_name = None
         _sync_directory(directory)
     except OSError as exc:
-        raise OutputError(f"{target}: cannot write ({exc.strerror or exc})",
-                          hint=_advice(exc, directory)) from exc
+        raise OutputError(
+            f"{target}: cannot write ({exc.strerror or exc})", hint=_advice(exc, directory)
+        ) from exc
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):
                 Path(tmp_name).unlink()
 
 
-def write_output(text: str, output: str | Path | None, stream: TextIO, *,
-                 overwrite: bool = True) -> None:
+def write_output(
+    text: str, output: str | Path | None, stream: TextIO, *, overwrite: bool = True
+) -> None:
     """A command's result to `--output` (atomically) when one is named, else to `stream`.
 
     The one place where "file or standard output" is decided, so every

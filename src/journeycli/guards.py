@@ -52,8 +52,7 @@ def unsafe_text_message(text: str) -> str | None:
         return None
     char = found.group(0)
     if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
-        why = ("a bidirectional control that makes text display in another order than it "
-               "is stored")
+        why = "a bidirectional control that makes text display in another order than it is stored"
     else:
         why = "a control character that can rewrite a terminal or break an output format"
     return f"contains {describe_character(char)}, {why}; remove it"
@@ -88,8 +87,11 @@ def unsafe_text_problems(document: Document) -> list[Problem]:
             continue
         line, col = document.positions.locate(document.data, loc, key=is_key)
         what = "key" if is_key else "text"
-        problems.append(Problem(document.path, line, col, "E003", Severity.ERROR,
-                                f"{dotted(loc)}: {what} {message}"))
+        problems.append(
+            Problem(
+                document.path, line, col, "E003", Severity.ERROR, f"{dotted(loc)}: {what} {message}"
+            )
+        )
     return problems
 
 
@@ -105,9 +107,13 @@ def size_problems(document: Document, limits: Limits) -> list[Problem]:
         return Problem(document.path, line, col, "E006", Severity.ERROR, message)
 
     if len(stages) > limits.max_stages:
-        return [at(("stages", limits.max_stages),
-                   f"more than {limits.max_stages:,} stages ({len(stages):,}); raise the "
-                   "limit with --max-stages or max-stages in [tool.journey] if this map is real")]
+        return [
+            at(
+                ("stages", limits.max_stages),
+                f"more than {limits.max_stages:,} stages ({len(stages):,}); raise the "
+                "limit with --max-stages or max-stages in [tool.journey] if this map is real",
+            )
+        ]
     count = 0
     for index, stage in enumerate(stages):
         touchpoints = stage.get("touchpoints") if isinstance(stage, dict) else None
@@ -116,8 +122,11 @@ def size_problems(document: Document, limits: Limits) -> list[Problem]:
         count += len(touchpoints)
         if count > limits.max_touchpoints:
             first_over = len(touchpoints) - (count - limits.max_touchpoints)
-            return [at(("stages", index, "touchpoints", first_over),
-                       f"more than {limits.max_touchpoints:,} touchpoints; raise the limit with "
-                       "--max-touchpoints or max-touchpoints in [tool.journey] if this map is real"
-                       )]
+            return [
+                at(
+                    ("stages", index, "touchpoints", first_over),
+                    f"more than {limits.max_touchpoints:,} touchpoints; raise the limit with "
+                    "--max-touchpoints or max-touchpoints in [tool.journey] if this map is real",
+                )
+            ]
     return []

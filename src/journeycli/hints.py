@@ -16,7 +16,7 @@ MAP_SUFFIXES = (".journey.yaml", ".journey.yml")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """"did you mean 'x'?" for the closest choice, or None when nothing is close."""
+    """ "did you mean 'x'?" for the closest choice, or None when nothing is close."""
     close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
     return f"did you mean '{close[0]}'?" if close else None
 
@@ -64,7 +64,7 @@ def yaml_syntax(exc: Any, text: str) -> tuple[int, int, str]:
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.splitlines()
     row = lines[line - 1] if 0 < line <= len(lines) else ""
-    char = row[col - 1: col]
+    char = row[col - 1 : col]
     reason = " ".join(part for part in (context, problem) if part)
     if char == "\t" or "tab character" in problem:
         advice = "YAML does not allow a tab here; indent with spaces"

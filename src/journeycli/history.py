@@ -175,8 +175,10 @@ def history_of(
     commits = list(reversed(gitio.log_follow(file, rev_range)))
     if not commits:
         where = f" in {rev_range}" if rev_range else ""
-        raise UsageError(f"{path}: no commits touch this file{where}",
-                         hint="commit it first, or check the path and range")
+        raise UsageError(
+            f"{path}: no commits touch this file{where}",
+            hint="commit it first, or check the path and range",
+        )
     contents: list[tuple[gitio.Commit, bytes | None]] = []
     for commit in commits:
         raw = None

@@ -142,7 +142,8 @@ class _Builder:
 
     def too_many_nodes(self, mark: Any) -> _AbortError:
         return self.abort(
-            mark, "E006",
+            mark,
+            "E006",
             f"the document would expand to more than {self.limits.max_nodes:,} nodes "
             "(an alias bomb?); raise the limit with --max-nodes if this map is real",
         )
@@ -208,7 +209,8 @@ class _Builder:
                     raise self.too_many_nodes(event.start_mark)
                 if len(stack) + (container is not None) >= max_depth:
                     raise self.abort(
-                        event.start_mark, "E006",
+                        event.start_mark,
+                        "E006",
                         f"nesting deeper than {max_depth} levels; "
                         "raise the limit with --max-depth if this map is real",
                     )
@@ -216,8 +218,19 @@ class _Builder:
                 if tag is not None and tag not in STANDARD_COLLECTION_TAGS and tag != "!":
                     self.error(event.start_mark, "E003", _unsupported_tag(tag))
                 if container is not None:
-                    stack.append((container, entries, is_list, key, key_mark, anchor,
-                                  start_nodes, merges, start_mark))
+                    stack.append(
+                        (
+                            container,
+                            entries,
+                            is_list,
+                            key,
+                            key_mark,
+                            anchor,
+                            start_nodes,
+                            merges,
+                            start_mark,
+                        )
+                    )
                 is_list = cls is _SequenceStartEvent
                 container = [] if is_list else {}
                 entries = [] if is_list else {}
@@ -237,8 +250,17 @@ class _Builder:
                     self.nodes = nodes
                     self.positions.root = (mark.line + 1, mark.column + 1)
                     return value
-                (container, entries, is_list, key, key_mark, anchor,
-                 start_nodes, merges, start_mark) = stack.pop()
+                (
+                    container,
+                    entries,
+                    is_list,
+                    key,
+                    key_mark,
+                    anchor,
+                    start_nodes,
+                    merges,
+                    start_mark,
+                ) = stack.pop()
             elif cls is _AliasEvent:
                 target = anchors.get(event.anchor)
                 if target is None:
@@ -246,7 +268,8 @@ class _Builder:
                 value, size = target
                 if size is None:
                     raise self.abort(
-                        event.start_mark, "E006",
+                        event.start_mark,
+                        "E006",
                         f"alias *{event.anchor} refers to itself (a recursive structure)",
                     )
                 nodes += size
@@ -268,10 +291,14 @@ class _Builder:
                 if key == "<<" and isinstance(value, dict | list):
                     merges = (merges or []) + [(value, key_mark)]
                 elif key in container:
-                    self.problems.append(self.problem(
-                        key_mark.line + 1, key_mark.column + 1, "E002",
-                        f"duplicated key '{key}' (first at line {entries[key][0].line + 1})",
-                    ))
+                    self.problems.append(
+                        self.problem(
+                            key_mark.line + 1,
+                            key_mark.column + 1,
+                            "E002",
+                            f"duplicated key '{key}' (first at line {entries[key][0].line + 1})",
+                        )
+                    )
                     container[key] = value
                     entries[key] = (key_mark, mark)
                 else:
@@ -305,10 +332,9 @@ def _apply_merges(target: dict[str, Any], entries: dict[str, Any], merges: list[
 
 
 def _unsupported_tag(tag: str) -> str:
-    shown = "!!" + tag[len(TAG):] if tag.startswith(TAG) else tag
+    shown = "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
     return (
-        f"unsupported YAML tag '{shown}': journey reads plain YAML only "
-        "(tags are never executed)"
+        f"unsupported YAML tag '{shown}': journey reads plain YAML only (tags are never executed)"
     )
 
 
@@ -319,10 +345,15 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
-        return None, Problem(path, line, col, "E001", Severity.ERROR,
-                             f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; "
-                             "save the file as UTF-8")
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, Problem(
+            path,
+            line,
+            col,
+            "E001",
+            Severity.ERROR,
+            f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+        )
     return text.removeprefix("\ufeff"), None
 
 
@@ -334,9 +365,17 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
         return Document(path, None, positions, [problem], text)
 
     if len(raw) > limits.max_file_size:
-        return fail(Problem(path, 1, 1, "E006", Severity.ERROR,
-                            f"file is {len(raw):,} bytes, over the limit of "
-                            f"{limits.max_file_size:,}; raise it with --max-file-size"))
+        return fail(
+            Problem(
+                path,
+                1,
+                1,
+                "E006",
+                Severity.ERROR,
+                f"file is {len(raw):,} bytes, over the limit of "
+                f"{limits.max_file_size:,}; raise it with --max-file-size",
+            )
+        )
     text, bad = decode(raw, path)
     if bad is not None or text is None:
         return fail(bad or Problem(path, 1, 1, "E001", Severity.ERROR, "unreadable"))
@@ -350,16 +389,26 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
         return fail(stop.problem, text)
     except yaml.MarkedYAMLError as exc:
         line, col, reason = yaml_syntax(exc, text)
-        return fail(Problem(path, line, col, "E001", Severity.ERROR,
-                            f"not valid YAML: {reason}"), text)
+        return fail(
+            Problem(path, line, col, "E001", Severity.ERROR, f"not valid YAML: {reason}"), text
+        )
     except yaml.reader.ReaderError as exc:  # a raw control character: point at it
         before = text[: exc.position] if isinstance(exc.position, int) else ""
         line = before.count("\n") + 1
         col = len(before) - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, int) else 0
-        return fail(Problem(path, line, col, "E001", Severity.ERROR,
-                            f"not valid YAML: the character U+{char:04X} is not "
-                            "allowed in YAML (a control character); remove it"), text)
+        return fail(
+            Problem(
+                path,
+                line,
+                col,
+                "E001",
+                Severity.ERROR,
+                f"not valid YAML: the character U+{char:04X} is not "
+                "allowed in YAML (a control character); remove it",
+            ),
+            text,
+        )
     except yaml.YAMLError as exc:
         return fail(Problem(path, 1, 1, "E001", Severity.ERROR, f"not valid YAML: {exc}"), text)
     finally:
@@ -376,19 +425,37 @@ def _parse_stream(parser: Any, builder: _Builder) -> Any:
     parser.get_event()  # StreamStartEvent
     event = parser.get_event()
     if type(event) is yaml.StreamEndEvent:
-        return Problem(builder.path, 1, 1, "E001", Severity.ERROR,
-                       "the file is empty; a map needs at least version, title and stages")
+        return Problem(
+            builder.path,
+            1,
+            1,
+            "E001",
+            Severity.ERROR,
+            "the file is empty; a map needs at least version, title and stages",
+        )
     root = builder.build(parser)
     parser.get_event()  # DocumentEndEvent
     event = parser.get_event()
     if type(event) is not yaml.StreamEndEvent:
         mark = event.start_mark
-        return Problem(builder.path, mark.line + 1, mark.column + 1, "E001", Severity.ERROR,
-                       "more than one document in the file; keep one map per file")
+        return Problem(
+            builder.path,
+            mark.line + 1,
+            mark.column + 1,
+            "E001",
+            Severity.ERROR,
+            "more than one document in the file; keep one map per file",
+        )
     if not isinstance(root, dict):
         kind = "empty" if root is None else f"a {_describe(root)}"
-        return Problem(builder.path, 1, 1, "E001", Severity.ERROR,
-                       f"the top level must be a mapping of keys, not {kind}")
+        return Problem(
+            builder.path,
+            1,
+            1,
+            "E001",
+            Severity.ERROR,
+            f"the top level must be a mapping of keys, not {kind}",
+        )
     return root
 
 

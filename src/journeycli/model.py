@@ -171,8 +171,8 @@ class Persona(Identified):
     """Age in years (0-130)."""
     description: Text | None = None
     """Who this persona is, in a sentence or two."""
-    demographics: Annotated[dict[str, Text], BeforeValidator(mapping_not_null)] = (
-        Field(default_factory=dict)
+    demographics: Annotated[dict[str, Text], BeforeValidator(mapping_not_null)] = Field(
+        default_factory=dict
     )
     """Free-form facts as key: text, such as gender, residence or income."""
     needs: TextList = Field(default_factory=list)
@@ -291,9 +291,9 @@ class Stage(Identified):
     """What the scores are based on. Without at least one item that is not an assumption, the scores
     count as assumed.
     """
-    persona_scores: Annotated[
-        dict[Text, PersonaScore], BeforeValidator(_drop_extension_keys)
-    ] = Field(default_factory=dict)
+    persona_scores: Annotated[dict[Text, PersonaScore], BeforeValidator(_drop_extension_keys)] = (
+        Field(default_factory=dict)
+    )
     """Per-persona relevance and presence, keyed by persona id; they replace the stage's scores for
     that persona.
     """
@@ -303,9 +303,7 @@ class Stage(Identified):
     """Moments of contact with the customer in this stage."""
     opportunities: TextList = Field(default_factory=list)
     """Chances to do better in this stage."""
-    actions: Annotated[list[Action], BeforeValidator(list_not_null)] = Field(
-        default_factory=list
-    )
+    actions: Annotated[list[Action], BeforeValidator(list_not_null)] = Field(default_factory=list)
     """What to do about this stage: the roadmap items, per channel, with owner, horizon and status.
     """
 
@@ -329,9 +327,7 @@ class JourneyMap(Strict):
     """Guiding principles the team keeps to in every stage."""
     metrics: Metrics | None = None
     """Funnel figures: customers entering per period and the value of one customer."""
-    personas: Annotated[list[Persona], BeforeValidator(list_not_null)] = Field(
-        default_factory=list
-    )
+    personas: Annotated[list[Persona], BeforeValidator(list_not_null)] = Field(default_factory=list)
     """Named, concrete customer types this journey is about."""
     stages: Annotated[list[Stage], Field(min_length=1)]
     """The columns of the map, in the order customers usually go through them (at least one;

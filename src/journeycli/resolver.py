@@ -17,8 +17,14 @@ import yaml
 from journeycli.scalars import AmbiguousBool, AmbiguousNumber
 
 _BOOL_WORDS = {"yes": True, "no": False, "on": True, "off": False}
-_TRUE_FALSE = {"true": True, "True": True, "TRUE": True,
-               "false": False, "False": False, "FALSE": False}
+_TRUE_FALSE = {
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _INT_RE = re.compile(
     r"""^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)
@@ -76,9 +82,7 @@ def _to_timestamp(text: str) -> Any:
     if not _TS_CONSTRUCTOR.timestamp_regexp.match(text):
         return text  # starts like a date but is text ("2026-03-01 is the date")
     try:
-        return _TS_CONSTRUCTOR.construct_yaml_timestamp(
-            yaml.ScalarNode(TAG + "timestamp", text)
-        )
+        return _TS_CONSTRUCTOR.construct_yaml_timestamp(yaml.ScalarNode(TAG + "timestamp", text))
     except (ValueError, TypeError):
         return text
 
@@ -95,8 +99,11 @@ def _case_variants(word: str) -> list[str]:
 _PLAIN_WORDS: dict[str, Any] = {
     **{text: None for text in _NULLS if text},
     **_TRUE_FALSE,
-    **{variant: AmbiguousBool(variant, value)
-       for word, value in _BOOL_WORDS.items() for variant in _case_variants(word)},
+    **{
+        variant: AmbiguousBool(variant, value)
+        for word, value in _BOOL_WORDS.items()
+        for variant in _case_variants(word)
+    },
 }
 
 
@@ -119,21 +126,26 @@ def resolve_plain(text: str) -> Any:
 
 def resolve_tagged(tag: str, text: str) -> Any:
     """A scalar with an explicit standard tag: the author said what it is, no trap."""
-    kind = tag[len(TAG):] if tag.startswith(TAG) else tag
+    kind = tag[len(TAG) :] if tag.startswith(TAG) else tag
     if kind in ("str", "!"):
         return text
     value = resolve_plain(text)
     if isinstance(value, AmbiguousBool | AmbiguousNumber):
         value = value.value
     expected: dict[str, type | tuple[type, ...]] = {
-        "int": int, "float": (int, float), "bool": bool, "null": type(None)
+        "int": int,
+        "float": (int, float),
+        "bool": bool,
+        "null": type(None),
     }
     if kind == "timestamp":
         value = _to_timestamp(text)
         if isinstance(value, dt.date):
             return value
-    elif kind in expected and isinstance(value, expected[kind]) and not (
-        kind != "bool" and isinstance(value, bool)
+    elif (
+        kind in expected
+        and isinstance(value, expected[kind])
+        and not (kind != "bool" and isinstance(value, bool))
     ):
         return float(value) if kind == "float" and isinstance(value, int | float) else value
     raise ValueError(f"'{text}' is not a valid !!{kind}")

@@ -40,8 +40,10 @@ SCHEMA_FILE = "journey.schema.json"
 _MAP_KEYS = ("goal", "principles", "metrics")
 _PROMPT_KEYS = ("customer_goal", "questions", "review_questions")
 _EXAMPLE_MODELS: dict[str, type[BaseModel]] = {
-    "map.personas": Persona, "stage.evidence": Evidence,
-    "stage.touchpoints": Touchpoint, "stage.actions": Action,
+    "map.personas": Persona,
+    "stage.evidence": Evidence,
+    "stage.touchpoints": Touchpoint,
+    "stage.actions": Action,
 }
 
 
@@ -73,8 +75,9 @@ def create(path: str, options: ScaffoldOptions, *, force: bool = False) -> Scaff
     target = None if path == "-" else map_path(path)
     if target is not None:
         if not target.parent.is_dir():
-            raise UsageError(f"{target}: directory {target.parent} does not exist",
-                             hint="create it first")
+            raise UsageError(
+                f"{target}: directory {target.parent} does not exist", hint="create it first"
+            )
         if target.exists() and not force:
             raise UsageError(f"{target}: already exists", hint="use --force to overwrite it")
     directory = target.parent if target is not None else Path.cwd()
@@ -179,8 +182,10 @@ def build(options: ScaffoldOptions, title: str | None = None) -> tuple[JourneyMa
     _check_safe([title or ""], "--title")
     stages = _stages(options, data, language)
     taken: set[str] = set()
-    personas = [{"id": unique_slug(name, taken, "persona"), "name": name}
-                for name in _clean_names(options.personas, "--persona")]
+    personas = [
+        {"id": unique_slug(name, taken, "persona"), "name": name}
+        for name in _clean_names(options.personas, "--persona")
+    ]
     document: dict[str, Any] = {
         "version": 1,
         "title": (title or str(data.get("title") or "Customer journey")).strip(),
@@ -222,7 +227,7 @@ def parse_stage_names(text: str) -> list[str]:
     """`"Orientation, Purchase,"` -> two names; empty entries are skipped."""
     names = [part.strip() for part in text.split(",") if part.strip()]
     if not names:
-        raise UsageError("--stages needs at least one stage name, like --stages \"A,B,C\"")
+        raise UsageError('--stages needs at least one stage name, like --stages "A,B,C"')
     _check_safe(names, "--stages")
     return names
 
@@ -286,8 +291,11 @@ def _comments(journey: JourneyMap, slots: dict[str, Any], language: str) -> Comm
             elif isinstance(item, list) and item and isinstance(item[0], BaseModel):
                 for index, child in enumerate(item):
                     walk(child, (*key_loc, index), _kind(child))
-            elif isinstance(item, list) and not item and name not in seen and name in (
-                _EXAMPLE_MODELS
+            elif (
+                isinstance(item, list)
+                and not item
+                and name not in seen
+                and name in (_EXAMPLE_MODELS)
             ):
                 below[key_loc] = _example(name, table, inline_table)
             seen.add(name)
@@ -308,8 +316,9 @@ def _example(name: str, table: dict[str, Any], inline_table: dict[str, str]) -> 
     item = model_type.model_validate(data)
     kind = model_type.__name__.lower()
     keep: set[Loc] = {(0, key) for key in data}
-    notes: dict[Loc, str] = {(0, key): inline_table[f"{kind}.{key}"] for key in data
-                             if f"{kind}.{key}" in inline_table}
+    notes: dict[Loc, str] = {
+        (0, key): inline_table[f"{kind}.{key}"] for key in data if f"{kind}.{key}" in inline_table
+    }
     # The deepest example sits under a stage key: 4 spaces and `#   ` go in front.
     text = dump_items([item], comments=Comments(inline=notes, keep=keep), max_line=MAX_LINE - 8)
     return text.rstrip("\n").split("\n")
@@ -350,8 +359,10 @@ def _merged(name: str) -> dict[str, Any]:
     merged["stages"] = [
         {**stage, **(extra[i] if i < len(extra) else {})} for i, stage in enumerate(base["stages"])
     ]
-    merged["custom_stage"] = {**(base.get("custom_stage") or {}),
-                              **(data.get("custom_stage") or {})}
+    merged["custom_stage"] = {
+        **(base.get("custom_stage") or {}),
+        **(data.get("custom_stage") or {}),
+    }
     return merged
 
 
@@ -360,8 +371,9 @@ def _template(name: str, language: str) -> dict[str, Any]:
     if name not in names:
         choices = "choose " + ", ".join(n for n, _ in list_templates())
         close = did_you_mean(name, names)
-        raise UsageError(f"unknown template '{name}'",
-                         hint=f"{close} {choices}" if close else choices)
+        raise UsageError(
+            f"unknown template '{name}'", hint=f"{close} {choices}" if close else choices
+        )
     localized = _localize(_merged(name), language)
     assert isinstance(localized, dict)
     return localized

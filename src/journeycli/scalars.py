@@ -22,7 +22,7 @@ class AmbiguousBool:
     def explain(self) -> str:
         return (
             f"'{self.text}' is read by YAML as the boolean {str(self.value).lower()}; "
-            f"quote it (\"{self.text}\") if you mean text"
+            f'quote it ("{self.text}") if you mean text'
         )
 
 
@@ -37,7 +37,7 @@ class AmbiguousNumber:
     def explain(self) -> str:
         return (
             f"'{self.text}' is read by YAML 1.1 as the {self.kind} number {self.value}; "
-            f"write the plain number or quote it (\"{self.text}\") if you mean text"
+            f'write the plain number or quote it ("{self.text}") if you mean text'
         )
 
 

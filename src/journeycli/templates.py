@@ -29,8 +29,9 @@ def template_dir() -> Path:
     source = Path(__file__).resolve().parent.parent.parent / "templates"
     if source.is_dir():
         return source
-    raise ConfigError("journey's templates folder is missing from this installation",
-                      hint="reinstall journeycli")
+    raise ConfigError(
+        "journey's templates folder is missing from this installation", hint="reinstall journeycli"
+    )
 
 
 def environment(folder: str, *, autoescape: bool) -> jinja2.Environment:

@@ -91,7 +91,8 @@ def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
         return (
             f"{where}: {_show(error['input'])} is not a valid id; use lower-case letters, "
             "digits and single hyphens (like 'first-visit')",
-            False, False,
+            False,
+            False,
         )
     if kind == "string_too_short":
         return f"{where}: must not be empty", False, False
@@ -107,9 +108,7 @@ def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
     return f"{where}: {error['msg']}", False, False
 
 
-def problems_from_validation(
-    exc: ValidationError, document: Document
-) -> list[Problem]:
+def problems_from_validation(exc: ValidationError, document: Document) -> list[Problem]:
     problems = []
     data = document.data
     for error in exc.errors(include_url=False):

@@ -282,15 +282,24 @@ def _check_comment(text: str) -> None:
 
 _BREAKS = "\r\x85\u2028\u2029"
 _ESCAPES = {
-    "\0": "\\0", "\x07": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\x0b": "\\v",
-    "\x0c": "\\f", "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\",
-    "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P",
+    "\0": "\\0",
+    "\x07": "\\a",
+    "\b": "\\b",
+    "\t": "\\t",
+    "\n": "\\n",
+    "\x0b": "\\v",
+    "\x0c": "\\f",
+    "\r": "\\r",
+    "\x1b": "\\e",
+    '"': '\\"',
+    "\\": "\\\\",
+    "\x85": "\\N",
+    "\u2028": "\\L",
+    "\u2029": "\\P",
 }
 # Words some YAML reader takes for a boolean or null, compared case-insensitively
 # (our loader flags `yEs` too; YAML 1.1 itself also has y and n).
-_RESERVED = frozenset(
-    {"yes", "no", "on", "off", "y", "n", "true", "false", "null", "~", "<<", "="}
-)
+_RESERVED = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false", "null", "~", "<<", "="})
 # YAML 1.2 core numbers that YAML 1.1 reads as text, and anything date-like.
 _YAML12_NUMBER = re.compile(
     r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+"
@@ -339,8 +348,10 @@ def _double_quoted(text: str) -> str:
         else:
             code = ord(ch)
             out.append(
-                f"\\x{code:02X}" if code <= 0xFF
-                else f"\\u{code:04X}" if code <= 0xFFFF
+                f"\\x{code:02X}"
+                if code <= 0xFF
+                else f"\\u{code:04X}"
+                if code <= 0xFFFF
                 else f"\\U{code:08X}"
             )
     return '"' + "".join(out) + '"'

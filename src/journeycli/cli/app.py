@@ -74,8 +74,14 @@ def _version(value: bool) -> None:
 def root(
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True, metavar=FLAG,
-                     help="Show the version and exit."),
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            metavar=FLAG,
+            help="Show the version and exit.",
+        ),
     ] = False,
 ) -> None:
     """Customer journey maps as code.
@@ -97,36 +103,61 @@ class LanguageChoice(StrEnum):
     nl = "nl"
 
 
-
 LIMITS_PANEL = "Resource limits"
 
 MaxFileSize = Annotated[
     int | None,
-    typer.Option("--max-file-size", min=1, metavar="BYTES", rich_help_panel=LIMITS_PANEL,
-                 help="Largest map file accepted (default 4 MiB)."),
+    typer.Option(
+        "--max-file-size",
+        min=1,
+        metavar="BYTES",
+        rich_help_panel=LIMITS_PANEL,
+        help="Largest map file accepted (default 4 MiB).",
+    ),
 ]
 MaxDepth = Annotated[
     int | None,
-    typer.Option("--max-depth", min=1, rich_help_panel=LIMITS_PANEL,
-                 help="Deepest nesting accepted (default 100)."),
+    typer.Option(
+        "--max-depth",
+        min=1,
+        rich_help_panel=LIMITS_PANEL,
+        help="Deepest nesting accepted (default 100).",
+    ),
 ]
 MaxNodes = Annotated[
     int | None,
-    typer.Option("--max-nodes", min=1, rich_help_panel=LIMITS_PANEL,
-                 help="Most YAML nodes after expanding aliases (default 1,000,000)."),
+    typer.Option(
+        "--max-nodes",
+        min=1,
+        rich_help_panel=LIMITS_PANEL,
+        help="Most YAML nodes after expanding aliases (default 1,000,000).",
+    ),
 ]
 MaxStages = Annotated[
     int | None,
-    typer.Option("--max-stages", min=1, rich_help_panel=LIMITS_PANEL,
-                 help="Most stages in one map (default 1,000)."),
+    typer.Option(
+        "--max-stages",
+        min=1,
+        rich_help_panel=LIMITS_PANEL,
+        help="Most stages in one map (default 1,000).",
+    ),
 ]
 MaxTouchpoints = Annotated[
     int | None,
-    typer.Option("--max-touchpoints", min=1, rich_help_panel=LIMITS_PANEL,
-                 help="Most touchpoints in one map (default 10,000)."),
+    typer.Option(
+        "--max-touchpoints",
+        min=1,
+        rich_help_panel=LIMITS_PANEL,
+        help="Most touchpoints in one map (default 10,000).",
+    ),
 ]
 GapThreshold = Annotated[
     int | None,
-    typer.Option("--gap-threshold", min=0, max=100, rich_help_panel="Scoring",
-                 help="Gap from which a stage needs a plan (default 30)."),
+    typer.Option(
+        "--gap-threshold",
+        min=0,
+        max=100,
+        rich_help_panel="Scoring",
+        help="Gap from which a stage needs a plan (default 30).",
+    ),
 ]

@@ -40,8 +40,11 @@ def rule_codes(incomplete: str) -> list[tuple[str, str]]:
         return []
     done, _, last = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
-    return [(prefix + code, rule.summary) for code, rule in RULES.items()
-            if code.startswith(last.upper())]
+    return [
+        (prefix + code, rule.summary)
+        for code, rule in RULES.items()
+        if code.startswith(last.upper())
+    ]
 
 
 def persona_ids(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:

@@ -73,15 +73,24 @@ SUMMARY_EXAMPLES = """\
 
 PersonaOption = Annotated[
     str | None,
-    typer.Option("--persona", "-p", metavar="ID",
-                 help="Compare this persona's scores (persona_scores) and breaking moments.",
-                 rich_help_panel="Compare", autocompletion=persona_ids),
+    typer.Option(
+        "--persona",
+        "-p",
+        metavar="ID",
+        help="Compare this persona's scores (persona_scores) and breaking moments.",
+        rich_help_panel="Compare",
+        autocompletion=persona_ids,
+    ),
 ]
 OutputOption = Annotated[
     str | None,
-    typer.Option("--output", "-o", metavar="FILE",
-                 help="Write to FILE atomically instead of standard output.",
-                 rich_help_panel="Output"),
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        help="Write to FILE atomically instead of standard output.",
+        rich_help_panel="Output",
+    ),
 ]
 
 
@@ -89,29 +98,43 @@ OutputOption = Annotated[
 def diff(
     paths: Annotated[
         list[str],
-        typer.Argument(metavar="OLD NEW | PATH --rev REV",
-                       help="Two maps to compare, or one map with --rev; - reads stdin."),
+        typer.Argument(
+            metavar="OLD NEW | PATH --rev REV",
+            help="Two maps to compare, or one map with --rev; - reads stdin.",
+        ),
     ],
     rev: Annotated[
         str | None,
-        typer.Option("--rev", "-r", metavar="REV",
-                     help="Compare `git show REV:PATH` with the working copy of PATH.",
-                     rich_help_panel="Compare"),
+        typer.Option(
+            "--rev",
+            "-r",
+            metavar="REV",
+            help="Compare `git show REV:PATH` with the working copy of PATH.",
+            rich_help_panel="Compare",
+        ),
     ] = None,
     output_format: Annotated[
         DiffFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
     ] = DiffFormat.text,
     persona: PersonaOption = None,
     exit_code: Annotated[
-        bool, typer.Option("--exit-code", metavar=FLAG, rich_help_panel="Exit code",
-                           help="Exit 1 when anything changed (like git diff).")
+        bool,
+        typer.Option(
+            "--exit-code",
+            metavar=FLAG,
+            rich_help_panel="Exit code",
+            help="Exit 1 when anything changed (like git diff).",
+        ),
     ] = False,
     fail_on: Annotated[
         list[str] | None,
-        typer.Option("--fail-on", metavar="CONDITIONS",
-                     help="Exit 1 on these regressions (comma-separated): gap-increase, "
-                     "new-breaking-moment, lost-evidence, rank-change, or all.",
-                     rich_help_panel="Exit code"),
+        typer.Option(
+            "--fail-on",
+            metavar="CONDITIONS",
+            help="Exit 1 on these regressions (comma-separated): gap-increase, "
+            "new-breaking-moment, lost-evidence, rank-change, or all.",
+            rich_help_panel="Exit code",
+        ),
     ] = None,
     output: OutputOption = None,
     max_file_size: MaxFileSize = None,
@@ -123,10 +146,16 @@ def diff(
     """Show what a change to a map means: scores, gaps, ranking, breaking moments."""
     from journeycli.diff.run import run_diff
 
-    outcome = run_diff(paths, stream=sys.stdout, rev=rev, output_format=output_format.value,
-                       persona=persona, fail_on=fail_on or (), output=output,
-                       limits=make_limits(max_file_size, max_depth, max_nodes, max_stages,
-                                          max_touchpoints))
+    outcome = run_diff(
+        paths,
+        stream=sys.stdout,
+        rev=rev,
+        output_format=output_format.value,
+        persona=persona,
+        fail_on=fail_on or (),
+        output=output,
+        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+    )
     for line in outcome.regression_lines():
         sys.stderr.write(f"journey: {line}\n")
     if outcome.regressions:
@@ -139,13 +168,16 @@ def history(
     path: Annotated[str, typer.Argument(help="A map file tracked in git.")],
     rev_range: Annotated[
         str | None,
-        typer.Option("--rev-range", metavar="A..B",
-                     help="Only the commits in this range (as git log takes it).",
-                     rich_help_panel="Compare"),
+        typer.Option(
+            "--rev-range",
+            metavar="A..B",
+            help="Only the commits in this range (as git log takes it).",
+            rich_help_panel="Compare",
+        ),
     ] = None,
     output_format: Annotated[
-        HistoryFormat, typer.Option("--format", "-f", help="Output format.",
-                                    rich_help_panel="Output")
+        HistoryFormat,
+        typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output"),
     ] = HistoryFormat.terminal,
     persona: PersonaOption = None,
     output: OutputOption = None,
@@ -158,10 +190,15 @@ def history(
     """Show how each stage's relevance, presence and gap moved across the commits."""
     from journeycli.diff.run import run_history
 
-    run_history(path, stream=sys.stdout, rev_range=rev_range,
-                output_format=output_format.value, persona=persona, output=output,
-                limits=make_limits(max_file_size, max_depth, max_nodes, max_stages,
-                                   max_touchpoints))
+    run_history(
+        path,
+        stream=sys.stdout,
+        rev_range=rev_range,
+        output_format=output_format.value,
+        persona=persona,
+        output=output,
+        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+    )
 
 
 @app.command(epilog=SUMMARY_EXAMPLES)
@@ -169,8 +206,12 @@ def summary(
     path: Annotated[str, typer.Argument(help="A map file; - reads standard input.")],
     textconv: Annotated[
         bool,
-        typer.Option("--textconv", metavar=FLAG, rich_help_panel="Output",
-                     help="For git's textconv: show an invalid map's errors and text, exit 0."),
+        typer.Option(
+            "--textconv",
+            metavar=FLAG,
+            rich_help_panel="Output",
+            help="For git's textconv: show an invalid map's errors and text, exit 0.",
+        ),
     ] = False,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
@@ -182,7 +223,9 @@ def summary(
     from journeycli.diff.sources import summarize
 
     sys.stdout.write(
-        summarize(path, textconv=textconv,
-                  limits=make_limits(max_file_size, max_depth, max_nodes, max_stages,
-                                     max_touchpoints))
+        summarize(
+            path,
+            textconv=textconv,
+            limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        )
     )

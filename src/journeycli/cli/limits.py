@@ -23,6 +23,10 @@ def make_limits(
 ) -> Limits:
     from journeycli.lint.config import configured_limits
 
-    return configured_limits(max_file_size=max_file_size, max_depth=max_depth,
-                             max_nodes=max_nodes, max_stages=max_stages,
-                             max_touchpoints=max_touchpoints)
+    return configured_limits(
+        max_file_size=max_file_size,
+        max_depth=max_depth,
+        max_nodes=max_nodes,
+        max_stages=max_stages,
+        max_touchpoints=max_touchpoints,
+    )

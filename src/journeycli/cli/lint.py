@@ -60,25 +60,42 @@ def lint(
         LintFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
     ] = LintFormat.text,
     strict: Annotated[
-        bool | None, typer.Option("--strict/--no-strict", metavar=FLAG, rich_help_panel="Rules",
-                                  help="Exit 1 on warnings too.")
+        bool | None,
+        typer.Option(
+            "--strict/--no-strict",
+            metavar=FLAG,
+            rich_help_panel="Rules",
+            help="Exit 1 on warnings too.",
+        ),
     ] = None,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Only these codes or prefixes (comma-separated).",
-                     rich_help_panel="Rules", autocompletion=rule_codes),
+        typer.Option(
+            "--select",
+            help="Only these codes or prefixes (comma-separated).",
+            rich_help_panel="Rules",
+            autocompletion=rule_codes,
+        ),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Skip these codes or prefixes, e.g. W102,E0.",
-                     rich_help_panel="Rules", autocompletion=rule_codes),
+        typer.Option(
+            "--ignore",
+            help="Skip these codes or prefixes, e.g. W102,E0.",
+            rich_help_panel="Rules",
+            autocompletion=rule_codes,
+        ),
     ] = None,
     gap_threshold: GapThreshold = None,
     explain: Annotated[
         str | None,
-        typer.Option("--explain", metavar="CODE",
-                     help="Explain a rule (code or name, or 'all') and exit.",
-                     rich_help_panel="Rules", autocompletion=rule_codes),
+        typer.Option(
+            "--explain",
+            metavar="CODE",
+            help="Explain a rule (code or name, or 'all') and exit.",
+            rich_help_panel="Rules",
+            autocompletion=rule_codes,
+        ),
     ] = None,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
@@ -103,8 +120,7 @@ def lint(
         ignore=ignore,
         strict=strict,
         gap_threshold=gap_threshold,
-        limits=make_limits(max_file_size, max_depth, max_nodes,
-                           max_stages, max_touchpoints),
+        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
     )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:

@@ -32,42 +32,76 @@ def new(
         typer.Argument(help="Map file to create (.journey.yaml is added); - prints to stdout."),
     ] = None,
     template: Annotated[
-        str, typer.Option("--template", "-t", help="Template name (see --list).",
-                          rich_help_panel="Template", autocompletion=template_names)
+        str,
+        typer.Option(
+            "--template",
+            "-t",
+            help="Template name (see --list).",
+            rich_help_panel="Template",
+            autocompletion=template_names,
+        ),
     ] = "five-stages",
     stages: Annotated[
         str | None,
-        typer.Option("--stages", metavar="A,B,C",
-                     help="Your own stages, comma-separated, in place of the template's.",
-                     rich_help_panel="Template"),
+        typer.Option(
+            "--stages",
+            metavar="A,B,C",
+            help="Your own stages, comma-separated, in place of the template's.",
+            rich_help_panel="Template",
+        ),
     ] = None,
     lang: Annotated[
         LanguageChoice,
-        typer.Option("--lang", "-l", help="Language of stage names, prompts and comments.",
-                     rich_help_panel="Template"),
+        typer.Option(
+            "--lang",
+            "-l",
+            help="Language of stage names, prompts and comments.",
+            rich_help_panel="Template",
+        ),
     ] = LanguageChoice.en,
     title: Annotated[
-        str | None, typer.Option("--title", help="Title of the map (default: from the file name).",
-                                 rich_help_panel="Content")
+        str | None,
+        typer.Option(
+            "--title",
+            help="Title of the map (default: from the file name).",
+            rich_help_panel="Content",
+        ),
     ] = None,
     persona: Annotated[
         list[str] | None,
-        typer.Option("--persona", "-p", metavar="NAME", help="Add a persona (repeatable).",
-                     rich_help_panel="Content"),
+        typer.Option(
+            "--persona",
+            "-p",
+            metavar="NAME",
+            help="Add a persona (repeatable).",
+            rich_help_panel="Content",
+        ),
     ] = None,
     force: Annotated[
-        bool, typer.Option("--force", "-f", metavar=FLAG, help="Overwrite an existing file.",
-                           rich_help_panel="Output")
+        bool,
+        typer.Option(
+            "--force",
+            "-f",
+            metavar=FLAG,
+            help="Overwrite an existing file.",
+            rich_help_panel="Output",
+        ),
     ] = False,
     schema_ref: Annotated[
         str | None,
-        typer.Option("--schema-ref", metavar="PATH|URL",
-                     help="Schema in the yaml-language-server modeline "
-                          "(default: the nearest journey.schema.json).", rich_help_panel="Output"),
+        typer.Option(
+            "--schema-ref",
+            metavar="PATH|URL",
+            help="Schema in the yaml-language-server modeline "
+            "(default: the nearest journey.schema.json).",
+            rich_help_panel="Output",
+        ),
     ] = None,
     list_templates: Annotated[
-        bool, typer.Option("--list", metavar=FLAG, help="List the templates and exit.",
-                           rich_help_panel="Template")
+        bool,
+        typer.Option(
+            "--list", metavar=FLAG, help="List the templates and exit.", rich_help_panel="Template"
+        ),
     ] = False,
 ) -> None:
     """Scaffold a new journey map with prompts and comments, ready to fill in."""
@@ -80,8 +114,12 @@ def new(
     if path is None:
         raise UsageError("missing PATH", hint="journey new PATH, or journey new - for stdout")
     options = scaffold.ScaffoldOptions(
-        template=template, language=lang.value, title=title, stages=stages,
-        personas=tuple(persona or ()), schema_ref=schema_ref,
+        template=template,
+        language=lang.value,
+        title=title,
+        stages=stages,
+        personas=tuple(persona or ()),
+        schema_ref=schema_ref,
     )
     result = scaffold.create(path, options, force=force)
     if result.path is None:

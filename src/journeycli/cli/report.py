@@ -50,37 +50,57 @@ def report(
     ],
     output_format: Annotated[
         ReportFormat | None,
-        typer.Option("--format", "-f",
-                     help="Output format (default terminal, or from --output's extension).",
-                     rich_help_panel="Output"),
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default terminal, or from --output's extension).",
+            rich_help_panel="Output",
+        ),
     ] = None,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", metavar="FILE",
-                     help="Write to FILE atomically (.md, .json, .html, .txt) instead of stdout.",
-                     rich_help_panel="Output"),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE atomically (.md, .json, .html, .txt) instead of stdout.",
+            rich_help_panel="Output",
+        ),
     ] = None,
     persona: Annotated[
         str | None,
-        typer.Option("--persona", "-p", metavar="ID",
-                     help="Score for this persona (its persona_scores and touchpoints).",
-                     rich_help_panel="Scoring", autocompletion=persona_ids),
+        typer.Option(
+            "--persona",
+            "-p",
+            metavar="ID",
+            help="Score for this persona (its persona_scores and touchpoints).",
+            rich_help_panel="Scoring",
+            autocompletion=persona_ids,
+        ),
     ] = None,
     top: Annotated[
-        int, typer.Option("--top", min=0, metavar="N", help="Number of focus stages.",
-                          rich_help_panel="Scoring")
+        int,
+        typer.Option(
+            "--top", min=0, metavar="N", help="Number of focus stages.", rich_help_panel="Scoring"
+        ),
     ] = 3,
     gap_threshold: GapThreshold = None,
     lang: Annotated[
         LanguageChoice | None,
-        typer.Option("--lang", help="Language of the labels (default: the map's language).",
-                     rich_help_panel="Output"),
+        typer.Option(
+            "--lang",
+            help="Language of the labels (default: the map's language).",
+            rich_help_panel="Output",
+        ),
     ] = None,
     template: Annotated[
         str | None,
-        typer.Option("--template", metavar="FILE",
-                     help="Your own Jinja2 template (sandboxed) instead of the built-in one.",
-                     rich_help_panel="Output"),
+        typer.Option(
+            "--template",
+            metavar="FILE",
+            help="Your own Jinja2 template (sandboxed) instead of the built-in one.",
+            rich_help_panel="Output",
+        ),
     ] = None,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,

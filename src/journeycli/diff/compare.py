@@ -231,9 +231,7 @@ def _scores(
             continue
         before = _stage_values(was, old_ranks.get(was.id), old_funnel.get(was.id), persona)
         after = _stage_values(stage, new_ranks.get(stage.id), new_funnel.get(stage.id), persona)
-        entry = StageScores(
-            stage.id, stage.name, {k: Delta(before[k], after[k]) for k in after}
-        )
+        entry = StageScores(stage.id, stage.name, {k: Delta(before[k], after[k]) for k in after})
         if entry.changed:
             scores.append(entry)
     names = {s.id: s.name for s in old.stages} | {s.id: s.name for s in new.stages}

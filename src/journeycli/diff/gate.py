@@ -44,7 +44,9 @@ def regressions(changes: Changes) -> dict[str, tuple[Regression, ...]]:
     )
     breaking = tuple(
         Regression(
-            NEW_BREAKING_MOMENT, m.touchpoint, m.name,
+            NEW_BREAKING_MOMENT,
+            m.touchpoint,
+            m.name,
             f"critical touchpoint in {m.stage_name} with experience {m.experience}",
         )
         for m in changes.breaking_introduced
@@ -89,9 +91,7 @@ def parse_conditions(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(c for c in CONDITIONS if c in wanted)
 
 
-def triggered(
-    changes: Changes, conditions: Iterable[str]
-) -> dict[str, tuple[Regression, ...]]:
+def triggered(changes: Changes, conditions: Iterable[str]) -> dict[str, tuple[Regression, ...]]:
     """The requested conditions that fire, with their items."""
     found = regressions(changes)
     return {c: found[c] for c in conditions if found[c]}

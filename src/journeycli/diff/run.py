@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from journeycli.history import History
     from journeycli.loader import Limits
 
+
 @dataclass(frozen=True, slots=True)
 class DiffOutcome:
     """What the exit code depends on: whether anything changed, which regressions fired."""
@@ -31,15 +32,20 @@ class DiffOutcome:
     def regression_lines(self) -> list[str]:
         """One line per fired `--fail-on` condition, naming the items that fired it."""
         return [
-            f"--fail-on {condition}: "
-            + "; ".join(f"{item.name} ({item.detail})" for item in items)
+            f"--fail-on {condition}: " + "; ".join(f"{item.name} ({item.detail})" for item in items)
             for condition, items in self.regressions.items()
         ]
 
 
 def run_diff(
-    paths: Sequence[str], *, stream: TextIO, rev: str | None = None, output_format: str = "text",
-    persona: str | None = None, fail_on: Sequence[str] = (), output: str | None = None,
+    paths: Sequence[str],
+    *,
+    stream: TextIO,
+    rev: str | None = None,
+    output_format: str = "text",
+    persona: str | None = None,
+    fail_on: Sequence[str] = (),
+    output: str | None = None,
     limits: Limits | None = None,
 ) -> DiffOutcome:
     """Compare two maps (or one map with its version at `rev`), write the changes, judge them.
@@ -58,22 +64,31 @@ def run_diff(
         changes = diff_revision(paths[0], rev, persona=persona, limits=limits)
     else:
         if len(paths) != 2:
-            raise UsageError("give two maps to compare, or one map with --rev",
-                             hint="journey diff OLD NEW | journey diff PATH --rev REV")
+            raise UsageError(
+                "give two maps to compare, or one map with --rev",
+                hint="journey diff OLD NEW | journey diff PATH --rev REV",
+            )
         changes = diff_files(paths[0], paths[1], persona=persona, limits=limits)
     if output_format == "text" and output is None:
         diff_text.write(changes, stream)  # the stream itself, for colour on a terminal
     else:
         renderers: dict[str, Callable[[Changes], str]] = {
-            "text": diff_text.render, "md": diff_md.render, "json": diff_json.render,
+            "text": diff_text.render,
+            "md": diff_md.render,
+            "json": diff_json.render,
         }
         write_output(renderers[output_format](changes), output, stream)
     return DiffOutcome(changes.changed, triggered(changes, conditions))
 
 
 def run_history(
-    path: str, *, stream: TextIO, rev_range: str | None = None,
-    output_format: str = "terminal", persona: str | None = None, output: str | None = None,
+    path: str,
+    *,
+    stream: TextIO,
+    rev_range: str | None = None,
+    output_format: str = "terminal",
+    persona: str | None = None,
+    output: str | None = None,
     limits: Limits | None = None,
 ) -> None:
     """Walk the commits that touched `path` and write the history in `output_format`."""

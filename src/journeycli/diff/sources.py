@@ -50,8 +50,12 @@ def diff_revision(
 
 
 def _compare(
-    old_raw: bytes, old_name: str, new_raw: bytes, new_name: str,
-    persona: str | None, limits: Limits | None,
+    old_raw: bytes,
+    old_name: str,
+    new_raw: bytes,
+    new_name: str,
+    persona: str | None,
+    limits: Limits | None,
 ) -> Changes:
     """Both sides validated as `journey lint` would (old first), then compared."""
     return diff_maps(

@@ -135,15 +135,15 @@ class _Parser:
         first = self.next()
         if first is None:
             raise InputError(
-                f"{self.source}: no Mermaid journey diagram found (the input is empty)")
+                f"{self.source}: no Mermaid journey diagram found (the input is empty)"
+            )
         if first.kind != "journey":
             word = (first.text.split() or [first.text])[0]
-            raise self.error(
-                first.line, f"expected a Mermaid 'journey' diagram, found {word!r}"
-            )
+            raise self.error(first.line, f"expected a Mermaid 'journey' diagram, found {word!r}")
         if first.text != "journey":
-            raise self.error(first.line, f"Mermaid only recognises 'journey' in lower case, "
-                             f"not {first.text!r}")
+            raise self.error(
+                first.line, f"Mermaid only recognises 'journey' in lower case, not {first.text!r}"
+            )
         while (token := self.next()) is not None:
             self.statement(token)
         return self.result
@@ -209,7 +209,8 @@ class _Parser:
             return int(match.group(1))
         if match is not None or _NUMBER.fullmatch(text):
             raise self.error(
-                line, f"task {name!r} has score {text}; scores are whole numbers 1 to 5")
+                line, f"task {name!r} has score {text}; scores are whole numbers 1 to 5"
+            )
         raise self.error(line, f"task {name!r} has score {text!r}, not a number 1 to 5")
 
     def _count(self) -> int:
@@ -217,7 +218,10 @@ class _Parser:
 
 
 def from_mermaid(
-    text: str, *, source: str = "<input>", title: str | None = None,
+    text: str,
+    *,
+    source: str = "<input>",
+    title: str | None = None,
     default_title: str | None = None,
 ) -> JourneyMap:
     """A map from a Mermaid journey diagram (or a Markdown text with one in a fence).
@@ -231,8 +235,14 @@ def from_mermaid(
     parsed = _Parser(diagram.text, diagram.first_line, source).parse()
     if not parsed.sections:
         raise InputError(f"{source}: the diagram has no sections or tasks; a map needs a stage")
-    title = (title or parsed.title or diagram.front_title or parsed.acc_title
-             or default_title or DEFAULT_TITLE)
+    title = (
+        title
+        or parsed.title
+        or diagram.front_title
+        or parsed.acc_title
+        or default_title
+        or DEFAULT_TITLE
+    )
     return build_map(_map_data(parsed, title), source)
 
 
@@ -264,10 +274,12 @@ def _map_data(parsed: _Parsed, title: str) -> dict[str, Any]:
             if set(met) != everyone:
                 touchpoint["personas"] = met
             touchpoints.append(touchpoint)
-        stages.append({
-            "id": unique_slug(section.name, stage_ids, "stage"),
-            "name": section.name,
-            "touchpoints": touchpoints,
-        })
+        stages.append(
+            {
+                "id": unique_slug(section.name, stage_ids, "stage"),
+                "name": section.name,
+                "touchpoints": touchpoints,
+            }
+        )
     data["stages"] = stages
     return data

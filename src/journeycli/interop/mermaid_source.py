@@ -87,8 +87,7 @@ def find_diagram(text: str, source: str) -> Diagram:
     """The journey diagram in `text`: the first journey block of a Markdown file, or all of it."""
     lines = text.split("\n")
     blocks = [
-        b for b in _fenced_blocks(lines)
-        if not b.info or b.info.split()[0].lower() == "mermaid"
+        b for b in _fenced_blocks(lines) if not b.info or b.info.split()[0].lower() == "mermaid"
     ]
     if not blocks:
         return _prepare(text, 1, source)

@@ -27,8 +27,13 @@ EXPORT_FORMATS = ("mermaid", "csv", "json")
 IMPORT_FORMATS = ("mermaid", "csv")
 
 _EXTENSIONS = {
-    ".mmd": "mermaid", ".mermaid": "mermaid", ".md": "mermaid", ".markdown": "mermaid",
-    ".csv": "csv", ".tsv": "csv", ".json": "json",
+    ".mmd": "mermaid",
+    ".mermaid": "mermaid",
+    ".md": "mermaid",
+    ".markdown": "mermaid",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".json": "json",
 }
 
 
@@ -56,18 +61,27 @@ def for_persona(journey: JourneyMap, persona_id: str) -> JourneyMap:
         kept = [tp for tp in stage.touchpoints if meets(tp, persona.id)]
         ids = {tp.id for tp in kept}
         gone = {tp.id for tp in stage.touchpoints} - ids
-        stages.append(stage.model_copy(update={
-            "relevance": relevance,
-            "presence": presence,
-            "persona_scores": {},
-            "touchpoints": [tp.model_copy(update={"personas": []}) for tp in kept],
-            "actions": [a for a in stage.actions if a.touchpoint not in gone],
-        }))
+        stages.append(
+            stage.model_copy(
+                update={
+                    "relevance": relevance,
+                    "presence": presence,
+                    "persona_scores": {},
+                    "touchpoints": [tp.model_copy(update={"personas": []}) for tp in kept],
+                    "actions": [a for a in stage.actions if a.touchpoint not in gone],
+                }
+            )
+        )
     return journey.model_copy(update={"personas": [persona], "stages": stages})
 
 
 def export_map(
-    raw: bytes, path: str, fmt: str, *, persona: str | None = None, fence: bool = False,
+    raw: bytes,
+    path: str,
+    fmt: str,
+    *,
+    persona: str | None = None,
+    fence: bool = False,
     limits: Limits = DEFAULT_LIMITS,
 ) -> str:
     """A map file's bytes -> the text of `fmt` (mermaid, csv or json)."""
@@ -81,7 +95,9 @@ def export_map(
     if persona is not None:
         journey = for_persona(journey, persona)
     exporters: dict[str, Callable[[JourneyMap], str]] = {
-        "mermaid": lambda j: to_mermaid(j, fence=fence), "csv": to_csv, "json": to_json,
+        "mermaid": lambda j: to_mermaid(j, fence=fence),
+        "csv": to_csv,
+        "json": to_json,
     }
     if fmt not in exporters:
         raise UsageError(f"unknown export format '{fmt}'", hint="use mermaid, csv or json")
@@ -91,8 +107,10 @@ def export_map(
 def read_text(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Input bytes as text: UTF-8 (a BOM is fine), within the file size limit."""
     if len(raw) > limits.max_file_size:
-        raise InputError(f"{source}: {len(raw):,} bytes, over the limit of "
-                         f"{limits.max_file_size:,}; raise it with --max-file-size")
+        raise InputError(
+            f"{source}: {len(raw):,} bytes, over the limit of "
+            f"{limits.max_file_size:,}; raise it with --max-file-size"
+        )
     text, problem = decode(raw, source)
     if problem is not None or text is None:
         detail = problem.message if problem else "unreadable"
@@ -102,8 +120,14 @@ def read_text(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
 
 
 def import_map(
-    raw: bytes, source: str, fmt: str, *, title: str | None = None, lang: str | None = None,
-    schema_ref: str | None = None, output_dir: Path | None = None,
+    raw: bytes,
+    source: str,
+    fmt: str,
+    *,
+    title: str | None = None,
+    lang: str | None = None,
+    schema_ref: str | None = None,
+    output_dir: Path | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> str:
     """A Mermaid diagram or CSV file's bytes -> the YAML text of a map that lints clean.
@@ -119,8 +143,9 @@ def import_map(
 
     text = read_text(raw, source, limits)
     if fmt == "mermaid":
-        journey = from_mermaid(text, source=source, title=title,
-                               default_title=title_from_name(source))
+        journey = from_mermaid(
+            text, source=source, title=title, default_title=title_from_name(source)
+        )
     elif fmt == "csv":
         journey = from_csv(text, source=source, title=title or title_from_name(source))
     else:
@@ -142,8 +167,14 @@ def _output_file(output: str | None) -> str | None:
 
 
 def run_export(
-    path: str, *, stream: TextIO, to: str | None = None, output: str | None = None,
-    persona: str | None = None, fence: bool | None = None, limits: Limits = DEFAULT_LIMITS,
+    path: str,
+    *,
+    stream: TextIO,
+    to: str | None = None,
+    output: str | None = None,
+    persona: str | None = None,
+    fence: bool | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> None:
     """`journey export` end to end: settle the format, convert, write `output` or `stream`.
 
@@ -156,21 +187,34 @@ def run_export(
 
     fmt = to or format_for(output, EXPORT_FORMATS)
     if fmt is None:
-        where = f"{output}: cannot tell the export format from the file name" if output else (
-            "no output format")
+        where = (
+            f"{output}: cannot tell the export format from the file name"
+            if output
+            else ("no output format")
+        )
         raise UsageError(where, hint="use --to mermaid|csv|json")
     if fence is None:
-        fence = fmt == "mermaid" and output is not None and output.lower().endswith(
-            (".md", ".markdown"))
+        fence = (
+            fmt == "mermaid"
+            and output is not None
+            and output.lower().endswith((".md", ".markdown"))
+        )
     raw, name = read_source(path)
     text = export_map(raw, name, fmt, persona=persona, fence=fence, limits=limits)
     write_output(text, _output_file(output), stream, overwrite=True)
 
 
 def run_import(
-    path: str, *, stream: TextIO, source_format: str | None = None, output: str | None = None,
-    force: bool = False, title: str | None = None, lang: str | None = None,
-    schema_ref: str | None = None, limits: Limits = DEFAULT_LIMITS,
+    path: str,
+    *,
+    stream: TextIO,
+    source_format: str | None = None,
+    output: str | None = None,
+    force: bool = False,
+    title: str | None = None,
+    lang: str | None = None,
+    schema_ref: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> None:
     """`journey import` end to end: settle the format, convert, write `output` or `stream`.
 
@@ -187,7 +231,14 @@ def run_import(
         raise UsageError("--title must not be empty")
     raw, name = read_source(path)
     target = _output_file(output)
-    text = import_map(raw, name, fmt, title=title, lang=lang, schema_ref=schema_ref,
-                      output_dir=Path(target).parent if target is not None else None,
-                      limits=limits)
+    text = import_map(
+        raw,
+        name,
+        fmt,
+        title=title,
+        lang=lang,
+        schema_ref=schema_ref,
+        output_dir=Path(target).parent if target is not None else None,
+        limits=limits,
+    )
     write_output(text, target, stream, overwrite=force)

@@ -32,7 +32,14 @@ from journeycli.slug import is_slug, slugify, unique_slug
 
 STAGE_COLUMNS = ("stage_id", "stage_name", "relevance", "presence", "conversion")
 TOUCHPOINT_COLUMNS = (
-    "touchpoint_id", "touchpoint", "channel", "kind", "personas", "critical", "experience", "owner",
+    "touchpoint_id",
+    "touchpoint",
+    "channel",
+    "kind",
+    "personas",
+    "critical",
+    "experience",
+    "owner",
 )
 COLUMNS = STAGE_COLUMNS + TOUCHPOINT_COLUMNS
 PERSONA_SEPARATOR = ";"
@@ -61,15 +68,25 @@ def _number(value: int | float | None) -> str:
 
 
 def _stage_cells(stage: Stage) -> list[str]:
-    return [stage.id, stage.name, _number(stage.relevance), _number(stage.presence),
-            _number(stage.conversion)]
+    return [
+        stage.id,
+        stage.name,
+        _number(stage.relevance),
+        _number(stage.presence),
+        _number(stage.conversion),
+    ]
 
 
 def _touchpoint_cells(tp: Touchpoint) -> list[str]:
     return [
-        tp.id, tp.name, tp.channel or "", tp.kind.value if tp.kind else "",
-        PERSONA_SEPARATOR.join(tp.personas), "true" if tp.critical else "false",
-        _number(tp.experience), tp.owner or "",
+        tp.id,
+        tp.name,
+        tp.channel or "",
+        tp.kind.value if tp.kind else "",
+        PERSONA_SEPARATOR.join(tp.personas),
+        "true" if tp.critical else "false",
+        _number(tp.experience),
+        tp.owner or "",
     ]
 
 
@@ -133,8 +150,9 @@ class _Reader:
         try:
             value = float(cleaned)
         except ValueError:
-            raise self.error(column, f"{text!r} is not a number; write a number from {low} to "
-                             f"{high}") from None
+            raise self.error(
+                column, f"{text!r} is not a number; write a number from {low} to {high}"
+            ) from None
         if value != value or not low <= value <= high:
             raise self.error(column, f"{text} is out of range ({low} to {high})")
         return int(value) if value.is_integer() and "." not in cleaned else value
@@ -148,17 +166,20 @@ class _Reader:
     def slug(self, column: str, text: str) -> str:
         if not is_slug(text):
             raise self.error(
-                column, f"{text!r} is not a valid id (lower-case letters, digits and hyphens, "
-                f"like {slugify(text) or 'first-visit'!r})"
+                column,
+                f"{text!r} is not a valid id (lower-case letters, digits and hyphens, "
+                f"like {slugify(text) or 'first-visit'!r})",
             )
         return text
 
 
 def _sniff(first_line: str) -> str:
     """The delimiter that splits the header into the most known columns."""
+
     def known(delimiter: str) -> tuple[int, int]:
         cells = next(csv.reader([first_line], delimiter=delimiter), [])
         return sum(_column_name(c) in COLUMNS for c in cells), first_line.count(delimiter)
+
     return max(_DELIMITERS, key=known)
 
 
@@ -171,8 +192,11 @@ def _header(cells: list[str], reader: _Reader) -> list[str]:
     for name, raw in zip(names, cells, strict=True):
         if name and name not in COLUMNS and not raw.strip().lower().startswith(EXTENSION_PREFIX):
             close = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else (
-                f"; columns of your own must start with '{EXTENSION_PREFIX}'")
+            hint = (
+                f"; did you mean '{close[0]}'?"
+                if close
+                else (f"; columns of your own must start with '{EXTENSION_PREFIX}'")
+            )
             raise reader.error(raw.strip(), f"unknown column{hint}")
     seen: set[str] = set()
     for name in names:
@@ -209,7 +233,7 @@ def from_csv(text: str, *, source: str = "<input>", title: str = DEFAULT_TITLE) 
         cells = [restore(c.strip()) for c in record]
         if not any(cells):
             continue
-        if len(cells) > len(names) and any(cells[len(names):]):
+        if len(cells) > len(names) and any(cells[len(names) :]):
             raise reader.error(None, f"{len(cells)} cells, but the header has {len(names)} columns")
         unnamed = next((i for i, c in enumerate(cells[: len(names)]) if c and not names[i]), None)
         if unnamed is not None:
@@ -228,8 +252,11 @@ def from_csv(text: str, *, source: str = "<input>", title: str = DEFAULT_TITLE) 
 
 
 def _read_row(
-    row: dict[str, str], reader: _Reader, stages: dict[str, _StageRows],
-    touchpoint_ids: set[str], first_row: dict[str, int],
+    row: dict[str, str],
+    reader: _Reader,
+    stages: dict[str, _StageRows],
+    touchpoint_ids: set[str],
+    first_row: dict[str, int],
 ) -> None:
     name, given_id = row.get("stage_name", ""), row.get("stage_id", "")
     if not name and not given_id:
@@ -256,8 +283,10 @@ def _read_row(
         if known is not None and known != value:
             where = stage.rows[column]
             column_name = "stage_name" if column == "name" else column
-            raise reader.error(column_name, f"{value!r} differs from {known!r} in row {where} "
-                               f"for stage '{stage_id}'")
+            raise reader.error(
+                column_name,
+                f"{value!r} differs from {known!r} in row {where} for stage '{stage_id}'",
+            )
         stage.data[column], stage.rows[column] = value, reader.row
     stage.data.setdefault("name", values["name"])
     touchpoint = _read_touchpoint(row, reader, touchpoint_ids, first_row)
@@ -277,8 +306,9 @@ def _read_touchpoint(
     if row.get("touchpoint_id"):
         tp_id = reader.slug("touchpoint_id", row["touchpoint_id"])
         if tp_id in taken:
-            raise reader.error("touchpoint_id",
-                               f"'{tp_id}' is already used in row {first_row[tp_id]}")
+            raise reader.error(
+                "touchpoint_id", f"'{tp_id}' is already used in row {first_row[tp_id]}"
+            )
         taken.add(tp_id)
     else:
         tp_id = unique_slug(name, taken, "touchpoint")
@@ -291,7 +321,9 @@ def _read_touchpoint(
     personas = [_persona(p.strip(), reader) for p in cells if p.strip()]
     touchpoint: dict[str, Any] = {"id": tp_id, "name": name}
     optional: dict[str, Callable[[str], Any]] = {
-        "channel": str, "kind": lambda _: kind, "owner": str,
+        "channel": str,
+        "kind": lambda _: kind,
+        "owner": str,
         "critical": lambda text: reader.flag("critical", text),
         "experience": lambda text: reader.integer("experience", text, 1, 5),
     }

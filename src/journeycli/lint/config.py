@@ -109,10 +109,12 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
     elif isinstance(value, list):
         values = value
     else:
-        raise ConfigError(f"{where}: expected a list of codes or a comma-separated string, "
-                          f"not {type(value).__name__}")
+        raise ConfigError(
+            f"{where}: expected a list of codes or a comma-separated string, "
+            f"not {type(value).__name__}"
+        )
     if not all(isinstance(item, str) for item in values):
-        raise ConfigError(f"{where}: every code must be a string such as \"W102\"")
+        raise ConfigError(f'{where}: every code must be a string such as "W102"')
     try:
         return parse_codes(values)
     except UsageError as exc:
@@ -121,8 +123,9 @@ def _codes(value: Any, where: str) -> tuple[str, ...]:
 
 def _gap_threshold(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ConfigError(f"{where}: expected a whole number from 0 to 100, "
-                          f"not {type(value).__name__}")
+        raise ConfigError(
+            f"{where}: expected a whole number from 0 to 100, not {type(value).__name__}"
+        )
     if not 0 <= value <= 100:
         raise ConfigError(f"{where}: {value} is out of range; use a whole number from 0 to 100")
     return value
@@ -151,10 +154,16 @@ def load_config(path: Path) -> Config:
         select=_codes(table["select"], f"{prefix}select") if "select" in table else None,
         ignore=_codes(table["ignore"], f"{prefix}ignore") if "ignore" in table else None,
         strict=strict,
-        gap_threshold=(_gap_threshold(table["gap-threshold"], f"{prefix}gap-threshold")
-                       if "gap-threshold" in table else None),
-        limits=tuple((field_name, _limit(table[key], f"{prefix}{key}"))
-                     for key, field_name in LIMIT_KEYS.items() if key in table),
+        gap_threshold=(
+            _gap_threshold(table["gap-threshold"], f"{prefix}gap-threshold")
+            if "gap-threshold" in table
+            else None
+        ),
+        limits=tuple(
+            (field_name, _limit(table[key], f"{prefix}{key}"))
+            for key, field_name in LIMIT_KEYS.items()
+            if key in table
+        ),
     )
 
 

@@ -65,8 +65,12 @@ def rule_markdown(rule: Rule) -> str:
     if rule.good:
         parts.append(_example("Good", rule.good))
     if rule.code in UNSUPPRESSIBLE:
-        parts.append(_paragraph("This problem cannot be suppressed with a `# journey: ignore` "
-                                "comment: the file could not be read as a map."))
+        parts.append(
+            _paragraph(
+                "This problem cannot be suppressed with a `# journey: ignore` "
+                "comment: the file could not be read as a map."
+            )
+        )
     else:
         parts.append(f"Suppress it on one line with `# journey: ignore[{rule.code}]`.\n")
     return "\n".join(parts)
@@ -100,8 +104,10 @@ def find_rule(query: str) -> Rule:
     for rule in RULES.values():
         if wanted.upper() == rule.code or wanted.lower() == rule.name:
             return rule
-    raise UsageError(f"unknown rule '{query}'",
-                     hint=f"use a code such as W102, or 'all'; known: {', '.join(RULES)}")
+    raise UsageError(
+        f"unknown rule '{query}'",
+        hint=f"use a code such as W102, or 'all'; known: {', '.join(RULES)}",
+    )
 
 
 def explain(query: str) -> str:

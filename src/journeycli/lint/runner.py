@@ -42,8 +42,9 @@ class LintOptions:
         As in flake8 and ruff, the most specific match wins, so `--select W102
         --ignore W` keeps W102; on a tie (`--select W1 --ignore W1`) ignore wins.
         """
-        selected = max((len(p) for p in self.select if code.startswith(p)),
-                       default=-1 if self.select else 0)
+        selected = max(
+            (len(p) for p in self.select if code.startswith(p)), default=-1 if self.select else 0
+        )
         ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
         return selected >= 0 and selected > ignored
 
@@ -74,11 +75,7 @@ def is_map_file(name: str) -> bool:
 
 def _skip_dir(directory: Path) -> bool:
     name = directory.name
-    return (
-        name.startswith(".")
-        or name in SKIPPED_DIRS
-        or (directory / "pyvenv.cfg").exists()
-    )
+    return name.startswith(".") or name in SKIPPED_DIRS or (directory / "pyvenv.cfg").exists()
 
 
 def _walk(root: Path) -> Iterator[str]:

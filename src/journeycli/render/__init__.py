@@ -68,8 +68,9 @@ def get_renderer(name: str) -> Renderer:
     """The renderer for a format name; an unknown or missing one is a usage error."""
     module_name = RENDERERS.get(name)
     if module_name is None:
-        raise UsageError(f"unknown report format '{name}'",
-                         hint=f"choose one of {', '.join(RENDERERS)}")
+        raise UsageError(
+            f"unknown report format '{name}'", hint=f"choose one of {', '.join(RENDERERS)}"
+        )
     try:
         module = importlib.import_module(module_name)
     except ModuleNotFoundError as exc:

@@ -47,7 +47,7 @@ def wrap(text: str, width: int = LABEL_CHARS, lines: int = LABEL_LINES) -> tuple
     if current:
         out.append(current)
     if len(out) > lines:
-        last = " ".join(out[lines - 1:])
+        last = " ".join(out[lines - 1 :])
         out = [*out[: lines - 1], last[: width - 1].rstrip() + "…"]
     return tuple(out[:lines]) or ("",)
 
@@ -232,12 +232,13 @@ def experience_curve(stages: Sequence[StageAnalysis]) -> ExperienceCurve | None:
             points.append(None)
             continue
         y = _experience_y(value)
-        points.append(CurvePoint(stage, f"{fmt(100 * (index + 0.5) / count)}%", fmt(y),
-                                 fmt(y - 9), value, value < 3))
+        points.append(
+            CurvePoint(
+                stage, f"{fmt(100 * (index + 0.5) / count)}%", fmt(y), fmt(y - 9), value, value < 3
+            )
+        )
     segments = tuple(
-        Segment(a.x, a.y, b.x, b.y)
-        for a, b in pairwise(points)
-        if a is not None and b is not None
+        Segment(a.x, a.y, b.x, b.y) for a, b in pairwise(points) if a is not None and b is not None
     )
     neutral = _experience_y(3)
     return ExperienceCurve(
@@ -260,7 +261,8 @@ def funnel_widths(stages: Sequence[StageAnalysis]) -> tuple[str | None, ...]:
     reaches = [float(s.reach) for s in stages if s.reach is not None]
     largest = max(reaches, default=0.0)
     return tuple(
-        None if s.reach is None else
-        f"{fmt(100 * float(s.reach) / largest) if largest > 0 else '0'}%"
+        None
+        if s.reach is None
+        else f"{fmt(100 * float(s.reach) / largest) if largest > 0 else '0'}%"
         for s in stages
     )

@@ -138,10 +138,14 @@ def summary(changes: Changes) -> str:
         _plural(len(changes.map_fields), "map field changed", "map fields changed"),
         _plural(scored, "stage with score changes", "stages with score changes"),
         _plural(counts["rank_moves"], "rank move", "rank moves"),
-        _plural(counts["breaking_resolved"], "breaking moment resolved",
-                "breaking moments resolved"),
-        _plural(counts["breaking_introduced"], "breaking moment introduced",
-                "breaking moments introduced"),
+        _plural(
+            counts["breaking_resolved"], "breaking moment resolved", "breaking moments resolved"
+        ),
+        _plural(
+            counts["breaking_introduced"],
+            "breaking moment introduced",
+            "breaking moments introduced",
+        ),
     ]
     shown = [part for part in parts if part]
     return ", ".join(shown) if shown else "no changes"

@@ -26,8 +26,12 @@ from journeycli.diff.changes import (
 from journeycli.diff.gate import regressions
 
 SHAPE_VERSION = 1
-_COLLECTIONS = {"persona": "personas", "stage": "stages", "touchpoint": "touchpoints",
-                "action": "actions"}
+_COLLECTIONS = {
+    "persona": "personas",
+    "stage": "stages",
+    "touchpoint": "touchpoints",
+    "action": "actions",
+}
 
 
 def _side(side: Side) -> dict[str, Any]:
@@ -51,13 +55,21 @@ def _move(move: Move) -> dict[str, Any]:
 
 
 def _modified(item: Modified) -> dict[str, Any]:
-    return {"id": item.id, "name": item.name, "stage": item.stage,
-            "changes": [_field(c) for c in item.fields]}
+    return {
+        "id": item.id,
+        "name": item.name,
+        "stage": item.stage,
+        "changes": [_field(c) for c in item.fields],
+    }
 
 
 def _moment(moment: Moment) -> dict[str, Any]:
-    return {"touchpoint": moment.touchpoint, "name": moment.name, "stage": moment.stage,
-            "experience": moment.experience}
+    return {
+        "touchpoint": moment.touchpoint,
+        "name": moment.name,
+        "stage": moment.stage,
+        "experience": moment.experience,
+    }
 
 
 def to_dict(changes: Changes) -> dict[str, Any]:

@@ -63,8 +63,9 @@ def wrap(line: str) -> str:
     if len(line) <= WIDTH:
         return line
     indent = "  " if line.startswith("- ") else ""
-    lines = textwrap.wrap(line, WIDTH, subsequent_indent=indent, break_long_words=False,
-                          break_on_hyphens=False)
+    lines = textwrap.wrap(
+        line, WIDTH, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
+    )
     if any(_BLOCK_START.match(rest) for rest in lines[1:]):
         return line
     return "\n".join(lines)
@@ -112,17 +113,23 @@ def _item(item: Item) -> str:
 def _lists(changes: Changes) -> dict[str, list[str]]:
     renamed = [
         f"- {_KIND_NAMES[r.kind]} {code(r.id)}: {escape(r.old)} {ARROW} {escape(r.new)}"
-        for kind in KINDS for r in changes.renamed if r.kind == kind
+        for kind in KINDS
+        for r in changes.renamed
+        if r.kind == kind
     ]
     moved = [
         f"- {_KIND_NAMES[m.kind]} {code(m.id)}: {escape(m.name)}, "
         f"stage {code(m.old)} {ARROW} {code(m.new)}"
-        for kind in KINDS for m in changes.moved if m.kind == kind
+        for kind in KINDS
+        for m in changes.moved
+        if m.kind == kind
     ]
     modified = [f"- Map: {escape(field_phrase(c))}" for c in changes.map_fields] + [
         f"- {_KIND_NAMES[m.kind]} {code(m.id)}: "
         + escape(", ".join(field_phrase(c) for c in m.fields))
-        for kind in KINDS for m in changes.modified if m.kind == kind
+        for kind in KINDS
+        for m in changes.modified
+        if m.kind == kind
     ]
     return {
         "Added": [_item(i) for kind in KINDS for i in changes.added if i.kind == kind],
@@ -150,10 +157,15 @@ def render(changes: Changes) -> str:
 
     section(
         "Breaking moments",
-        [f"- Resolved: {escape(m.name)} in {escape(m.stage_name)} "
-         f"(experience was {m.experience})" for m in changes.breaking_resolved]
-        + [f"- Introduced: {escape(m.name)} in {escape(m.stage_name)} "
-           f"(experience {m.experience})" for m in changes.breaking_introduced],
+        [
+            f"- Resolved: {escape(m.name)} in {escape(m.stage_name)} "
+            f"(experience was {m.experience})"
+            for m in changes.breaking_resolved
+        ]
+        + [
+            f"- Introduced: {escape(m.name)} in {escape(m.stage_name)} (experience {m.experience})"
+            for m in changes.breaking_introduced
+        ],
     )
     section("Score changes", _score_table(changes, SCORE_PART))
     section("Funnel changes", _score_table(changes, FUNNEL_PART))
@@ -165,7 +177,10 @@ def render(changes: Changes) -> str:
     for title, body in _lists(changes).items():
         section(title, body)
     section("Hints", [f"- {escape(h.message)}" for h in changes.hints])
-    return "\n\n".join(
-        "\n".join(line if line.startswith("|") else wrap(line) for line in block)
-        for block in blocks
-    ) + "\n"
+    return (
+        "\n\n".join(
+            "\n".join(line if line.startswith("|") else wrap(line) for line in block)
+            for block in blocks
+        )
+        + "\n"
+    )

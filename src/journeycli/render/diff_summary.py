@@ -44,7 +44,8 @@ def _stage_lines(
             + _parts(
                 f"relevance {score.relevance}" if score.relevance is not None else None,
                 f"presence {score.presence}" if score.presence is not None else None,
-                f"gap {engine.gap(stage, persona)}" if engine.gap(stage, persona) is not None
+                f"gap {engine.gap(stage, persona)}"
+                if engine.gap(stage, persona) is not None
                 else None,
             )
         )
@@ -53,7 +54,8 @@ def _stage_lines(
         f"reach {amount(step.reach)}" if step.reach is not None else None,
         f"lost {amount(step.lost)}" if step.lost is not None else None,
         f"value at stake {currency} {amount(step.value_at_stake)}"
-        if step.value_at_stake is not None else None,
+        if step.value_at_stake is not None
+        else None,
     )
     if funnel:
         lines.append(f"  funnel: {funnel}")

@@ -40,16 +40,25 @@ def _where(stage_name: str | None) -> str:
 def _kind_lines(changes: Changes, kind: Kind) -> list[Line]:
     parts = changes.of_kind(kind)
     lines: list[Line] = []
-    lines += [[("  + ", ADDED), (f"{i.id} ", ADDED), (f'"{i.name}"{_where(i.stage_name)}', "")]
-              for i in parts["added"]]
-    lines += [[("  - ", REMOVED), (f"{i.id} ", REMOVED), (f'"{i.name}"{_where(i.stage_name)}', "")]
-              for i in parts["removed"]]
-    lines += [[("  ~ ", CHANGED), (f"{r.id} ", CHANGED),
-               (f'renamed "{r.old}" {ARROW} "{r.new}"', "")] for r in parts["renamed"]]
-    lines += [[("  ~ ", CHANGED), (f"{m.id} ", CHANGED),
-               (f"moved: stage {m.old} {ARROW} {m.new}", "")] for m in parts["moved"]]
-    lines += [[("  ~ ", CHANGED), (f"{m.id}: ", CHANGED), (_modified(m), "")]
-              for m in parts["modified"]]
+    lines += [
+        [("  + ", ADDED), (f"{i.id} ", ADDED), (f'"{i.name}"{_where(i.stage_name)}', "")]
+        for i in parts["added"]
+    ]
+    lines += [
+        [("  - ", REMOVED), (f"{i.id} ", REMOVED), (f'"{i.name}"{_where(i.stage_name)}', "")]
+        for i in parts["removed"]
+    ]
+    lines += [
+        [("  ~ ", CHANGED), (f"{r.id} ", CHANGED), (f'renamed "{r.old}" {ARROW} "{r.new}"', "")]
+        for r in parts["renamed"]
+    ]
+    lines += [
+        [("  ~ ", CHANGED), (f"{m.id} ", CHANGED), (f"moved: stage {m.old} {ARROW} {m.new}", "")]
+        for m in parts["moved"]
+    ]
+    lines += [
+        [("  ~ ", CHANGED), (f"{m.id}: ", CHANGED), (_modified(m), "")] for m in parts["modified"]
+    ]
     return lines
 
 
@@ -82,9 +91,13 @@ def _rank_lines(changes: Changes) -> list[Line]:
         key=lambda m: (m.new is None, m.new or 0, m.old is None, m.old or 0),
     )
     return [
-        [(f"  {m.name}: ", ""),
-         (f"rank {rank(m.old)} {ARROW} {rank(m.new)}",
-          ADDED if m.old is not None and m.new is not None and m.new > m.old else CHANGED)]
+        [
+            (f"  {m.name}: ", ""),
+            (
+                f"rank {rank(m.old)} {ARROW} {rank(m.new)}",
+                ADDED if m.old is not None and m.new is not None and m.new > m.old else CHANGED,
+            ),
+        ]
         for m in moves
     ]
 
@@ -104,12 +117,20 @@ def lines(changes: Changes) -> list[Line]:
     section("Map", [[("  ~ ", CHANGED), (field_phrase(c), "")] for c in changes.map_fields])
     section(
         "Breaking moments",
-        [[("  resolved: ", ADDED),
-          (f"{m.name} in {m.stage_name} (experience was {m.experience})", "")]
-         for m in changes.breaking_resolved]
-        + [[("  introduced: ", REMOVED),
-            (f"{m.name} in {m.stage_name} (experience {m.experience})", "")]
-           for m in changes.breaking_introduced],
+        [
+            [
+                ("  resolved: ", ADDED),
+                (f"{m.name} in {m.stage_name} (experience was {m.experience})", ""),
+            ]
+            for m in changes.breaking_resolved
+        ]
+        + [
+            [
+                ("  introduced: ", REMOVED),
+                (f"{m.name} in {m.stage_name} (experience {m.experience})", ""),
+            ]
+            for m in changes.breaking_introduced
+        ],
     )
     section("Scores", _score_lines(changes, SCORE_PART))
     section("Funnel", _score_lines(changes, FUNNEL_PART))

@@ -54,8 +54,13 @@ def render(history: History) -> str:
         table(
             ["#", "Commit", "Date", "Subject", "Status"],
             [
-                [str(i), code(r.commit.short), r.commit.date, escape(r.commit.subject),
-                 escape(status_text(r.status, r.message))]
+                [
+                    str(i),
+                    code(r.commit.short),
+                    r.commit.date,
+                    escape(r.commit.subject),
+                    escape(status_text(r.status, r.message)),
+                ]
                 for i, r in enumerate(revisions, 1)
             ],
         )
@@ -67,11 +72,18 @@ def render(history: History) -> str:
             if point is None:
                 cells = ["–"] * 4 if revision.status == "ok" else [revision.status, "–", "–", "–"]
             else:
-                cells = [value(point.relevance), value(point.presence), value(point.gap),
-                         value(point.rank)]
+                cells = [
+                    value(point.relevance),
+                    value(point.presence),
+                    value(point.gap),
+                    value(point.rank),
+                ]
             rows.append([code(revision.commit.short), revision.commit.date, *cells])
         blocks.append(table(["Commit", "Date", "Relevance", "Presence", "Gap", "Rank"], rows))
-    return "\n\n".join(
-        "\n".join(line if line.startswith("|") else wrap(line) for line in block)
-        for block in blocks
-    ) + "\n"
+    return (
+        "\n\n".join(
+            "\n".join(line if line.startswith("|") else wrap(line) for line in block)
+            for block in blocks
+        )
+        + "\n"
+    )

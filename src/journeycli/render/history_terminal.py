@@ -28,8 +28,9 @@ def write(history: History, stream: TextIO) -> None:
 
     console = Console(file=stream, highlight=False, emoji=False)
     if not console.is_terminal:
-        console = Console(file=stream, highlight=False, emoji=False, width=PLAIN_WIDTH,
-                          color_system=None)
+        console = Console(
+            file=stream, highlight=False, emoji=False, width=PLAIN_WIDTH, color_system=None
+        )
     revisions = history.revisions
     span = f"{revisions[0].commit.short}..{revisions[-1].commit.short}"
     title = next((r.title for r in reversed(revisions) if r.title), history.path)
@@ -42,6 +43,7 @@ def write(history: History, stream: TextIO) -> None:
     stages = Table(box=box.SIMPLE, title="Stages (oldest → newest)", title_justify="left")
     for column in ("Stage", "Relevance", "Presence", "Gap", "Gap first → last", "Trend"):
         stages.add_column(column, no_wrap=True)
+
     def scores(stage: StageSeries, field: str) -> Text:
         return Text(f"{sparkline(stage.values(field), 0, 100)} {first_last(stage, field)}")
 
@@ -63,7 +65,10 @@ def write(history: History, stream: TextIO) -> None:
         commit = revision.commit
         style = "" if revision.status == "ok" else "red"
         commits.add_row(
-            str(index), commit.short, commit.date, Text(commit.subject),
+            str(index),
+            commit.short,
+            commit.date,
+            Text(commit.subject),
             Text(status_text(revision.status, revision.message), style=style),
         )
     console.print(commits)

@@ -75,7 +75,9 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
         "persona": analysis.persona.id if analysis.persona else None,
         "persona_name": analysis.persona.name if analysis.persona else None,
         "gap_threshold": analysis.gap_threshold,
-        "metrics": None if metrics is None else {
+        "metrics": None
+        if metrics is None
+        else {
             "volume": metrics.volume,
             "value": metrics.value,
             "currency": metrics.currency,

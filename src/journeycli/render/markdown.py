@@ -19,9 +19,7 @@ from journeycli.render import i18n
 # An address only starts where a run of address characters starts (the lookbehind): without
 # it every position of a long word was tried and scanned to its end, quadratic in the name's
 # length (a 300 kB stage name took minutes; tests/test_security_limits.py).
-_LINK = re.compile(
-    r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-)
+_LINK = re.compile(r"https?://[^\s<>]*[^\s<>.,;:!?)\]'\"]|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?\w+;))")
 _LIST_START = re.compile(r"^(\d+)([.)])")
 _EMPTY_CELL = re.compile(r"(?<=\|)  (?=\|)")
@@ -34,7 +32,7 @@ def md(value: object) -> str:
     out = []
     position = 0
     for match in _LINK.finditer(text):
-        out.append(_SPECIAL.sub(r"\\\1", text[position:match.start()]))
+        out.append(_SPECIAL.sub(r"\\\1", text[position : match.start()]))
         out.append(f"<{match.group(0)}>")
         position = match.end()
     out.append(_SPECIAL.sub(r"\\\1", text[position:]))

@@ -50,8 +50,13 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
         if not errors:
             with paused_gc():  # a large map holds no cycles; see gcpause.paused_gc
                 analyses.append(
-                    analyse(validated.model, path=name, persona=options.persona,
-                            top=options.top, gap_threshold=options.gap_threshold)
+                    analyse(
+                        validated.model,
+                        path=name,
+                        persona=options.persona,
+                        top=options.top,
+                        gap_threshold=options.gap_threshold,
+                    )
                 )
     if errors:
         raise InvalidMapError(sorted(errors))
@@ -86,8 +91,10 @@ def produce(
     if name is None and output is not None and template is None:
         name = format_for(output)
         if name is None:
-            raise UsageError(f"{output}: cannot tell the report format from the file name",
-                             hint="use --format terminal|md|html|json")
+            raise UsageError(
+                f"{output}: cannot tell the report format from the file name",
+                hint="use --format terminal|md|html|json",
+            )
     renderer = get_renderer(name or "terminal")
     options = ReportOptions(
         persona=persona,
@@ -177,8 +184,10 @@ def render_template(report: Report, path: str, lang: Language) -> str:
     except Exception as exc:  # a user's template may fail in any way
         line = _template_line(exc.__traceback__)
         where = f"{path}:{line}" if line else path
-        kind = "sandbox violation" if isinstance(exc, jinja2.exceptions.SecurityError) else (
-            "template error"
+        kind = (
+            "sandbox violation"
+            if isinstance(exc, jinja2.exceptions.SecurityError)
+            else ("template error")
         )
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{where}: {kind}: {message}") from None

@@ -74,8 +74,13 @@ def _multiply(left: Any, right: Any) -> Any:
 
 
 def _power(left: Any, right: Any) -> Any:
-    if (isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1
-            and abs(left).bit_length() * right > MAX_EXPONENT_BITS):
+    if (
+        isinstance(left, int)
+        and isinstance(right, int)
+        and right > 0
+        and abs(left) > 1
+        and abs(left).bit_length() * right > MAX_EXPONENT_BITS
+    ):
         raise _too_big("a power")
     return operator.pow(left, right)
 

@@ -28,9 +28,18 @@ def _console(stream: TextIO, *, plain: bool) -> Console:
     from rich.console import Console
 
     if plain:
-        return Console(file=stream, width=WIDTH, force_terminal=False, color_system=None,
-                       no_color=True, emoji=False, highlight=False, markup=False,
-                       legacy_windows=False, soft_wrap=False)
+        return Console(
+            file=stream,
+            width=WIDTH,
+            force_terminal=False,
+            color_system=None,
+            no_color=True,
+            emoji=False,
+            highlight=False,
+            markup=False,
+            legacy_windows=False,
+            soft_wrap=False,
+        )
     console = Console(file=stream, emoji=False, highlight=False, markup=False)
     if not console.is_terminal:
         console = Console(file=stream, width=WIDTH, emoji=False, highlight=False, markup=False)
@@ -60,12 +69,14 @@ class _Builder:
         from rich import box
         from rich.table import Table
 
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False,
-                      header_style="bold")
+        table = Table(
+            box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False, header_style="bold"
+        )
         for key, justify in columns:
             # fold, never "…": a report must not hide part of a name
-            table.add_column(self.t(key), justify="right" if justify == "r" else "left",
-                             overflow="fold")
+            table.add_column(
+                self.t(key), justify="right" if justify == "r" else "left", overflow="fold"
+            )
         return table
 
     def money(self, analysis: Analysis, value: float | None) -> str:
@@ -74,8 +85,16 @@ class _Builder:
 
     def analysis(self, a: Analysis, suffix: str = "") -> Iterator[RenderableType]:
         """One map's sections, in the order of SPEC §4."""
-        for section in (self.header, self.moments, self.ranked, self.focus, self.roadmap,
-                        self.without_plan, self.unscored, self.goal):
+        for section in (
+            self.header,
+            self.moments,
+            self.ranked,
+            self.focus,
+            self.roadmap,
+            self.without_plan,
+            self.unscored,
+            self.goal,
+        ):
             yield from section(a, suffix)
 
     def header(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
@@ -91,8 +110,16 @@ class _Builder:
         if a.has_funnel and a.metrics is not None:
             volume = i18n.number(a.metrics.volume, lang)
             key = "funnel_note" if a.metrics.value is not None else "funnel_note_no_value"
-            head.append("\n" + self.t(key, volume=volume, period=a.metrics.period,
-                                      value=self.money(a, a.metrics.value)), style="dim")
+            head.append(
+                "\n"
+                + self.t(
+                    key,
+                    volume=volume,
+                    period=a.metrics.period,
+                    value=self.money(a, a.metrics.value),
+                ),
+                style="dim",
+            )
         yield Panel(head, expand=True, border_style="cyan")
 
     def moments(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
@@ -100,13 +127,21 @@ class _Builder:
 
         yield self.heading("breaking_moments", suffix)
         if a.breaking_moments:
-            table = self.table(("experience", "r"), ("touchpoint", "l"), ("stage", "l"),
-                               ("channel", "l"), ("owner", "l"), ("addressed_by_header", "l"))
+            table = self.table(
+                ("experience", "r"),
+                ("touchpoint", "l"),
+                ("stage", "l"),
+                ("channel", "l"),
+                ("owner", "l"),
+                ("addressed_by_header", "l"),
+            )
             for m in a.breaking_moments:
                 actions = "; ".join(action.action for action in m.actions)
                 table.add_row(
-                    Text(f"{m.experience}/5", style="bold red"), Text(m.touchpoint.name),
-                    Text(m.stage.name), Text(m.touchpoint.channel or i18n.ABSENT),
+                    Text(f"{m.experience}/5", style="bold red"),
+                    Text(m.touchpoint.name),
+                    Text(m.stage.name),
+                    Text(m.touchpoint.channel or i18n.ABSENT),
                     Text(m.touchpoint.owner or i18n.ABSENT),
                     Text(actions) if actions else Text(self.t("not_addressed"), style="red"),
                 )
@@ -120,20 +155,34 @@ class _Builder:
         lang = self.lang
         yield self.heading("ranked_stages", suffix)
         if a.ranked:
-            table = self.table(("rank", "r"), ("stage", "l"), ("relevance", "r"),
-                               ("presence", "r"), ("gap", "r"), ("confidence", "l"),
-                               ("conversion", "r"), ("reach", "r"), ("value_at_stake", "r"))
+            table = self.table(
+                ("rank", "r"),
+                ("stage", "l"),
+                ("relevance", "r"),
+                ("presence", "r"),
+                ("gap", "r"),
+                ("confidence", "l"),
+                ("conversion", "r"),
+                ("reach", "r"),
+                ("value_at_stake", "r"),
+            )
             for s in a.ranked:
                 name = Text(s.name, style="bold" if s.focus else "")
                 if s.overridden:
                     name.append(" *")
                 gap_style = "bold red" if (s.gap or 0) >= a.gap_threshold else ""
                 table.add_row(
-                    str(s.rank), name, i18n.number(s.relevance, lang),
-                    i18n.number(s.presence, lang), Text(i18n.signed(s.gap), style=gap_style),
-                    Text(i18n.label(s.confidence, lang),
-                         style="yellow" if s.confidence.value == "assumed" else ""),
-                    i18n.percent(s.conversion, lang), i18n.number(s.reach, lang),
+                    str(s.rank),
+                    name,
+                    i18n.number(s.relevance, lang),
+                    i18n.number(s.presence, lang),
+                    Text(i18n.signed(s.gap), style=gap_style),
+                    Text(
+                        i18n.label(s.confidence, lang),
+                        style="yellow" if s.confidence.value == "assumed" else "",
+                    ),
+                    i18n.percent(s.conversion, lang),
+                    i18n.number(s.reach, lang),
                     self.money(a, s.value_at_stake),
                 )
             yield table
@@ -162,16 +211,26 @@ class _Builder:
             body.append(f"\n{self.t('open_actions')}", style="bold")
             parts: list[RenderableType] = [body]
             if s.channels:
-                table = self.table(("channel", "l"), ("action", "l"), ("owner", "l"),
-                                   ("horizon", "l"), ("effort", "l"), ("status", "l"))
+                table = self.table(
+                    ("channel", "l"),
+                    ("action", "l"),
+                    ("owner", "l"),
+                    ("horizon", "l"),
+                    ("effort", "l"),
+                    ("status", "l"),
+                )
                 for group in s.channels:
                     for i, action in enumerate(group.actions):
                         channel = (group.channel or self.t("no_channel")) if i == 0 else ""
                         table.add_row(
-                            Text(channel), Text(action.action),
-                            Text(action.owner or self.t("no_owner"),
-                                 style="" if action.owner else "yellow"),
-                            i18n.label(action.horizon, lang), i18n.label(action.effort, lang),
+                            Text(channel),
+                            Text(action.action),
+                            Text(
+                                action.owner or self.t("no_owner"),
+                                style="" if action.owner else "yellow",
+                            ),
+                            i18n.label(action.horizon, lang),
+                            i18n.label(action.effort, lang),
                             i18n.label(action.status, lang),
                         )
                 parts.append(table)
@@ -187,14 +246,21 @@ class _Builder:
         if a.roadmap.empty:
             yield Text(self.t("no_roadmap"))
         else:
-            table = self.table(("horizon", "l"), ("action", "l"), ("stage", "l"),
-                               ("channel", "l"), ("owner", "l"), ("effort", "l"),
-                               ("status", "l"))
+            table = self.table(
+                ("horizon", "l"),
+                ("action", "l"),
+                ("stage", "l"),
+                ("channel", "l"),
+                ("owner", "l"),
+                ("effort", "l"),
+                ("status", "l"),
+            )
             for horizon, items in a.roadmap.by_horizon():
                 for i, item in enumerate(items):
                     table.add_row(
                         Text(i18n.label(horizon, lang) if i == 0 else "", style="bold"),
-                        Text(item.action.action), Text(item.stage.name),
+                        Text(item.action.action),
+                        Text(item.stage.name),
                         Text(item.action.channel or i18n.ABSENT),
                         Text(item.action.owner or self.t("no_owner")),
                         i18n.label(item.action.effort, lang),
@@ -216,8 +282,10 @@ class _Builder:
                 if not s.open_actions:
                     lacking.append(self.t("an_open_action"))
                 lines.append(f"  • {s.name}", style="bold red")
-                lines.append(f" ({self.t('gap').lower()} {s.gap}): {self.t('lacks')} "
-                             f"{(' ' + self.t('and') + ' ').join(lacking)}\n")
+                lines.append(
+                    f" ({self.t('gap').lower()} {s.gap}): {self.t('lacks')} "
+                    f"{(' ' + self.t('and') + ' ').join(lacking)}\n"
+                )
             lines.rstrip()
             yield lines
         else:
@@ -231,9 +299,11 @@ class _Builder:
             yield self.heading("unscored", suffix)
             lines = Text()
             for s in a.unscored:
-                lines.append(f"  • {s.name}: {self.t('relevance').lower()} "
-                             f"{i18n.number(s.relevance, lang)}, {self.t('presence').lower()} "
-                             f"{i18n.number(s.presence, lang)}\n")
+                lines.append(
+                    f"  • {s.name}: {self.t('relevance').lower()} "
+                    f"{i18n.number(s.relevance, lang)}, {self.t('presence').lower()} "
+                    f"{i18n.number(s.presence, lang)}\n"
+                )
             lines.rstrip()
             yield lines
 
@@ -267,13 +337,24 @@ class _Builder:
                 yield Text("")
             yield from self.analysis(a, a.title)
         yield self.heading("combined")
-        table = self.table(("rank", "r"), ("stage", "l"), ("map", "l"), ("relevance", "r"),
-                           ("presence", "r"), ("gap", "r"))
+        table = self.table(
+            ("rank", "r"),
+            ("stage", "l"),
+            ("map", "l"),
+            ("relevance", "r"),
+            ("presence", "r"),
+            ("gap", "r"),
+        )
         for entry in report.combined:
             s = entry.stage
-            table.add_row(str(entry.rank), Text(s.name), Text(entry.analysis.title),
-                          i18n.number(s.relevance, self.lang), i18n.number(s.presence, self.lang),
-                          i18n.signed(s.gap))
+            table.add_row(
+                str(entry.rank),
+                Text(s.name),
+                Text(entry.analysis.title),
+                i18n.number(s.relevance, self.lang),
+                i18n.number(s.presence, self.lang),
+                i18n.signed(s.gap),
+            )
         yield table
 
 
@@ -282,8 +363,9 @@ def _panel(parts: list[RenderableType], title: str) -> RenderableType:
     from rich.panel import Panel
     from rich.text import Text
 
-    return Panel(Group(*parts), title=Text(title, style="bold"), title_align="left",
-                 border_style="blue")
+    return Panel(
+        Group(*parts), title=Text(title, style="bold"), title_align="left", border_style="blue"
+    )
 
 
 def _print(console: Console, report: Report, lang: Language) -> None:

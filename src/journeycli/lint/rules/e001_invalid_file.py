@@ -13,16 +13,6 @@ RULE = Rule(
         "tool reads and another rejects, or that holds two documents of which only the first is"
         " used, makes reviewers, editors and CI disagree about what the map says."
     ),
-    bad=(
-        "version: 1\n"
-        "title: Hypotheek\n"
-        "stages: [Oriëntatie, Aankoop\n"
-    ),
-    good=(
-        "version: 1\n"
-        "title: Hypotheek\n"
-        "stages:\n"
-        "  - name: Oriëntatie\n"
-        "  - name: Aankoop\n"
-    ),
+    bad=("version: 1\ntitle: Hypotheek\nstages: [Oriëntatie, Aankoop\n"),
+    good=("version: 1\ntitle: Hypotheek\nstages:\n  - name: Oriëntatie\n  - name: Aankoop\n"),
 )

@@ -51,13 +51,7 @@ RULE = Rule(
         "`journey diff`; two items with one id make every reference ambiguous. An id left out "
         "defaults to the slug of the name, so two stages with the same name collide too."
     ),
-    bad=(
-        "version: 1\n"
-        "title: Hypotheek\n"
-        "stages:\n"
-        "  - name: Aankoop\n"
-        "  - name: Aankoop\n"
-    ),
+    bad=("version: 1\ntitle: Hypotheek\nstages:\n  - name: Aankoop\n  - name: Aankoop\n"),
     good=(
         "version: 1\n"
         "title: Hypotheek\n"

@@ -11,9 +11,14 @@ from journeycli.problems import Severity
 
 def _unknown(kind: str, ref: str, known: set[str]) -> str:
     match = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
-    hint = f"; did you mean '{match[0]}'?" if match else (
-        f"; define it under {kind}s" if not known else
-        f"; known {kind}s: {', '.join(sorted(known))}"
+    hint = (
+        f"; did you mean '{match[0]}'?"
+        if match
+        else (
+            f"; define it under {kind}s"
+            if not known
+            else f"; known {kind}s: {', '.join(sorted(known))}"
+        )
     )
     return f"unknown {kind} '{ref}'{hint}"
 
@@ -25,17 +30,24 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for si, stage in enumerate(journey.stages):
         for key in stage.persona_scores:
             if key not in personas:
-                yield Finding(("stages", si, "persona_scores", key),
-                              _unknown("persona", key, personas), at_key=True)
+                yield Finding(
+                    ("stages", si, "persona_scores", key),
+                    _unknown("persona", key, personas),
+                    at_key=True,
+                )
         for ti, tp in enumerate(stage.touchpoints):
             for pi, ref in enumerate(tp.personas):
                 if ref not in personas:
-                    yield Finding(("stages", si, "touchpoints", ti, "personas", pi),
-                                  _unknown("persona", ref, personas))
+                    yield Finding(
+                        ("stages", si, "touchpoints", ti, "personas", pi),
+                        _unknown("persona", ref, personas),
+                    )
         for ai, action in enumerate(stage.actions):
             if action.touchpoint is not None and action.touchpoint not in touchpoints:
-                yield Finding(("stages", si, "actions", ai, "touchpoint"),
-                              _unknown("touchpoint", action.touchpoint, touchpoints))
+                yield Finding(
+                    ("stages", si, "actions", ai, "touchpoint"),
+                    _unknown("touchpoint", action.touchpoint, touchpoints),
+                )
 
 
 RULE = Rule(

@@ -7,8 +7,10 @@ RULE = Rule(
     code="E006",
     name="resource-limit",
     severity=Severity.ERROR,
-    summary=("File size, nesting depth, the size with every alias expanded, or the number of "
-             "stages or touchpoints is over the limit."),
+    summary=(
+        "File size, nesting depth, the size with every alias expanded, or the number of "
+        "stages or touchpoints is over the limit."
+    ),
     why=(
         "Maps arrive in pull requests from anyone. A 'billion laughs' alias bomb (a few lines "
         "that expand to millions of nodes), a file nested a thousand levels deep or a huge file"

@@ -12,9 +12,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for si, stage in enumerate(ctx.journey.stages):
         missing = [k for k in ("relevance", "presence") if getattr(stage, k) is None]
         if missing:
-            yield Finding(("stages", si),
-                          f"stage '{stage.name}' has no {' or '.join(missing)}; "
-                          "it cannot be ranked (score it 0-100)")
+            yield Finding(
+                ("stages", si),
+                f"stage '{stage.name}' has no {' or '.join(missing)}; "
+                "it cannot be ranked (score it 0-100)",
+            )
 
 
 RULE = Rule(
@@ -27,13 +29,7 @@ RULE = Rule(
         "without both scores drops out of the ranking, so the largest gap of the journey may be"
         " the one nobody scored. Score it, and say where the scores come from (W102)."
     ),
-    bad=(
-        "version: 1\n"
-        "title: Hypotheek\n"
-        "stages:\n"
-        "  - name: Levering\n"
-        "    relevance: 70\n"
-    ),
+    bad=("version: 1\ntitle: Hypotheek\nstages:\n  - name: Levering\n    relevance: 70\n"),
     good=(
         "version: 1\n"
         "title: Hypotheek\n"

@@ -14,9 +14,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         scored = stage.relevance is not None or stage.presence is not None
         if scored and confidence(stage) is Confidence.ASSUMED:
             reason = "only assumptions as evidence" if stage.evidence else "no evidence"
-            yield Finding(("stages", si),
-                          f"stage '{stage.name}' is scored with {reason}; add the analytics, "
-                          "survey or interview the scores come from")
+            yield Finding(
+                ("stages", si),
+                f"stage '{stage.name}' is scored with {reason}; add the analytics, "
+                "survey or interview the scores come from",
+            )
 
 
 RULE = Rule(

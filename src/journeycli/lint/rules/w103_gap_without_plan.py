@@ -16,9 +16,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             lacking.append("an opportunity")
         if not any(action.is_open for action in stage.actions):
             lacking.append("an open action")
-        yield Finding(("stages", si),
-                      f"stage '{stage.name}' has a gap of {stage_gap} "
-                      f"(threshold {ctx.gap_threshold}) but lacks {' and '.join(lacking)}")
+        yield Finding(
+            ("stages", si),
+            f"stage '{stage.name}' has a gap of {stage_gap} "
+            f"(threshold {ctx.gap_threshold}) but lacks {' and '.join(lacking)}",
+        )
 
 
 RULE = Rule(

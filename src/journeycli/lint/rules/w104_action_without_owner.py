@@ -12,8 +12,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for si, stage in enumerate(ctx.journey.stages):
         for ai, action in enumerate(stage.actions):
             if action.is_open and not action.owner:
-                yield Finding(("stages", si, "actions", ai),
-                              f"open action '{action.action}' has no owner")
+                yield Finding(
+                    ("stages", si, "actions", ai), f"open action '{action.action}' has no owner"
+                )
 
 
 RULE = Rule(

@@ -11,9 +11,10 @@ from journeycli.problems import Severity
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for si, stage in enumerate(ctx.journey.stages):
         if not stage.touchpoints:
-            yield Finding(("stages", si),
-                          f"stage '{stage.name}' has no touchpoints; where does the customer "
-                          "meet you here?")
+            yield Finding(
+                ("stages", si),
+                f"stage '{stage.name}' has no touchpoints; where does the customer meet you here?",
+            )
 
 
 RULE = Rule(
