@@ -1,0 +1,204 @@
+"""`journey fix`: make the safe fixes in place, changing only the bytes of the fixed values.
+
+Three mistakes have exactly one right answer, so a machine may fix them
+(docs/fix.md):
+
+- a Dutch label where an enum value belongs (`horizon: nu` -> `now`);
+- a YAML 1.1 boolean where text belongs (`answer: no` -> `'no'`, the word as written);
+- a single value where a list belongs (`feelings: gespannen` -> `[gespannen]`).
+
+The fixes are found in the validation errors of the map, tried on the data
+first (a fix is kept only when its value then validates), written through
+the in-place editor (`journeycli.core.editor`), and the edited text is
+loaded again and must give exactly the data that was tried: anything else
+is a bug, and nothing is written. Fixing can let further checks run (a
+stage whose fields are now valid gets its model checks), so it repeats
+until nothing more can be fixed.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+
+from journeycli.core.checks import check_map
+from journeycli.core.editor import EditError, Editor
+from journeycli.core.errors import InputError
+from journeycli.core.labels import DUTCH_LABEL
+from journeycli.core.loader import Limits, Loc, load_document
+from journeycli.core.model import JourneyMap
+from journeycli.core.problems import Problem
+from journeycli.core.scalars import AmbiguousBool
+from journeycli.core.validation import load_map
+from journeycli.core.writer import flow_text
+
+MAX_ROUNDS = 5
+_FLOW_INDICATORS = frozenset(",[]{}")
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """One value fixed: where it was written, and its text before and after."""
+
+    line: int
+    column: int
+    before: str
+    after: str
+    reason: str
+
+    def describe(self) -> str:
+        return f"fixed E003 {self.before} → {self.after} ({self.reason})"
+
+
+@dataclass(slots=True)
+class FixResult:
+    """One file: its bytes before and after, the fixes made, the problems that remain."""
+
+    path: str
+    before: bytes
+    after: bytes
+    fixes: list[Fix] = field(default_factory=list)
+    remaining: list[Problem] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.before != self.after
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.remaining if p.is_error]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    value: Any  # the data the fixed text will load as
+    kind: str  # "label", "quote", "list" or "quoted-list"
+
+
+def fix_map(raw: bytes, path: str, limits: Limits | None = None) -> FixResult:
+    """The fixed bytes of one map (the input unchanged when nothing can be fixed)."""
+    limits = limits or Limits()
+    current, fixes = raw, []
+    for _ in range(MAX_ROUNDS):
+        document = load_document(current, path, limits)
+        if document.data is None or any(p.code in ("E001", "E006") for p in document.problems):
+            break
+        made = _fix_round(current, document.data, path, limits)
+        if made is None:
+            break
+        current, round_fixes = made
+        fixes.extend(round_fixes)
+    remaining = sorted(check_map(load_map(current, path, limits)))
+    return FixResult(path, raw, current, fixes, remaining)
+
+
+def _fix_round(
+    raw: bytes, data: dict[str, Any], path: str, limits: Limits
+) -> tuple[bytes, list[Fix]] | None:
+    candidates = _settle(data, _candidates(data))
+    if not candidates:
+        return None
+    try:
+        editor = Editor.from_bytes(raw)
+    except EditError:
+        return None
+    fixes, kept = [], {}
+    for loc, candidate in candidates.items():
+        try:
+            fix = _edit(editor, loc, candidate)
+        except EditError:
+            continue  # an alias, a block of text, ...: left for the user, lint names it
+        fixes.append(fix)
+        kept[loc] = candidate
+    if not kept:
+        return None
+    if len(kept) < len(candidates):
+        kept = _settle(data, kept)  # what is left must still validate on its own
+        if len(kept) < len(fixes):  # pragma: no cover - fixes of distinct values are independent
+            return None
+    fixed = editor.to_bytes()
+    reloaded = load_document(fixed, path, limits).data
+    if reloaded != _apply(data, kept):
+        raise InputError(
+            f"{path}: journey fix could not change the file safely; nothing was written "
+            "(please report this with the file)"
+        )
+    return fixed, fixes
+
+
+def _candidates(data: dict[str, Any]) -> dict[Loc, _Candidate]:
+    """The fixable validation errors of `data`, each with the value that fixes it."""
+    found: dict[Loc, _Candidate] = {}
+    for error in _errors(data):
+        if "[key]" in error["loc"]:
+            continue
+        loc: Loc = tuple(error["loc"])
+        given = error["input"]
+        if error["type"] == DUTCH_LABEL:
+            found[loc] = _Candidate(error.get("ctx", {})["value"], "label")
+        elif isinstance(given, AmbiguousBool):
+            found[loc] = _Candidate(given.text, "quote")
+        elif error["type"] == "list_type" and isinstance(given, AmbiguousBool):
+            found[loc] = _Candidate([given.text], "quoted-list")
+        elif error["type"] == "list_type" and isinstance(given, str | dt.date):
+            found[loc] = _Candidate([given], "list")
+    return found
+
+
+def _errors(data: dict[str, Any]) -> list[Any]:
+    try:
+        JourneyMap.model_validate(data)
+    except ValidationError as exc:
+        return list(exc.errors(include_url=False))
+    return []
+
+
+def _settle(data: dict[str, Any], candidates: dict[Loc, _Candidate]) -> dict[Loc, _Candidate]:
+    """Keep the candidates whose value validates: no error left at or under their location."""
+    while candidates:
+        errors = [tuple(e["loc"]) for e in _errors(_apply(data, candidates))]
+        failing = {loc for loc in candidates if any(e[: len(loc)] == loc for e in errors)}
+        if not failing:
+            return candidates
+        candidates = {loc: c for loc, c in candidates.items() if loc not in failing}
+    return {}
+
+
+def _apply(data: dict[str, Any], candidates: dict[Loc, _Candidate]) -> dict[str, Any]:
+    trial = copy.deepcopy(data)
+    for loc, candidate in candidates.items():
+        target: Any = trial
+        for part in loc[:-1]:
+            target = target[part]
+        target[loc[-1]] = copy.deepcopy(candidate.value)
+    return trial
+
+
+def _edit(editor: Editor, loc: Loc, candidate: _Candidate) -> Fix:
+    """Plan the edit of one value; the Fix says what it was and what it becomes, as written."""
+    span = editor.node(loc)
+    before = editor.source(loc)
+    if candidate.kind == "label":
+        quote = span.style if span.style in ("'", '"') else ""
+        after = f"{quote}{candidate.value}{quote}"
+        reason = "Dutch label"
+    elif candidate.kind == "quote":
+        after = f"'{candidate.value}'"
+        reason = "text, not a boolean"
+    else:
+        (item,) = candidate.value
+        multiline = "\n" in before or "\r" in before
+        if candidate.kind == "quoted-list":
+            after_item = f"'{item}'"  # a YAML boolean word, quoted as text
+        elif multiline or (span.style == "" and set(before) & _FLOW_INDICATORS):
+            after_item = flow_text(item)
+        else:
+            after_item = before  # as written: plain, quoted, or a date
+        after = f"[{after_item}]"
+        reason = "a list of one"
+    editor.replace(loc, after)
+    return Fix(span.line, span.column, before, after, reason)

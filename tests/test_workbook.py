@@ -1,0 +1,207 @@
+"""xlsx export and import: every field back, drop-down lists, bad cells named by sheet/row/column."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from conftest import example_maps
+from journeycli.core.checks import check_map
+from journeycli.core.errors import InputError
+from journeycli.core.model import JourneyMap
+from journeycli.core.validation import load_map
+from journeycli.interop.workbook import to_xlsx
+from journeycli.interop.workbook_read import MAX_UNPACKED, read_workbook
+from journeycli.interop.workbook_sheets import SHEETS
+
+
+def model_of(path: Path) -> JourneyMap:
+    journey = load_map(path.read_bytes(), path.name).model
+    assert journey is not None
+    return journey
+
+
+def lint_findings(yaml_bytes: bytes) -> list[tuple[str, str]]:
+    return sorted((p.code, p.message) for p in check_map(load_map(yaml_bytes, "m.journey.yaml")))
+
+
+def edited(raw: bytes, sheet: str, cell: str, value: Any) -> bytes:
+    book = load_workbook(io.BytesIO(raw))
+    book[sheet][cell] = value
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def import_error(raw: bytes) -> str:
+    with pytest.raises(InputError) as caught:
+        read_workbook(raw, source="w.xlsx")
+    return caught.value.message
+
+
+@pytest.mark.parametrize("path", example_maps(), ids=lambda p: p.name)
+def test_round_trip_of_every_example_keeps_every_field_and_lints_the_same(path: Path) -> None:
+    from journeycli.core.writer import dump_map
+
+    journey = model_of(path)
+    back = read_workbook(to_xlsx(journey), source="w.xlsx")
+    assert back.model_dump() == journey.model_dump()
+    written = dump_map(back).encode("utf-8")
+    assert lint_findings(written) == lint_findings(path.read_bytes())
+
+
+def test_every_field_of_the_format_has_a_column() -> None:
+    """A field added to the model without a column here would be lost in a workshop."""
+    from journeycli.core.model import Action, Evidence, Persona, PersonaScore, Stage, Touchpoint
+
+    covered = {
+        Persona: {c.key for c in SHEETS["personas"]},
+        Touchpoint: {c.key for c in SHEETS["touchpoints"]},
+        Action: {c.key for c in SHEETS["actions"]},
+        Evidence: {c.key for c in SHEETS["evidence"]},
+        PersonaScore: {c.key for c in SHEETS["persona_scores"]},
+        Stage: {c.key for c in SHEETS["stages"]} | {*SHEETS} | {"evidence"},
+        JourneyMap: {c.key.split(".")[0] for c in SHEETS["map"]} | {"version", *SHEETS},
+    }
+    for model, keys in covered.items():
+        missing = set(model.model_fields) - keys
+        assert not missing, f"{model.__name__}: no column for {sorted(missing)}"
+
+
+def test_sheets_have_yaml_keys_as_headers_and_drop_down_lists() -> None:
+    journey = model_of(next(p for p in example_maps() if p.name.startswith("hypotheek")))
+    book = load_workbook(io.BytesIO(to_xlsx(journey)))
+    assert book.sheetnames == [name for name, columns in SHEETS.items() if columns]
+    actions = book["actions"]
+    assert [c.value for c in actions[1]] == [c.key for c in SHEETS["actions"]]
+    lists = {
+        (sheet.title, str(rule.sqref)): rule.formula1
+        for sheet in book.worksheets
+        for rule in sheet.data_validations.dataValidation
+    }
+    assert lists[("actions", "G2:G1048576")] == '"now,next,later"'
+    assert lists[("actions", "H2:H1048576")] == '"todo,doing,done,dropped"'
+    assert lists[("actions", "I2:I1048576")] == '"low,medium,high"'
+    assert lists[("touchpoints", "E2:E1048576")] == '"digital,human,physical"'
+    assert lists[("evidence", "B2:B1048576")] == (
+        '"analytics,survey,interview,usability-test,poll,desk-research,review,assumption"'
+    )
+    assert lists[("actions", "A2:A1048576")] == "stages!$A$2:$A$1048576"
+    assert lists[("actions", "F2:F1048576")] == "touchpoints!$B$2:$B$1048576"
+    rule = actions.data_validations.dataValidation[0]
+    assert rule.showErrorMessage
+
+
+def _small() -> bytes:
+    return to_xlsx(
+        JourneyMap.model_validate(
+            {
+                "version": 1,
+                "title": "T",
+                "stages": [
+                    {
+                        "id": "orientatie",
+                        "name": "Oriëntatie",
+                        "touchpoints": [{"id": "rekentool", "name": "Rekentool"}],
+                        "actions": [{"action": "Bouw", "touchpoint": "rekentool"}],
+                    }
+                ],
+            }
+        )
+    )
+
+
+def test_a_dutch_label_in_an_enum_cell_names_sheet_row_column_and_the_value() -> None:
+    message = import_error(edited(_small(), "actions", "G2", "nu"))
+    assert message == (
+        "w.xlsx: sheet actions, row 2, column horizon (G2): 'nu' is the Dutch label; write now"
+    )
+
+
+def test_a_wrong_enum_cell_is_an_error_at_its_cell() -> None:
+    message = import_error(edited(_small(), "actions", "G2", "soon"))
+    assert message.startswith("w.xlsx: sheet actions, row 2, column horizon (G2): 'soon'")
+    assert "'now', 'next' or 'later'" in message
+
+
+def test_a_number_cell_with_text_is_an_error_at_its_cell() -> None:
+    message = import_error(edited(_small(), "stages", "I2", "veel"))
+    assert message == "w.xlsx: sheet stages, row 2, column relevance (I2): 'veel' is not a number"
+
+
+def test_an_out_of_range_score_is_an_error_at_its_cell() -> None:
+    message = import_error(edited(_small(), "stages", "J2", 140))
+    assert message.startswith("w.xlsx: sheet stages, row 2, column presence (J2): 140")
+
+
+def test_an_unknown_stage_link_suggests_the_id() -> None:
+    message = import_error(edited(_small(), "touchpoints", "A2", "orientatei"))
+    assert message == (
+        "w.xlsx: sheet touchpoints, row 2, column stage (A2): "
+        "unknown stage 'orientatei'; did you mean 'orientatie'?"
+    )
+
+
+def test_an_unknown_touchpoint_reference_is_the_lint_error_at_its_cell() -> None:
+    message = import_error(edited(_small(), "actions", "F2", "rekentol"))
+    assert message == (
+        "w.xlsx: sheet actions, row 2, column touchpoint (F2): "
+        "unknown touchpoint 'rekentol'; did you mean 'rekentool'?"
+    )
+
+
+def test_a_formula_is_refused_and_text_that_looks_like_one_survives() -> None:
+    message = import_error(edited(_small(), "stages", "I2", "=40+5"))
+    assert message == (
+        "w.xlsx: sheet stages, row 2, column relevance (I2): a formula (=40+5); "
+        "type the value itself"
+    )
+    journey = JourneyMap.model_validate(
+        {"version": 1, "title": "=HYPERLINK(\"x\")", "stages": [{"name": "+31 bellen"}]}
+    )
+    raw = to_xlsx(journey)
+    assert load_workbook(io.BytesIO(raw))["map"]["A2"].data_type == "s"
+    assert read_workbook(raw, source="w.xlsx").model_dump() == journey.model_dump()
+
+
+def test_unknown_columns_and_missing_sheets_are_named() -> None:
+    assert import_error(edited(_small(), "stages", "L1", "relevantie")) == (
+        "w.xlsx: sheet stages, row 1, column relevantie (L1): "
+        "unknown column 'relevantie'; did you mean 'relevance'?"
+    )
+    book = Workbook()
+    book.active.title = "fasen"
+    out = io.BytesIO()
+    book.save(out)
+    assert "no sheet named 'stages'" in import_error(out.getvalue())
+
+
+def test_columns_of_your_own_and_empty_rows_are_ignored() -> None:
+    raw = edited(edited(_small(), "stages", "L1", "x-notes"), "stages", "L2", "iets")
+    raw = edited(raw, "touchpoints", "C5", "   ")
+    assert read_workbook(raw, source="w.xlsx").stages[0].name == "Oriëntatie"
+
+
+def test_export_is_deterministic() -> None:
+    raw = _small()
+    assert raw == _small()
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z" in core
+
+
+def test_not_a_workbook_and_a_zip_bomb_are_clean_errors() -> None:
+    assert "not an xlsx workbook" in import_error(b"stage_id,stage_name\n")
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (MAX_UNPACKED + 1))
+    assert "unpacks to more than" in import_error(bomb.getvalue())
+    damaged = bytearray(_small())
+    damaged[len(damaged) // 2 : len(damaged) // 2 + 200] = b"x" * 200
+    assert import_error(bytes(damaged)).startswith("w.xlsx: ")
