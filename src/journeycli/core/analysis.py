@@ -1,6 +1,6 @@
 """The whole analysis of a map (SPEC §3) as one typed, frozen result.
 
-`analyse()` runs every scoring function of `journeycli.engine` once and keeps
+`analyse()` runs every scoring function of `journeycli.core.scoring` once and keeps
 the figures in an `Analysis`; `combine()` ranks stages across several maps.
 Every renderer (terminal, Markdown, JSON, HTML, a user's template) reads these
 objects and never recomputes a gap, a rank or a funnel figure, so all output
@@ -12,7 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeycli.engine import (
+from journeycli.core.errors import UsageError
+from journeycli.core.hints import did_you_mean
+from journeycli.core.model import (
+    Action,
+    Goal,
+    Horizon,
+    JourneyMap,
+    Language,
+    Metrics,
+    Persona,
+    Stage,
+    Touchpoint,
+)
+from journeycli.core.scoring import (
     DEFAULT_GAP_THRESHOLD,
     Confidence,
     Number,
@@ -24,19 +37,6 @@ from journeycli.engine import (
     meets,
     ranked_stages,
     scores,
-)
-from journeycli.errors import UsageError
-from journeycli.hints import did_you_mean
-from journeycli.model import (
-    Action,
-    Goal,
-    Horizon,
-    JourneyMap,
-    Language,
-    Metrics,
-    Persona,
-    Stage,
-    Touchpoint,
 )
 
 DEFAULT_TOP = 3

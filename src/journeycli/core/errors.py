@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
-    from journeycli.problems import Problem
+    from journeycli.core.problems import Problem
 
 
 class JourneyError(Exception):

@@ -13,8 +13,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainValidator, WithJsonSchema
 
-from journeycli.scalars import AmbiguousBool, AmbiguousNumber
-from journeycli.slug import SLUG_PATTERN
+from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber
+from journeycli.core.slug import SLUG_PATTERN
 
 
 def explain_ambiguous(value: Any) -> Any:

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from journeycli.errors import OutputError, UsageError
+from journeycli.core.errors import OutputError, UsageError
 
 
 def _advice(exc: OSError, directory: Path) -> str:

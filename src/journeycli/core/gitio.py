@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeycli.errors import UsageError
+from journeycli.core.errors import UsageError
 
 _RECORD, _UNIT = "\x1e", "\x1f"
 

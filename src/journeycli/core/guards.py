@@ -27,10 +27,10 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from journeycli.problems import Problem, Severity
+from journeycli.core.problems import Problem, Severity
 
 if TYPE_CHECKING:
-    from journeycli.loader import Document, Limits, Loc
+    from journeycli.core.loader import Document, Limits, Loc
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 UNSAFE_CHARACTER = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
@@ -78,7 +78,7 @@ def unsafe_text_problems(document: Document) -> list[Problem]:
     """E003 for each string (value or key) holding an invisible control character."""
     if document.data is None or not _MAYBE_UNSAFE.search(document.text):
         return []
-    from journeycli.validation import dotted
+    from journeycli.core.validation import dotted
 
     problems = []
     for loc, text, is_key in _strings(document.data, ()):

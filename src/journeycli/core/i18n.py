@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
-from journeycli.model import Language
+from journeycli.core.model import Language
 
 MESSAGES: dict[str, dict[Language, str]] = {
     "report": {Language.EN: "Journey report", Language.NL: "Klantreisrapport"},

@@ -9,7 +9,7 @@ builds the data in one iterative pass, so that:
   bomb or a million nested brackets fail fast with E006 instead of eating
   memory or overflowing the C stack (libyaml's recursive composer segfaults
   past ~50,000 levels);
-- YAML 1.1 traps (`no`, `012`, `1:30`) become markers from `journeycli.scalars`
+- YAML 1.1 traps (`no`, `012`, `1:30`) become markers from `journeycli.core.scalars`
   rather than silent booleans and numbers, and no tag ever constructs a
   Python object: only plain YAML types exist here.
 """
@@ -21,10 +21,10 @@ from typing import Any
 
 import yaml
 
-from journeycli.gcpause import paused_gc
-from journeycli.hints import yaml_syntax
-from journeycli.problems import Problem, Severity
-from journeycli.resolver import (
+from journeycli.core.gcpause import paused_gc
+from journeycli.core.hints import yaml_syntax
+from journeycli.core.problems import Problem, Severity
+from journeycli.core.resolver import (
     STANDARD_COLLECTION_TAGS,
     STANDARD_SCALAR_TAGS,
     TAG,
@@ -48,7 +48,7 @@ class Limits:
     max_file_size: int = 4 * MiB
     max_depth: int = 100
     max_nodes: int = 1_000_000
-    # Checked after loading (journeycli.guards): they bound the work after the parse.
+    # Checked after loading (journeycli.core.guards): they bound the work after the parse.
     max_stages: int = 1_000
     max_touchpoints: int = 10_000
 

@@ -2,7 +2,7 @@
 
 The models are the single source of truth for the format: the loader
 validates against them, the engine reads them, `journey schema` is generated
-from them. YAML 1.1 surprises arrive here as markers from `journeycli.scalars`
+from them. YAML 1.1 surprises arrive here as markers from `journeycli.core.scalars`
 and are rejected by the field types with an explanation, so no text field can
 silently hold `False` where the author wrote `no`.
 """
@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from journeycli.fieldtypes import (
+from journeycli.core.fieldtypes import (
     Age,
     Amount,
     Experience,
@@ -32,7 +32,7 @@ from journeycli.fieldtypes import (
     mapping_not_null,
     no_default,
 )
-from journeycli.slug import slugify
+from journeycli.core.slug import slugify
 
 EXTENSION_PREFIX = "x-"
 

@@ -2,7 +2,7 @@
 
 Part of the loader (the only reader of YAML text), kept apart so the builder's
 hot loop stays short. A plain `no`, `012` or `1:30` becomes a marker from
-`journeycli.scalars` instead of a silent boolean or number; explicit standard
+`journeycli.core.scalars` instead of a silent boolean or number; explicit standard
 tags (`!!str 012`) are honoured; nothing ever constructs a Python object.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from journeycli.scalars import AmbiguousBool, AmbiguousNumber
+from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber
 
 _BOOL_WORDS = {"yes": True, "no": False, "on": True, "off": False}
 _TRUE_FALSE = {

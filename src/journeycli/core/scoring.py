@@ -2,7 +2,7 @@
 
 No I/O and no formatting: lint rules and every report renderer read these
 results, so a gap or a breaking moment is defined in exactly one place.
-`journeycli.analysis.analyse` runs them all once and returns the typed
+`journeycli.core.analysis.analyse` runs them all once and returns the typed
 `Analysis` that the reports render.
 """
 
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
-from journeycli.model import EvidenceType, JourneyMap, Stage, Touchpoint
+from journeycli.core.model import EvidenceType, JourneyMap, Stage, Touchpoint
 
 DEFAULT_GAP_THRESHOLD = 30
 BREAKING_EXPERIENCE = 2

@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from journeycli.engine import DEFAULT_GAP_THRESHOLD
-from journeycli.errors import ConfigError, UsageError
-from journeycli.lint.runner import LintOptions, parse_codes
-from journeycli.loader import Limits
+from journeycli.core.checks import LintOptions, parse_codes
+from journeycli.core.errors import ConfigError, UsageError
+from journeycli.core.loader import Limits
+from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 
 JOURNEY_TOML = ".journey.toml"
 PYPROJECT = "pyproject.toml"

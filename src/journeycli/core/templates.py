@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journeycli.errors import ConfigError
+from journeycli.core.errors import ConfigError
 
 if TYPE_CHECKING:
     import jinja2
@@ -26,7 +26,7 @@ def template_dir() -> Path:
     installed = files("journeycli") / "templates"
     if isinstance(installed, Path) and installed.is_dir():
         return installed
-    source = Path(__file__).resolve().parent.parent.parent / "templates"
+    source = Path(__file__).resolve().parents[3] / "templates"  # src/journeycli/core/ -> root
     if source.is_dir():
         return source
     raise ConfigError(

@@ -15,10 +15,10 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from journeycli.gcpause import paused_gc
-from journeycli.loader import Document, Limits, Loc, load_document
-from journeycli.model import EXTENSION_PREFIX, JourneyMap, known_keys
-from journeycli.problems import Problem, Severity
+from journeycli.core.gcpause import paused_gc
+from journeycli.core.loader import Document, Limits, Loc, load_document
+from journeycli.core.model import EXTENSION_PREFIX, JourneyMap, known_keys
+from journeycli.core.problems import Problem, Severity
 
 _EXPECTED = {
     "int_type": "a whole number",
@@ -127,11 +127,11 @@ def validate_document(document: Document, limits: Limits | None = None) -> Valid
     """Validate loaded data; a document with load problems is not validated.
 
     A map over the stage or touchpoint limit is not validated either, and
-    text with invisible control characters is an error (`journeycli.guards`).
+    text with invisible control characters is an error (`journeycli.core.guards`).
     """
     if document.data is None or any(p.code in ("E001", "E006") for p in document.problems):
         return ValidatedMap(document, None, list(document.problems))
-    from journeycli.guards import size_problems, unsafe_text_problems
+    from journeycli.core.guards import size_problems, unsafe_text_problems
 
     too_big = size_problems(document, limits or DEFAULT_LIMITS)
     if too_big:

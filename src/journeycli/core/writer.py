@@ -18,7 +18,7 @@ scaffold needs comments at exact places and because quoting must follow what
   bidirectional controls, the BOM and Unicode line separators are escaped;
   all other Unicode is kept).
 
-Tests round-trip arbitrary text through `journeycli.validation.load_map`.
+Tests round-trip arbitrary text through `journeycli.core.validation.load_map`.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel
 
-from journeycli.model import JourneyMap
+from journeycli.core.model import JourneyMap
 
 Loc = tuple[str | int, ...]
 """Where a key or list item stands: `("stages", 0, "relevance")`, `("personas", 1)`."""
@@ -84,7 +84,7 @@ def dump_map(
 ) -> str:
     """A validated map as YAML text; starts with the schema modeline when `schema_ref` is given.
 
-    Loading the text with `journeycli.validation.load_map` gives back a model
+    Loading the text with `journeycli.core.validation.load_map` gives back a model
     equal to `journey`.
     """
     emitter = _Emitter(comments or Comments())

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from journeycli import engine
+from journeycli.core import scoring
+from journeycli.core.errors import InvalidMapError
+from journeycli.core.loader import Limits
+from journeycli.core.model import JourneyMap, Stage
+from journeycli.core.problems import Problem
+from journeycli.core.sources import read_source
 from journeycli.diff.compare import action_key
-from journeycli.model import JourneyMap, Stage
-from journeycli.problems import Problem
-from journeycli.render.diff_format import amount, number
+from journeycli.diff.formats.common import amount, number
+from journeycli.diff.sources import parse_map
 
 
 def _parts(*parts: str | None) -> str:
@@ -23,10 +27,10 @@ def _parts(*parts: str | None) -> str:
 
 
 def _stage_lines(
-    stage: Stage, rank: int | None, step: engine.FunnelStep, currency: str, taken: set[str]
+    stage: Stage, rank: int | None, step: scoring.FunnelStep, currency: str, taken: set[str]
 ) -> list[str]:
-    relevance, presence = engine.scores(stage)
-    gap = engine.gap(stage)
+    relevance, presence = scoring.scores(stage)
+    gap = scoring.gap(stage)
     lines = [f"stage {stage.id}: {stage.name}"]
     lines.append(
         "  scores: "
@@ -35,7 +39,7 @@ def _stage_lines(
             f"presence {presence if presence is not None else 'none'}",
             f"gap {gap}" if gap is not None else "unscored",
             f"rank {rank}" if rank is not None else None,
-            engine.confidence(stage).value,
+            scoring.confidence(stage).value,
         )
     )
     for persona, score in stage.persona_scores.items():
@@ -44,8 +48,8 @@ def _stage_lines(
             + _parts(
                 f"relevance {score.relevance}" if score.relevance is not None else None,
                 f"presence {score.presence}" if score.presence is not None else None,
-                f"gap {engine.gap(stage, persona)}"
-                if engine.gap(stage, persona) is not None
+                f"gap {scoring.gap(stage, persona)}"
+                if scoring.gap(stage, persona) is not None
                 else None,
             )
         )
@@ -111,16 +115,16 @@ def summary_lines(journey: JourneyMap) -> list[str]:
             )
         )
     lines += [f"persona {p.id}: {p.name}" for p in journey.personas]
-    ranked = engine.ranked_stages(journey)
+    ranked = scoring.ranked_stages(journey)
     ranks = {stage.id: position for position, (_, stage, _) in enumerate(ranked, 1)}
-    steps = engine.funnel(journey)
+    steps = scoring.funnel(journey)
     taken: set[str] = set()
     for stage, step in zip(journey.stages, steps, strict=True):
         lines.append("")
         lines += _stage_lines(stage, ranks.get(stage.id), step, currency, taken)
     lines.append("")
     lines.append("ranking: " + (", ".join(f"{s.id} {g}" for _, s, g in ranked) or "none"))
-    for moment in engine.breaking_moments(journey):
+    for moment in scoring.breaking_moments(journey):
         lines.append(
             f"breaking: {moment.touchpoint.id} in {moment.stage.id} "
             f"(experience {moment.experience})"
@@ -142,3 +146,19 @@ def render_invalid(problems: Sequence[Problem], raw: bytes) -> str:
     head += ["", "--- raw text ---"]
     text = raw.decode("utf-8", "replace")
     return "\n".join(head) + "\n" + text + ("" if text.endswith("\n") or not text else "\n")
+
+
+def summarize(path: str, *, textconv: bool = False, limits: Limits | None = None) -> str:
+    """`journey summary PATH`: the line-oriented summary of one map.
+
+    With `textconv` (git's `diff.journey.textconv`), an invalid map is not an
+    error: git would abort the whole `git diff`/`git log -p` on a failing
+    textconv, so its errors and raw text are shown instead.
+    """
+    raw, name = read_source(path)
+    try:
+        return render(parse_map(raw, name, limits))
+    except InvalidMapError as exc:
+        if not textconv:
+            raise
+        return render_invalid(exc.problems, raw)

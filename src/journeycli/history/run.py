@@ -9,16 +9,17 @@ where the file is not a valid map is reported as such, never fatal.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
-from journeycli import engine, gitio
-from journeycli.diff.sources import parse_map
-from journeycli.errors import InvalidMapError, UsageError
-from journeycli.loader import Limits
-from journeycli.model import JourneyMap
+from journeycli.core import gitio, scoring
+from journeycli.core.checks import valid_map
+from journeycli.core.errors import InvalidMapError, UsageError
+from journeycli.core.fs import write_output
+from journeycli.core.loader import Limits
+from journeycli.core.model import JourneyMap
 
 Status = Literal["ok", "invalid", "missing"]
 Trend = Literal["closing", "widening", "steady", "unknown"]
@@ -91,18 +92,18 @@ class History:
 def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
     ranks = {
         stage.id: position
-        for position, (_, stage, _) in enumerate(engine.ranked_stages(journey, persona), 1)
+        for position, (_, stage, _) in enumerate(scoring.ranked_stages(journey, persona), 1)
     }
     points = {}
     for stage in journey.stages:
-        relevance, presence = engine.scores(stage, persona)
+        relevance, presence = scoring.scores(stage, persona)
         points[stage.id] = StagePoint(
             stage.name,
             relevance,
             presence,
-            engine.gap(stage, persona),
+            scoring.gap(stage, persona),
             ranks.get(stage.id),
-            engine.confidence(stage).value,
+            scoring.confidence(stage).value,
         )
     return points
 
@@ -114,7 +115,7 @@ def _parse(
     if raw is None:
         return None, "missing", "file deleted" if commit.deleted else "file not found"
     try:
-        return parse_map(raw, f"{commit.short}:{commit.path}", limits), "ok", None
+        return valid_map(raw, f"{commit.short}:{commit.path}", limits), "ok", None
     except InvalidMapError as exc:
         first = exc.problems[0] if exc.problems else None
         message = f"{first.code} line {first.line}: {first.message}" if first else "invalid map"
@@ -189,3 +190,32 @@ def history_of(
                 raw = None
         contents.append((commit, raw))
     return build_history(path, contents, rev_range=rev_range, persona=persona, limits=limits)
+
+
+def run_history(
+    path: str,
+    *,
+    stream: TextIO,
+    rev_range: str | None = None,
+    output_format: str = "terminal",
+    persona: str | None = None,
+    output: str | None = None,
+    limits: Limits | None = None,
+) -> None:
+    """Walk the commits that touched `path` and write the history in `output_format`."""
+    from journeycli.history.formats import html as history_html
+    from journeycli.history.formats import json as history_json
+    from journeycli.history.formats import md as history_md
+    from journeycli.history.formats import terminal as history_terminal
+
+    result = history_of(path, rev_range=rev_range, persona=persona, limits=limits)
+    if output_format == "terminal" and output is None:
+        history_terminal.write(result, stream)
+        return
+    renderers: dict[str, Callable[[History], str]] = {
+        "terminal": history_terminal.render,
+        "md": history_md.render,
+        "json": history_json.render,
+        "html": history_html.render,
+    }
+    write_output(renderers[output_format](result), output, stream)

@@ -14,14 +14,15 @@ from collections.abc import Callable
 from pathlib import Path, PurePath
 from typing import TextIO
 
-from journeycli.analysis import find_persona
-from journeycli.engine import meets, scores
-from journeycli.errors import InputError, UsageError
+from journeycli.core.analysis import find_persona
+from journeycli.core.checks import map_errors, valid_map
+from journeycli.core.errors import InputError, UsageError
+from journeycli.core.loader import Limits, decode
+from journeycli.core.model import JourneyMap, Language
+from journeycli.core.scoring import meets, scores
+from journeycli.core.sources import STDIN, read_source
+from journeycli.core.validation import DEFAULT_LIMITS, load_map
 from journeycli.interop.common import title_from_name
-from journeycli.lint.runner import STDIN, map_errors, read_source, valid_map
-from journeycli.loader import Limits, decode
-from journeycli.model import JourneyMap, Language
-from journeycli.validation import DEFAULT_LIMITS, load_map
 
 EXPORT_FORMATS = ("mermaid", "csv", "json")
 IMPORT_FORMATS = ("mermaid", "csv")
@@ -136,10 +137,10 @@ def import_map(
     `schema_ref`, or the nearest `journey.schema.json` seen from `output_dir`
     (default: the working directory).
     """
+    from journeycli.core.schema import find_schema_ref
+    from journeycli.core.writer import dump_map
     from journeycli.interop.mermaid import from_mermaid
     from journeycli.interop.table import from_csv
-    from journeycli.scaffold import find_schema_ref
-    from journeycli.writer import dump_map
 
     text = read_text(raw, source, limits)
     if fmt == "mermaid":
@@ -183,7 +184,7 @@ def run_export(
     file renders on GitHub as it is. An existing `output` is replaced: an
     export is derived data, regenerated at will.
     """
-    from journeycli.fs import write_output
+    from journeycli.core.fs import write_output
 
     fmt = to or format_for(output, EXPORT_FORMATS)
     if fmt is None:
@@ -222,7 +223,7 @@ def run_import(
     Unlike an export, an imported map is the user's own work from then on, so
     an existing `output` is replaced only with `force`.
     """
-    from journeycli.fs import write_output
+    from journeycli.core.fs import write_output
 
     fmt = source_format or format_for(path, IMPORT_FORMATS)
     if fmt is None:

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from journeycli.analysis import StageAnalysis
+from journeycli.core.analysis import StageAnalysis
+from journeycli.core.svg import fmt
 
 # --- the relevance/presence chart (its own viewBox, scales with the page) ------------------------
 
@@ -25,12 +26,6 @@ LABEL_LINE = 15  # height of one line of a stage label under the axis
 LABEL_LINES = 3
 LABEL_CHARS = 16
 DISPLAY_SCALE = 1.2  # characters per label line that fit a column at the chart's font size
-
-
-def fmt(value: float) -> str:
-    """A coordinate with at most one decimal and no trailing zero: `12.5`, `40`, never `-0`."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def wrap(text: str, width: int = LABEL_CHARS, lines: int = LABEL_LINES) -> tuple[str, ...]:

@@ -1,6 +1,6 @@
 """Labels only the HTML report uses (nl/en), looked up before the shared catalogue.
 
-Kept apart from `journeycli.render.i18n` so the visual map's row titles, chart
+Kept apart from `journeycli.core.i18n` so the visual map's row titles, chart
 captions and legends do not crowd the catalogue the other formats share;
 `text()` falls back to that catalogue, so a template asks one function for
 every label.
@@ -8,8 +8,8 @@ every label.
 
 from __future__ import annotations
 
-from journeycli.model import Language
-from journeycli.render import i18n
+from journeycli.core import i18n
+from journeycli.core.model import Language
 
 EN, NL = Language.EN, Language.NL
 
@@ -113,7 +113,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
 
 
 def text(key: str, lang: Language, **values: object) -> str:
-    """The HTML label `key` in `lang`, else the shared one (`journeycli.render.i18n.text`)."""
+    """The HTML label `key` in `lang`, else the shared one (`journeycli.core.i18n.text`)."""
     entry = MESSAGES.get(key)
     if entry is None:
         return i18n.text(key, lang, **values)

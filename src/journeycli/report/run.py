@@ -14,16 +14,17 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from journeycli.analysis import DEFAULT_TOP, Report, analyse, combine
-from journeycli.engine import DEFAULT_GAP_THRESHOLD
-from journeycli.errors import InputError, InvalidMapError, UsageError
-from journeycli.gcpause import paused_gc
-from journeycli.lint.runner import discover, map_errors, read_source
-from journeycli.loader import Limits
-from journeycli.model import Language
-from journeycli.problems import Problem
-from journeycli.render.json import analysis_data
-from journeycli.validation import load_map
+from journeycli.core.analysis import DEFAULT_TOP, Report, analyse, combine
+from journeycli.core.checks import map_errors
+from journeycli.core.errors import InputError, InvalidMapError, UsageError
+from journeycli.core.gcpause import paused_gc
+from journeycli.core.loader import Limits
+from journeycli.core.model import Language
+from journeycli.core.problems import Problem
+from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
+from journeycli.core.sources import discover, read_source
+from journeycli.core.validation import load_map
+from journeycli.report.formats.json import analysis_data
 
 TEMPLATE_NAME = "<template>"
 
@@ -84,8 +85,8 @@ def produce(
     terminal renderer, writing to the stream itself, may colour its output.
     None for `gap_threshold` or `limits` means the default.
     """
-    from journeycli.fs import write_output
-    from journeycli.render import format_for, get_renderer
+    from journeycli.core.fs import write_output
+    from journeycli.report.formats import format_for, get_renderer
 
     name = output_format
     if name is None and output is not None and template is None:
@@ -157,7 +158,7 @@ def render_template(report: Report, path: str, lang: Language) -> str:
     """
     import jinja2
 
-    from journeycli.render.sandbox import TemplateSandbox, render_capped
+    from journeycli.report.sandbox import TemplateSandbox, render_capped
 
     source = read_template(path)
     autoescape = path.lower().endswith((".html", ".htm", ".xml"))

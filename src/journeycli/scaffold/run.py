@@ -22,21 +22,21 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from journeycli.errors import ConfigError, UsageError
-from journeycli.fs import atomic_write
-from journeycli.guards import unsafe_text_message
-from journeycli.hints import did_you_mean
-from journeycli.loader import load_document
-from journeycli.model import Action, Evidence, JourneyMap, Persona, Touchpoint
-from journeycli.slug import slugify, unique_slug
-from journeycli.templates import template_dir
-from journeycli.validation import load_map
-from journeycli.writer import MAX_LINE, Comments, Loc, dump_items, dump_map, written_entries
+from journeycli.core.errors import ConfigError, UsageError
+from journeycli.core.fs import atomic_write
+from journeycli.core.guards import unsafe_text_message
+from journeycli.core.hints import did_you_mean
+from journeycli.core.loader import load_document
+from journeycli.core.model import Action, Evidence, JourneyMap, Persona, Touchpoint
+from journeycli.core.schema import SCHEMA_FILE, find_schema_ref
+from journeycli.core.slug import slugify, unique_slug
+from journeycli.core.sources import MAP_SUFFIXES
+from journeycli.core.templates import template_dir
+from journeycli.core.validation import load_map
+from journeycli.core.writer import MAX_LINE, Comments, Loc, dump_items, dump_map, written_entries
 
 DEFAULT_TEMPLATE = "five-stages"
 LANGUAGES = ("en", "nl")
-MAP_SUFFIXES = (".journey.yaml", ".journey.yml")
-SCHEMA_FILE = "journey.schema.json"
 _MAP_KEYS = ("goal", "principles", "metrics")
 _PROMPT_KEYS = ("customer_goal", "questions", "review_questions")
 _EXAMPLE_MODELS: dict[str, type[BaseModel]] = {
@@ -135,29 +135,6 @@ def title_from_path(target: Path | None) -> str | None:
         stem = stem.removesuffix(suffix)
     words = re.sub(r"[-_\s]+", " ", stem).strip()
     return words[:1].upper() + words[1:] if words else None
-
-
-def find_schema_ref(directory: Path) -> tuple[str, bool]:
-    """The modeline target: the nearest `journey.schema.json` up to the project root.
-
-    The search climbs from the map's folder to the nearest folder holding
-    `.git` or `pyproject.toml`; without such a root only the map's own folder
-    is looked at. When none is found, the same-folder name is used
-    (`journey schema > journey.schema.json` creates it).
-    """
-    start = directory.resolve()
-    folders = [start]
-    for folder in [start, *start.parents]:
-        if folder is not start:
-            folders.append(folder)
-        if (folder / ".git").exists() or (folder / "pyproject.toml").is_file():
-            break
-    else:
-        folders = [start]
-    for level, folder in enumerate(folders):
-        if (folder / SCHEMA_FILE).is_file():
-            return "../" * level + SCHEMA_FILE, True
-    return SCHEMA_FILE, False
 
 
 def list_templates(language: str = "en") -> list[tuple[str, str]]:

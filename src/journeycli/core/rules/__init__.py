@@ -6,7 +6,7 @@ listed here once; reporters, `--explain` and the docs read this registry.
 
 from __future__ import annotations
 
-from journeycli.lint.rules import (
+from journeycli.core.rules import (
     e001_invalid_file,
     e002_duplicate_key,
     e003_schema,
@@ -20,7 +20,7 @@ from journeycli.lint.rules import (
     w105_stage_without_touchpoints,
     w106_unaddressed_breaking_moment,
 )
-from journeycli.lint.rules.base import Finding, Rule, RuleContext
+from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 _MODULES = (
     e001_invalid_file,

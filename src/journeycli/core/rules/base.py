@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from journeycli.engine import DEFAULT_GAP_THRESHOLD
-from journeycli.loader import Loc
-from journeycli.model import JourneyMap
-from journeycli.problems import Severity
+from journeycli.core.loader import Loc
+from journeycli.core.model import JourneyMap
+from journeycli.core.problems import Severity
+from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,7 @@
 """E001: the file cannot be read as one YAML mapping."""
 
-from journeycli.lint.rules.base import Rule
-from journeycli.problems import Severity
+from journeycli.core.problems import Severity
+from journeycli.core.rules.base import Rule
 
 RULE = Rule(
     code="E001",

@@ -1,7 +1,7 @@
 """E002: a mapping key written twice (YAML keeps only the last, silently)."""
 
-from journeycli.lint.rules.base import Rule
-from journeycli.problems import Severity
+from journeycli.core.problems import Severity
+from journeycli.core.rules.base import Rule
 
 RULE = Rule(
     code="E002",

@@ -1,7 +1,7 @@
 """E003: the map does not follow the v1 format."""
 
-from journeycli.lint.rules.base import Rule
-from journeycli.problems import Severity
+from journeycli.core.problems import Severity
+from journeycli.core.rules.base import Rule
 
 RULE = Rule(
     code="E003",

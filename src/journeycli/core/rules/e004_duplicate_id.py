@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.lint.rules.base import Finding, Rule, RuleContext
-from journeycli.loader import Loc
-from journeycli.problems import Severity
+from journeycli.core.loader import Loc
+from journeycli.core.problems import Severity
+from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
 def _ids(ctx: RuleContext) -> Iterator[tuple[str, str, Loc]]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from journeycli.lint.rules.base import Finding, Rule, RuleContext
-from journeycli.problems import Severity
+from journeycli.core.problems import Severity
+from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
 def _unknown(kind: str, ref: str, known: set[str]) -> str:

@@ -1,7 +1,7 @@
 """E006: the file exceeds a resource limit (size, depth, alias expansion, stages, touchpoints)."""
 
-from journeycli.lint.rules.base import Rule
-from journeycli.problems import Severity
+from journeycli.core.problems import Severity
+from journeycli.core.rules.base import Rule
 
 RULE = Rule(
     code="E006",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.lint.rules.base import Finding, Rule, RuleContext
-from journeycli.problems import Severity
+from journeycli.core.problems import Severity
+from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from journeycli.core import i18n
+from journeycli.core.model import Language
 from journeycli.diff.changes import Changes, FieldChange, StageScores, rank_text
-from journeycli.model import Language
-from journeycli.render import i18n
 
 ARROW = "→"
 SCORE_PART = ("relevance", "presence", "gap", "confidence", "conversion")

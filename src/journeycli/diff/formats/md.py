@@ -9,11 +9,9 @@ cells, map text escaped so a name can never become HTML or a link.
 
 from __future__ import annotations
 
-import re
-import textwrap
-
+from journeycli.core.markdown import code, escape, table, wrap
 from journeycli.diff.changes import KINDS, Changes, Item, Kind, StageScores
-from journeycli.render.diff_format import (
+from journeycli.diff.formats.common import (
     ARROW,
     FUNNEL_PART,
     SCORE_PART,
@@ -24,61 +22,12 @@ from journeycli.render.diff_format import (
     summary,
 )
 
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _KIND_NAMES: dict[Kind, str] = {
     "persona": "Persona",
     "stage": "Stage",
     "touchpoint": "Touchpoint",
     "action": "Action",
 }
-
-
-_AUTOLINK = re.compile(r"(?i)(\b(?:https?|ftp)):(//)|(\bwww)\.|@")
-
-
-def _no_autolink(match: re.Match[str]) -> str:
-    if match.group(1):
-        return f"{match.group(1)}\\:{match.group(2)}"
-    if match.group(3):
-        return f"{match.group(3)}\\."
-    return "\\@"
-
-
-def escape(text: str) -> str:
-    """Map text as inert Markdown: no emphasis, links, autolinks, HTML or table breaks."""
-    flat = " ".join(str(text).split())
-    return _AUTOLINK.sub(_no_autolink, _SPECIAL.sub(r"\\\1", flat).replace("&", "&amp;"))
-
-
-WIDTH = 80
-_BLOCK_START = re.compile(r"^\s*([-+*>#=]|\d+[.)])")
-
-
-def wrap(line: str) -> str:
-    """A paragraph or list item wrapped at 80 columns (markdownlint MD013).
-
-    Left whole when wrapping would start a continuation line with something
-    Markdown reads as a new block (`- `, `#`, `1.`), or cannot get it short.
-    """
-    if len(line) <= WIDTH:
-        return line
-    indent = "  " if line.startswith("- ") else ""
-    lines = textwrap.wrap(
-        line, WIDTH, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False
-    )
-    if any(_BLOCK_START.match(rest) for rest in lines[1:]):
-        return line
-    return "\n".join(lines)
-
-
-def code(text: str) -> str:
-    return "`" + str(text).replace("`", "'") + "`"
-
-
-def table(header: list[str], rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
-    out += ["| " + " | ".join(row) + " |" for row in rows]
-    return out
 
 
 def _cell(scores: StageScores, name: str) -> str:

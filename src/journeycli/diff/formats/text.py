@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from journeycli.diff.changes import KINDS, Changes, Kind, Modified
-from journeycli.render.diff_format import (
+from journeycli.diff.formats.common import (
     ARROW,
     FUNNEL_PART,
     KIND_TITLES,

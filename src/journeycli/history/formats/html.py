@@ -1,7 +1,7 @@
 """History -> one self-contained HTML page with an inline SVG chart of the gaps.
 
 The chart geometry (points, polylines, axis ticks) is computed here as plain
-numbers; `templates/diff/history.html.j2` only places them, autoescaped, so
+numbers; `templates/history/history.html.j2` only places them, autoescaped, so
 map text can never become markup. No scripts and no external requests.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from journeycli.history import History, StageSeries
-from journeycli.render.charts import fmt
-from journeycli.render.history_format import first_last, value
+from journeycli.core.svg import fmt
+from journeycli.history.formats.common import first_last, value
+from journeycli.history.run import History, StageSeries
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
@@ -88,9 +88,9 @@ def chart(history: History) -> dict[str, Any]:
 
 
 def render(history: History) -> str:
-    from journeycli.templates import environment
+    from journeycli.core.templates import environment
 
-    env = environment("diff", autoescape=True)
+    env = environment("history", autoescape=True)
     revisions = history.revisions
     title = next((r.title for r in reversed(revisions) if r.title), history.path)
     return env.get_template("history.html.j2").render(

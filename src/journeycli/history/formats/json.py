@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from journeycli.history import History
+from journeycli.history.run import History
 
 SHAPE_VERSION = 1
 

@@ -4,15 +4,15 @@ unique because each stage heading carries its id)."""
 
 from __future__ import annotations
 
-from journeycli.history import History
-from journeycli.render.diff_md import code, escape, table, wrap
-from journeycli.render.history_format import (
+from journeycli.core.markdown import code, escape, table, wrap
+from journeycli.history.formats.common import (
     first_last,
     gap_bounds,
     sparkline,
     status_text,
     value,
 )
+from journeycli.history.run import History
 
 
 def render(history: History) -> str:

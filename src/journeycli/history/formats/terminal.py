@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from journeycli.history import History, StageSeries
-from journeycli.render.history_format import (
+from journeycli.history.formats.common import (
     first_last,
     gap_bounds,
     sparkline,
     status_text,
 )
+from journeycli.history.run import History, StageSeries
 
 TREND_STYLE = {"closing": "green", "widening": "red", "steady": "yellow", "unknown": "dim"}
 PLAIN_WIDTH = 120

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from journeycli.lint.reporters.base import Reporter
-from journeycli.lint.reporters.github import GithubReporter
-from journeycli.lint.reporters.json import JsonReporter
-from journeycli.lint.reporters.sarif import SarifReporter
-from journeycli.lint.reporters.text import TextReporter
+from journeycli.lint.formats.base import Reporter
+from journeycli.lint.formats.github import GithubReporter
+from journeycli.lint.formats.json import JsonReporter
+from journeycli.lint.formats.sarif import SarifReporter
+from journeycli.lint.formats.text import TextReporter
 
 REPORTERS: dict[str, type[Reporter]] = {
     "text": TextReporter,

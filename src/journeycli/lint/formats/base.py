@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Protocol, TextIO
 
-from journeycli.lint.runner import LintResult
+from journeycli.lint.run import LintResult
 
 
 class Reporter(Protocol):

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from journeycli.lint.reporters.location import is_stdin, relative_path
-from journeycli.lint.runner import LintResult
-from journeycli.problems import Problem
+from journeycli.core.problems import Problem
+from journeycli.lint.formats.location import is_stdin, relative_path
+from journeycli.lint.run import LintResult
 
 
 def escape_data(text: str) -> str:

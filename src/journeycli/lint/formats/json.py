@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from journeycli.lint.runner import LintResult
+from journeycli.lint.run import LintResult
 
 
 class JsonReporter:

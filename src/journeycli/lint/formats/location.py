@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from journeycli.lint.runner import STDIN_NAME
+from journeycli.core.sources import STDIN_NAME
 
 # SARIF needs a URI; standard input has none, so it is reported under this
 # relative placeholder (documented in docs/lint.md).

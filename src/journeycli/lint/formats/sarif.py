@@ -16,11 +16,11 @@ import json
 from typing import Any, TextIO
 
 from journeycli import __version__
+from journeycli.core.problems import Problem
+from journeycli.core.rules import RULES, Rule
 from journeycli.lint.explain import rule_markdown, rule_text
-from journeycli.lint.reporters.location import file_uri, is_stdin
-from journeycli.lint.rules import RULES, Rule
-from journeycli.lint.runner import LintResult
-from journeycli.problems import Problem
+from journeycli.lint.formats.location import file_uri, is_stdin
+from journeycli.lint.run import LintResult
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (

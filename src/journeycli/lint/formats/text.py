@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from journeycli.lint.runner import LintResult
+from journeycli.lint.run import LintResult
 
 
 def _plural(n: int, word: str) -> str:

@@ -1,6 +1,6 @@
 """Report renderers: one per output format, behind one interface, found by name.
 
-A renderer turns a `journeycli.analysis.Report` into text in a language:
+A renderer turns a `journeycli.core.analysis.Report` into text in a language:
 `render(report, lang) -> str`. It reads the figures of the Analysis and only
 formats them; it never recomputes a gap, a rank or a funnel figure.
 
@@ -21,21 +21,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO, cast
 
-from journeycli.errors import UsageError
+from journeycli.core.errors import UsageError
 
 if TYPE_CHECKING:
-    from journeycli.analysis import Report
-    from journeycli.model import Language
+    from journeycli.core.analysis import Report
+    from journeycli.core.model import Language
 
 RenderFunction = Callable[["Report", "Language"], str]
 WriteFunction = Callable[["Report", "Language", TextIO], None]
 
 #: format name -> module with `render(report, lang) -> str` (and optionally `write`).
 RENDERERS: dict[str, str] = {
-    "terminal": "journeycli.render.terminal",
-    "md": "journeycli.render.markdown",
-    "html": "journeycli.render.html",
-    "json": "journeycli.render.json",
+    "terminal": "journeycli.report.formats.terminal",
+    "md": "journeycli.report.formats.markdown",
+    "html": "journeycli.report.formats.html",
+    "json": "journeycli.report.formats.json",
 }
 
 #: output file extension -> format name (`--output` without `--format`).

@@ -7,7 +7,7 @@ piece of map text goes through Jinja2's autoescaping, so a touchpoint named
 `<script>` is shown as text.
 
 The template reads the `Report` directly; the only extra data is the chart
-geometry from `journeycli.render.charts` (layout, never a recomputed figure).
+geometry from `journeycli.report.charts` (layout, never a recomputed figure).
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from journeycli.analysis import Analysis, Report
-from journeycli.model import Language
-from journeycli.render import i18n, i18n_html
-from journeycli.render.charts import (
+from journeycli.core import i18n
+from journeycli.core.analysis import Analysis, Report
+from journeycli.core.model import Language
+from journeycli.report import i18n_html
+from journeycli.report.charts import (
     ExperienceCurve,
     ScoreChart,
     experience_curve,
@@ -82,7 +83,7 @@ def views(report: Report) -> tuple[MapView, ...]:
 @cache
 def _environment() -> Any:
     """The Jinja2 environment, autoescaping everything so map text never becomes markup."""
-    from journeycli.templates import environment
+    from journeycli.core.templates import environment
 
     return environment("report", autoescape=True)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from journeycli.analysis import Analysis, Moment, Report, RoadmapItem, StageAnalysis
-from journeycli.model import Action, Language
+from journeycli.core.analysis import Analysis, Moment, Report, RoadmapItem, StageAnalysis
+from journeycli.core.model import Action, Language
 
 
 def _action(action: Action) -> dict[str, Any]:

@@ -3,7 +3,7 @@
 Map text is escaped for Markdown here (filters `md`, `cell`, `heading`), so a
 stage named `a | b` or `*new*` cannot break a table or start emphasis, and a
 URL in the map becomes an autolink instead of a bare URL (markdownlint MD034).
-Labels and number formats come from `journeycli.render.i18n`.
+Labels and number formats come from `journeycli.core.i18n`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import re
 from functools import cache
 from typing import Any
 
-from journeycli.analysis import Report
-from journeycli.model import Language
-from journeycli.render import i18n
+from journeycli.core import i18n
+from journeycli.core.analysis import Report
+from journeycli.core.model import Language
 
 # An address only starts where a run of address characters starts (the lookbehind): without
 # it every position of a long word was tried and scanned to its end, quadratic in the name's
@@ -83,7 +83,7 @@ def environment(lang: Language) -> Any:
 
     Cached per language: compiling the templates once keeps many reports cheap.
     """
-    from journeycli.templates import environment as template_environment
+    from journeycli.core.templates import environment as template_environment
 
     env = template_environment("report", autoescape=False)
     env.filters.update(

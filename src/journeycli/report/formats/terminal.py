@@ -13,9 +13,9 @@ import io
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
-from journeycli.analysis import Analysis, Report
-from journeycli.model import Language
-from journeycli.render import i18n
+from journeycli.core import i18n
+from journeycli.core.analysis import Analysis, Report
+from journeycli.core.model import Language
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
