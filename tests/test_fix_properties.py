@@ -26,7 +26,7 @@ comment_text = st.text(_COMMENT_CHARS, max_size=20)
 word = st.text("abcdefghijklmnopqrstuvwxyzëé ", min_size=1, max_size=12).map(str.strip).filter(
     lambda w: w and w not in ("y", "n", "no", "on", "yes", "off", "null")
 )
-BOOLS = ["no", "No", "NO", "yes", "on", "off", "y", "n", "Y", "Off"]
+BOOLS = ["no", "No", "NO", "yes", "Yes", "on", "ON", "off", "Off"]
 LABELS = {
     "horizon": ["now", "next"],
     "status": ["todo", "doing", "done", "dropped"],
@@ -88,7 +88,7 @@ def maps(draw: st.DrawFn) -> tuple[bytes, bytes]:
         if draw(st.booleans()):
             text.line(field, "touchpoints:")
             value = draw(st.sampled_from(LABELS["kind"]))
-            text.line(field + 2, "- ", "name: Contact")
+            text.line(field + 2, "- ", f"name: Contact {s}")
             text.line(field + 4, "kind: ", *_label(draw, value))
         if draw(st.booleans()):
             text.line(field, "actions:")

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeycli.core.spans import ALIAS, MAPPING, SCALAR, SEQUENCE, Loc, Span, SpanError, scan
-from journeycli.core.writer import block_lines, flow_text, scalar_text_of
+from journeycli.core.validation import dotted
+from journeycli.core.writer import flow_text, fragment_lines, value_text
 
 BOM = "\ufeff"
 _BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
@@ -93,7 +94,7 @@ class Editor:
     def node(self, loc: Loc) -> Span:
         span = self.spans.get(loc)
         if span is None:
-            raise EditError(f"{_dotted(loc)} is not written in this file")
+            raise EditError(f"{dotted(loc)} is not written in this file")
         return span
 
     def source(self, loc: Loc) -> str:
@@ -113,9 +114,9 @@ class Editor:
         """Replace the scalar at `loc` with `new`, YAML text as it should be written."""
         span = self._editable(loc)
         if span.kind != SCALAR:
-            raise EditError(f"{_dotted(loc)} is a {span.kind}, not a single value")
+            raise EditError(f"{dotted(loc)} is a {span.kind}, not a single value")
         if span.style in ("|", ">"):
-            raise EditError(f"{_dotted(loc)} is a block of text ({span.style}); edit it by hand")
+            raise EditError(f"{dotted(loc)} is a block of text ({span.style}); edit it by hand")
         if span.start == span.end and not self.original[span.start - 1 : span.start].isspace():
             new = " " + new  # `key:` with nothing after the colon
         self._plan(Edit(span.start, span.end, new))
@@ -130,15 +131,15 @@ class Editor:
         if self.spans.get(loc) is not None:
             span = self.node(loc)
             if span.kind == SCALAR:
-                self.replace(loc, scalar_text_of(value))
+                self.replace(loc, value_text(value))
                 return
-            raise EditError(f"{_dotted(loc)} is a {span.kind}, not a single value")
+            raise EditError(f"{dotted(loc)} is a {span.kind}, not a single value")
         depth = len(loc) - 1
         while depth > 0 and self.spans.get(loc[:depth]) is None:
             depth -= 1
         rest = loc[depth:]
         if any(isinstance(part, int) for part in rest):
-            raise EditError(f"{_dotted(loc)} is not written in this file")
+            raise EditError(f"{dotted(loc)} is not written in this file")
         nested: Any = value
         for key in reversed(rest[1:]):
             nested = {key: nested}
@@ -147,30 +148,30 @@ class Editor:
     def insert_key(self, loc: Loc, key: str, value: Any) -> None:
         """Add `key: value` as the last entry of the mapping at `loc` (block style where possible)."""
         span = self._editable(loc)
-        if span.kind == MAPPING:
+        if self._is_null(loc) and not self._inside_flow(loc):
+            self._open_block(loc, span, fragment_lines({key: value}))
+        elif span.kind == MAPPING:
             if (*loc, key) in self.spans.nodes:
-                raise EditError(f"{_dotted((*loc, key))} is already there")
+                raise EditError(f"{dotted((*loc, key))} is already there")
             if span.flow:
-                self._flow_insert(loc, span, f"{scalar_text_of(key)}: {flow_text(value)}")
+                self._flow_insert(loc, span, f"{value_text(key)}: {flow_text(value)}")
             else:
-                self._block_insert(span, span.column - 1, block_lines({key: value}))
-        elif self._is_null(loc):
-            self._open_block(loc, span, block_lines({key: value}))
+                self._block_insert(span, span.column - 1, fragment_lines({key: value}))
         else:
-            raise EditError(f"{_dotted(loc)} is a {span.kind}, not a mapping")
+            raise EditError(f"{dotted(loc)} is a {span.kind}, not a mapping")
 
     def append_item(self, loc: Loc, value: Any) -> None:
         """Add `value` as the last item of the list at `loc` (block style where possible)."""
         span = self._editable(loc)
-        if span.kind == SEQUENCE:
+        if self._is_null(loc) and not self._inside_flow(loc):
+            self._open_block(loc, span, fragment_lines([value]))
+        elif span.kind == SEQUENCE:
             if span.flow:
                 self._flow_insert(loc, span, flow_text(value))
             else:
-                self._block_insert(span, span.column - 1, block_lines([value]))
-        elif self._is_null(loc):
-            self._open_block(loc, span, block_lines([value]))
+                self._block_insert(span, span.column - 1, fragment_lines([value]))
         else:
-            raise EditError(f"{_dotted(loc)} is a {span.kind}, not a list")
+            raise EditError(f"{dotted(loc)} is a {span.kind}, not a list")
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -178,7 +179,7 @@ class Editor:
         span = self.node(loc)
         if span.kind == ALIAS or span.shared or span.decorated:
             raise EditError(
-                f"{_dotted(loc)} is shared through a YAML anchor or alias or has a tag; "
+                f"{dotted(loc)} is shared through a YAML anchor or alias or has a tag; "
                 "edit it by hand"
             )
         return span
@@ -221,7 +222,7 @@ class Editor:
         """Turn `key:` / `key: ~` / `key: []` into `key:` with a block under it."""
         key = self.spans.keys.get(loc)
         if key is None or self._inside_flow(loc):
-            raise EditError(f"{_dotted(loc)} has no room for a block here; edit it by hand")
+            raise EditError(f"{dotted(loc)} has no room for a block here; edit it by hand")
         start = span.start
         while start > key.end and self.original[start - 1] in " \t":
             start -= 1
@@ -242,9 +243,3 @@ class Editor:
         else:
             self._plan(Edit(span.start + 1, close, text if not before.strip() else before + text))
 
-
-def _dotted(loc: Loc) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"

@@ -32,6 +32,7 @@ from journeycli.core.fieldtypes import (
     mapping_not_null,
     no_default,
 )
+from journeycli.core.labels import LabelledEnum
 from journeycli.core.slug import slugify
 
 EXTENSION_PREFIX = "x-"
@@ -42,7 +43,7 @@ class Language(StrEnum):
     NL = "nl"
 
 
-class EvidenceType(StrEnum):
+class EvidenceType(LabelledEnum):
     ANALYTICS = "analytics"
     SURVEY = "survey"
     INTERVIEW = "interview"
@@ -53,26 +54,26 @@ class EvidenceType(StrEnum):
     ASSUMPTION = "assumption"
 
 
-class Kind(StrEnum):
+class Kind(LabelledEnum):
     DIGITAL = "digital"
     HUMAN = "human"
     PHYSICAL = "physical"
 
 
-class Horizon(StrEnum):
+class Horizon(LabelledEnum):
     NOW = "now"
     NEXT = "next"
     LATER = "later"
 
 
-class Status(StrEnum):
+class Status(LabelledEnum):
     TODO = "todo"
     DOING = "doing"
     DONE = "done"
     DROPPED = "dropped"
 
 
-class Effort(StrEnum):
+class Effort(LabelledEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"

@@ -116,6 +116,40 @@ def scalar_text(value: str) -> str:
     return _inline_scalar(value)
 
 
+def fragment_lines(value: Mapping[str, Any] | Sequence[Any]) -> list[str]:
+    """A plain mapping or list as block YAML lines at indent 0, laid out as `dump_map` would.
+
+    What the in-place editor (`journeycli.core.editor`) inserts into a map,
+    indented to the place it goes.
+    """
+    emitter = _Emitter(Comments())
+    if isinstance(value, Mapping):
+        emitter.mapping(value, (), 0, None)
+    else:
+        emitter.sequence(list(value), (), 0)
+    return emitter.lines
+
+
+def value_text(value: Any) -> str:
+    """One scalar (text, number, flag, date; None as `null`) as written on one line."""
+    if value is None:
+        return "null"
+    text, block = _scalar(value)
+    return text if block is None else _double_quoted(str(value))
+
+
+def flow_text(value: Any) -> str:
+    """A value inside `[...]` or `{...}`, where `,`, `[`, `]`, `{`, `}` end plain text."""
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{flow_text(k)}: {flow_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(flow_text(item) for item in value) + "]"
+    text = value_text(value)
+    if isinstance(value, str) and text == value and set(value) & set(",[]{}"):
+        return _double_quoted(value)
+    return text
+
+
 def written_entries(
     value: BaseModel | Mapping[str, Any], loc: Loc = (), keep: Collection[Loc] = frozenset()
 ) -> list[tuple[str, Any]]:

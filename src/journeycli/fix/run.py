@@ -20,19 +20,23 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import difflib
+import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from pydantic import ValidationError
 
 from journeycli.core.checks import check_map
 from journeycli.core.editor import EditError, Editor
 from journeycli.core.errors import InputError
+from journeycli.core.fs import atomic_write
 from journeycli.core.labels import DUTCH_LABEL
 from journeycli.core.loader import Limits, Loc, load_document
 from journeycli.core.model import JourneyMap
-from journeycli.core.problems import Problem
+from journeycli.core.problems import Problem, one_line
 from journeycli.core.scalars import AmbiguousBool
+from journeycli.core.sources import STDIN, discover, read_source
 from journeycli.core.validation import load_map
 from journeycli.core.writer import flow_text
 
@@ -93,6 +97,7 @@ def fix_map(raw: bytes, path: str, limits: Limits | None = None) -> FixResult:
         current, round_fixes = made
         fixes.extend(round_fixes)
     remaining = sorted(check_map(load_map(current, path, limits)))
+    fixes.sort(key=lambda fix: (fix.line, fix.column))
     return FixResult(path, raw, current, fixes, remaining)
 
 
@@ -140,12 +145,12 @@ def _candidates(data: dict[str, Any]) -> dict[Loc, _Candidate]:
         given = error["input"]
         if error["type"] == DUTCH_LABEL:
             found[loc] = _Candidate(error.get("ctx", {})["value"], "label")
-        elif isinstance(given, AmbiguousBool):
-            found[loc] = _Candidate(given.text, "quote")
         elif error["type"] == "list_type" and isinstance(given, AmbiguousBool):
             found[loc] = _Candidate([given.text], "quoted-list")
         elif error["type"] == "list_type" and isinstance(given, str | dt.date):
             found[loc] = _Candidate([given], "list")
+        elif isinstance(given, AmbiguousBool):
+            found[loc] = _Candidate(given.text, "quote")
     return found
 
 
@@ -202,3 +207,56 @@ def _edit(editor: Editor, loc: Loc, candidate: _Candidate) -> Fix:
         reason = "a list of one"
     editor.replace(loc, after)
     return Fix(span.line, span.column, before, after, reason)
+
+
+def run_fix(
+    paths: list[str],
+    *,
+    diff: bool,
+    out: TextIO,
+    err: TextIO,
+    limits: Limits | None = None,
+) -> int:
+    """`journey fix` end to end; returns the exit code (0 no error remains, 1 some do).
+
+    Each map is written back atomically, and only when a fix changed it; with
+    `diff`, a unified diff is printed instead and nothing is written. A map
+    read from standard input is printed fixed (or as a diff) on `out`; the
+    report of what was fixed then goes to `err`, so the map stays clean.
+    """
+    files = discover(paths)
+    talk = err if diff or STDIN in files else out
+    fixed = remaining = 0
+    for path in files:
+        raw, name = read_source(path)
+        result = fix_map(raw, name, limits)
+        for fix in result.fixes:
+            talk.write(one_line(f"{name}:{fix.line}:{fix.column}: {fix.describe()}") + "\n")
+        for problem in result.errors:
+            talk.write(problem.format_text() + "\n")
+        fixed += len(result.fixes)
+        remaining += len(result.errors)
+        if diff:
+            out.write(unified_diff(result.before, result.after, name))
+        elif path == STDIN:
+            out.write(result.after.decode("utf-8"))
+        elif result.changed:
+            atomic_write(os.path.realpath(path), result.after)
+    talk.write(summary(fixed, remaining, diff) + "\n")
+    return 1 if remaining else 0
+
+
+def summary(fixed: int, remaining: int, diff: bool) -> str:
+    done = "nothing to fix" if not fixed else f"{fixed} {'to fix' if diff else 'fixed'}"
+    left = {0: "no errors remain", 1: "1 error remains"}.get(remaining, f"{remaining} errors remain")
+    return f"{done}, {left}" + (" (--diff: nothing written)" if diff and fixed else "") + "."
+
+
+def unified_diff(before: bytes, after: bytes, name: str) -> str:
+    """A unified diff of two versions of a map, as `git diff` shows it (empty when equal)."""
+    if before == after:
+        return ""
+    old = before.decode("utf-8").splitlines(keepends=True)
+    new = after.decode("utf-8").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, fromfile=name, tofile=name)
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
