@@ -8,15 +8,14 @@ import pytest
 
 from journeycli.core.i18n import label
 from journeycli.core.labels import DUTCH_LABELS, value_for_label
-from journeycli.core.model import EvidenceType, Horizon, Kind, Language, Status
-from journeycli.core.model import Effort as EffortLevel
+from journeycli.core.model import Effort, EvidenceType, Horizon, Kind, Language, Status
 from journeycli.core.validation import load_map
 
 # enum -> (YAML that sets it, with {} for the value; line, column of the value)
 FIELDS: dict[type[Enum], tuple[str, int, int]] = {
     Horizon: ("    actions:\n      - action: A\n        horizon: {}\n", 7, 18),
     Status: ("    actions:\n      - action: A\n        status: {}\n", 7, 17),
-    EffortLevel: ("    actions:\n      - action: A\n        effort: {}\n", 7, 17),
+    Effort: ("    actions:\n      - action: A\n        effort: {}\n", 7, 17),
     Kind: ("    touchpoints:\n      - name: T\n        kind: {}\n", 7, 15),
     EvidenceType: ("    evidence:\n      - source: S\n        type: {}\n", 7, 15),
 }
@@ -51,7 +50,7 @@ def test_every_label_the_dutch_report_prints_is_understood() -> None:
 
 
 def test_labels_are_matched_in_any_case_and_spelling_of_spaces() -> None:
-    body, line, column = FIELDS[Status]
+    body = FIELDS[Status][0]
     assert lint(HEAD + body.format("Te-Doen"))[0].endswith(
         ": 'Te-Doen' is the Dutch label; write todo"
     )

@@ -114,9 +114,13 @@ def test_crlf_bom_and_no_final_newline_are_kept() -> None:
     editor.set_scalar(("stages", 0, "presence"), 7)
     editor.replace(("title",), "U")
     out = editor.to_bytes()
-    assert out == (
-        "\ufeffversion: 1\r\ntitle: U\r\nstages:\r\n  - name: S\r\n    relevance: 5\r\n    presence: 7"
-    ).encode()
+    assert (
+        out
+        == (
+            "\ufeffversion: 1\r\ntitle: U\r\nstages:\r\n  - name: S\r\n"
+            "    relevance: 5\r\n    presence: 7"
+        ).encode()
+    )
 
 
 def test_a_value_shared_through_an_anchor_is_not_edited() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -97,7 +96,10 @@ def test_an_unfixable_value_is_left_alone(cli, tmp_path: Path) -> None:
 
 
 def test_a_flag_is_not_quoted(cli, tmp_path: Path) -> None:
-    text = "version: 1\ntitle: T\nstages:\n  - name: S\n    touchpoints:\n      - name: P\n        critical: yes\n"
+    text = (
+        "version: 1\ntitle: T\nstages:\n  - name: S\n"
+        "    touchpoints:\n      - name: P\n        critical: yes\n"
+    )
     path = tmp_path / "m.journey.yaml"
     path.write_text(text)
     result = cli(["fix", path])
@@ -123,7 +125,7 @@ def test_fix_keeps_the_file_mode_and_writes_through_a_symlink(cli, commented: Pa
     assert result.code == 0, result.err
     assert link.is_symlink()
     assert "horizon: now" in commented.read_text()
-    assert os.stat(commented).st_mode & 0o777 == 0o640
+    assert commented.stat().st_mode & 0o777 == 0o640
 
 
 def test_fix_reads_stdin_and_prints_the_fixed_map(cli) -> None:

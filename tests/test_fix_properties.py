@@ -23,8 +23,10 @@ _COMMENT_CHARS = st.characters(
     whitelist_categories=("L", "N", "P", "S", "Zs"), blacklist_characters="\x85\u2028\u2029"
 )
 comment_text = st.text(_COMMENT_CHARS, max_size=20)
-word = st.text("abcdefghijklmnopqrstuvwxyzëé ", min_size=1, max_size=12).map(str.strip).filter(
-    lambda w: w and w not in ("y", "n", "no", "on", "yes", "off", "null")
+word = (
+    st.text("abcdefghijklmnopqrstuvwxyzëé ", min_size=1, max_size=12)
+    .map(str.strip)
+    .filter(lambda w: w and w not in ("y", "n", "no", "on", "yes", "off", "null"))
 )
 BOOLS = ["no", "No", "NO", "yes", "Yes", "on", "ON", "off", "Off"]
 LABELS = {
@@ -53,10 +55,8 @@ class _Text:
 
     def noise(self, indent: int) -> None:
         for _ in range(self.draw(st.integers(0, 2))):
-            if self.draw(st.booleans()):
-                text = " " * indent + "# " + self.draw(comment_text)
-            else:
-                text = ""
+            comment = self.draw(st.booleans())
+            text = " " * indent + "# " + self.draw(comment_text) if comment else ""
             self.broken.append(text)
             self.expected.append(text)
 

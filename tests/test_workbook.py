@@ -1,4 +1,4 @@
-"""xlsx export and import: every field back, drop-down lists, bad cells named by sheet/row/column."""
+"""xlsx export and import: every field back, drop-down lists, a bad cell named by its place."""
 
 from __future__ import annotations
 
@@ -162,7 +162,7 @@ def test_a_formula_is_refused_and_text_that_looks_like_one_survives() -> None:
         "type the value itself"
     )
     journey = JourneyMap.model_validate(
-        {"version": 1, "title": "=HYPERLINK(\"x\")", "stages": [{"name": "+31 bellen"}]}
+        {"version": 1, "title": '=HYPERLINK("x")', "stages": [{"name": "+31 bellen"}]}
     )
     raw = to_xlsx(journey)
     assert load_workbook(io.BytesIO(raw))["map"]["A2"].data_type == "s"

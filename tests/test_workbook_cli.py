@@ -38,8 +38,9 @@ def test_a_bad_cell_exits_1_naming_sheet_row_and_column(cli, tmp_path: Path) -> 
     workbook.save(book)
     result = cli(["import", book, "-o", tmp_path / "m.journey.yaml"])
     assert result.code == 1
-    assert "sheet actions, row 2, column horizon (G2): 'volgende' is the Dutch label; write next" in (
-        result.err
+    assert (
+        "sheet actions, row 2, column horizon (G2): 'volgende' is the Dutch label; write next"
+        in (result.err)
     )
     assert not (tmp_path / "m.journey.yaml").exists()
 

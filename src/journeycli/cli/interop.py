@@ -26,11 +26,13 @@ class ExportFormat(StrEnum):
     mermaid = "mermaid"
     csv = "csv"
     json = "json"
+    xlsx = "xlsx"
 
 
 class ImportFormat(StrEnum):
     mermaid = "mermaid"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 EXPORT_EXAMPLES = """\
@@ -38,7 +40,9 @@ EXPORT_EXAMPLES = """\
 
   journey export map.journey.yaml --to mermaid --fence     [dim]# paste into a README[/]
 
-  journey export map.journey.yaml -o workshop.csv          [dim]# format from the extension[/]
+  journey export map.journey.yaml -o workshop.xlsx         [dim]# format from the extension[/]
+
+  journey export map.journey.yaml -o workshop.csv --delimiter ";"
 
   journey export map.journey.yaml --to json --persona starter | jq '.stages[].name'
 """
@@ -47,6 +51,8 @@ IMPORT_EXAMPLES = """\
 [bold]Examples[/]
 
   journey import README.md --from mermaid -o checkout.journey.yaml
+
+  journey import workshop.xlsx -o hypotheek.journey.yaml
 
   journey import workshop.csv --title "Hypotheek afsluiten" > hypotheek.journey.yaml
 
@@ -96,13 +102,22 @@ def export(
             rich_help_panel="Output",
         ),
     ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter",
+            metavar="',' | ';' | tab",
+            help="CSV separator (default: ';' for a Dutch map, ',' otherwise).",
+            rich_help_panel="Output",
+        ),
+    ] = None,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
     max_nodes: MaxNodes = None,
     max_stages: MaxStages = None,
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
-    """Export a map as a Mermaid journey diagram, CSV rows or JSON."""
+    """Export a map as a Mermaid journey diagram, CSV rows, JSON or an Excel workbook."""
     from journeycli.interop.run import run_export
 
     run_export(
@@ -112,6 +127,7 @@ def export(
         output=output,
         persona=persona,
         fence=fence,
+        delimiter=delimiter,
         limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
     )
 
@@ -120,7 +136,9 @@ def export(
 def import_(
     path: Annotated[
         str,
-        typer.Argument(help="A Mermaid diagram, a Markdown file with one, or a CSV; - is stdin."),
+        typer.Argument(
+            help="A Mermaid diagram, a Markdown file with one, a CSV or an xlsx; - is stdin."
+        ),
     ],
     source_format: Annotated[
         ImportFormat | None,
@@ -177,7 +195,7 @@ def import_(
     ] = None,
     max_file_size: MaxFileSize = None,
 ) -> None:
-    """Turn a Mermaid journey diagram or a spreadsheet (CSV) into a map."""
+    """Turn a Mermaid journey diagram or a spreadsheet (CSV, xlsx) into a map."""
     from journeycli.interop.run import run_import
 
     run_import(

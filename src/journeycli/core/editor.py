@@ -146,7 +146,7 @@ class Editor:
         self.insert_key(loc[:depth], str(rest[0]), nested)
 
     def insert_key(self, loc: Loc, key: str, value: Any) -> None:
-        """Add `key: value` as the last entry of the mapping at `loc` (block style where possible)."""
+        """Add `key: value` as the mapping's last entry at `loc` (block style where possible)."""
         span = self._editable(loc)
         if self._is_null(loc) and not self._inside_flow(loc):
             self._open_block(loc, span, fragment_lines({key: value}))
@@ -242,4 +242,3 @@ class Editor:
             self._plan(Edit(last.end, last.end, ", " + text))
         else:
             self._plan(Edit(span.start + 1, close, text if not before.strip() else before + text))
-

@@ -88,7 +88,7 @@ def scan(text: str) -> Spans:
     stack: list[_Open] = []
     try:
         while True:
-            event = parser.get_event()
+            event: Any = parser.get_event()
             kind = type(event)
             if kind in (yaml.StreamStartEvent, yaml.DocumentStartEvent, yaml.DocumentEndEvent):
                 continue

@@ -248,7 +248,9 @@ def run_fix(
 
 def summary(fixed: int, remaining: int, diff: bool) -> str:
     done = "nothing to fix" if not fixed else f"{fixed} {'to fix' if diff else 'fixed'}"
-    left = {0: "no errors remain", 1: "1 error remains"}.get(remaining, f"{remaining} errors remain")
+    left = {0: "no errors remain", 1: "1 error remains"}.get(
+        remaining, f"{remaining} errors remain"
+    )
     return f"{done}, {left}" + (" (--diff: nothing written)" if diff and fixed else "") + "."
 
 
@@ -259,4 +261,6 @@ def unified_diff(before: bytes, after: bytes, name: str) -> str:
     old = before.decode("utf-8").splitlines(keepends=True)
     new = after.decode("utf-8").splitlines(keepends=True)
     lines = difflib.unified_diff(old, new, fromfile=name, tofile=name)
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )

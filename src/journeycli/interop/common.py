@@ -21,7 +21,9 @@ DEFAULT_TITLE = "Imported journey"
 PLACEHOLDER_ACTOR = {Language.EN: "Customer", Language.NL: "Klant"}
 """The actor of every task when a map has no personas (export), and read back as none (import)."""
 
-_SUFFIXES = re.compile(r"(\.journey)?(\.(csv|tsv|txt|mmd|mermaid|md|markdown))+$", re.IGNORECASE)
+_SUFFIXES = re.compile(
+    r"(\.journey)?(\.(csv|tsv|txt|mmd|mermaid|md|markdown|xlsx))+$", re.IGNORECASE
+)
 
 
 def title_from_name(source: str | None) -> str:

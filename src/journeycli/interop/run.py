@@ -24,8 +24,10 @@ from journeycli.core.sources import STDIN, read_source
 from journeycli.core.validation import DEFAULT_LIMITS, load_map
 from journeycli.interop.common import title_from_name
 
-EXPORT_FORMATS = ("mermaid", "csv", "json")
-IMPORT_FORMATS = ("mermaid", "csv")
+EXPORT_FORMATS = ("mermaid", "csv", "json", "xlsx")
+IMPORT_FORMATS = ("mermaid", "csv", "xlsx")
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}
+"""What `--delimiter` accepts: the separators the CSV import recognises."""
 
 _EXTENSIONS = {
     ".mmd": "mermaid",
@@ -35,6 +37,7 @@ _EXTENSIONS = {
     ".csv": "csv",
     ".tsv": "csv",
     ".json": "json",
+    ".xlsx": "xlsx",
 }
 
 
@@ -83,25 +86,30 @@ def export_map(
     *,
     persona: str | None = None,
     fence: bool = False,
+    delimiter: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
-) -> str:
-    """A map file's bytes -> the text of `fmt` (mermaid, csv or json)."""
+) -> str | bytes:
+    """A map file's bytes -> the text of `fmt` (mermaid, csv or json), or an xlsx workbook."""
     from journeycli.interop.jsonio import to_json
     from journeycli.interop.mermaid import to_mermaid
     from journeycli.interop.table import to_csv
+    from journeycli.interop.workbook import to_xlsx
 
     if fence and fmt != "mermaid":
         raise UsageError("--fence only applies to --to mermaid")
+    if delimiter is not None and fmt != "csv":
+        raise UsageError("--delimiter only applies to --to csv")
     journey = valid_map(raw, path, limits)
     if persona is not None:
         journey = for_persona(journey, persona)
-    exporters: dict[str, Callable[[JourneyMap], str]] = {
+    exporters: dict[str, Callable[[JourneyMap], str | bytes]] = {
         "mermaid": lambda j: to_mermaid(j, fence=fence),
-        "csv": to_csv,
+        "csv": lambda j: to_csv(j, delimiter=delimiter),
         "json": to_json,
+        "xlsx": to_xlsx,
     }
     if fmt not in exporters:
-        raise UsageError(f"unknown export format '{fmt}'", hint="use mermaid, csv or json")
+        raise UsageError(f"unknown export format '{fmt}'", hint="use mermaid, csv, json or xlsx")
     return exporters[fmt](journey)
 
 
@@ -131,7 +139,7 @@ def import_map(
     output_dir: Path | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> str:
-    """A Mermaid diagram or CSV file's bytes -> the YAML text of a map that lints clean.
+    """A Mermaid diagram, CSV or xlsx file's bytes -> the YAML text of a map that lints clean.
 
     The text starts with the same schema modeline as `journey new` writes:
     `schema_ref`, or the nearest `journey.schema.json` seen from `output_dir`
@@ -142,15 +150,18 @@ def import_map(
     from journeycli.interop.mermaid import from_mermaid
     from journeycli.interop.table import from_csv
 
-    text = read_text(raw, source, limits)
-    if fmt == "mermaid":
+    if fmt == "xlsx":
+        journey = _from_workbook(raw, source, title, limits)
+    elif fmt == "mermaid":
+        text = read_text(raw, source, limits)
         journey = from_mermaid(
             text, source=source, title=title, default_title=title_from_name(source)
         )
     elif fmt == "csv":
+        text = read_text(raw, source, limits)
         journey = from_csv(text, source=source, title=title or title_from_name(source))
     else:
-        raise UsageError(f"unknown import format '{fmt}'", hint="use mermaid or csv")
+        raise UsageError(f"unknown import format '{fmt}'", hint="use mermaid, csv or xlsx")
     if lang is not None:
         journey = journey.model_copy(update={"language": Language(lang)})
     if schema_ref is None:
@@ -160,6 +171,17 @@ def import_map(
     if errors:  # pragma: no cover - a bug in an importer or the writer, never the user's input
         raise InputError(f"{source}: the imported map would not lint: {errors[0].format_text()}")
     return yaml_text
+
+
+def _from_workbook(raw: bytes, source: str, title: str | None, limits: Limits) -> JourneyMap:
+    from journeycli.interop.workbook import from_xlsx
+
+    if len(raw) > limits.max_file_size:
+        raise InputError(
+            f"{source}: {len(raw):,} bytes, over the limit of "
+            f"{limits.max_file_size:,}; raise it with --max-file-size"
+        )
+    return from_xlsx(raw, source=source, title=title, default_title=title_from_name(source))
 
 
 def _output_file(output: str | None) -> str | None:
@@ -175,6 +197,7 @@ def run_export(
     output: str | None = None,
     persona: str | None = None,
     fence: bool | None = None,
+    delimiter: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> None:
     """`journey export` end to end: settle the format, convert, write `output` or `stream`.
@@ -182,9 +205,10 @@ def run_export(
     The format is `to`, else the one `output`'s extension implies; Mermaid
     written to a Markdown file is fenced unless `fence` says otherwise, so the
     file renders on GitHub as it is. An existing `output` is replaced: an
-    export is derived data, regenerated at will.
+    export is derived data, regenerated at will. An xlsx workbook goes to a
+    file or a pipe, never to a terminal.
     """
-    from journeycli.core.fs import write_output
+    from journeycli.core.fs import atomic_write, write_output
 
     fmt = to or format_for(output, EXPORT_FORMATS)
     if fmt is None:
@@ -193,16 +217,35 @@ def run_export(
             if output
             else ("no output format")
         )
-        raise UsageError(where, hint="use --to mermaid|csv|json")
+        raise UsageError(where, hint="use --to mermaid|csv|json|xlsx")
     if fence is None:
         fence = (
             fmt == "mermaid"
             and output is not None
             and output.lower().endswith((".md", ".markdown"))
         )
+    if delimiter is not None:
+        if delimiter.lower() not in DELIMITERS:
+            raise UsageError(
+                f"--delimiter {delimiter!r} is not supported", hint="use ',', ';' or tab"
+            )
+        delimiter = DELIMITERS[delimiter.lower()]
+    target = _output_file(output)
+    if fmt == "xlsx" and target is None and stream.isatty():
+        raise UsageError(
+            "an xlsx workbook is a binary file", hint="name it with --output FILE.xlsx"
+        )
     raw, name = read_source(path)
-    text = export_map(raw, name, fmt, persona=persona, fence=fence, limits=limits)
-    write_output(text, _output_file(output), stream, overwrite=True)
+    result = export_map(
+        raw, name, fmt, persona=persona, fence=fence, delimiter=delimiter, limits=limits
+    )
+    if isinstance(result, str):
+        write_output(result, target, stream, overwrite=True)
+    elif target is not None:
+        atomic_write(target, result)
+    else:
+        stream.flush()
+        stream.buffer.write(result)
 
 
 def run_import(
@@ -227,7 +270,9 @@ def run_import(
 
     fmt = source_format or format_for(path, IMPORT_FORMATS)
     if fmt is None:
-        raise UsageError(f"{path}: cannot tell the input format", hint="use --from mermaid|csv")
+        raise UsageError(
+            f"{path}: cannot tell the input format", hint="use --from mermaid|csv|xlsx"
+        )
     if title is not None and not title.strip():
         raise UsageError("--title must not be empty")
     raw, name = read_source(path)

@@ -19,6 +19,7 @@ import zipfile
 from typing import Any
 
 from journeycli.core.model import JourneyMap, Stage
+from journeycli.interop.common import DEFAULT_TITLE
 from journeycli.interop.workbook_read import read_workbook
 from journeycli.interop.workbook_sheets import LINK, SHEETS, Column, cell_value
 
@@ -37,7 +38,7 @@ def to_xlsx(journey: JourneyMap) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
-    book.remove(book.active)
+    book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for name, columns in SHEETS.items():
         if not columns:
@@ -76,9 +77,18 @@ def to_xlsx(journey: JourneyMap) -> bytes:
     return _deterministic(book)
 
 
-def from_xlsx(raw: bytes, *, source: str = "<input>", title: str | None = None) -> JourneyMap:
-    """A map from an xlsx workbook; an InputError names the sheet, row and column of a bad cell."""
-    return read_workbook(raw, source=source, title=title)
+def from_xlsx(
+    raw: bytes,
+    *,
+    source: str = "<input>",
+    title: str | None = None,
+    default_title: str = DEFAULT_TITLE,
+) -> JourneyMap:
+    """A map from an xlsx workbook; an InputError names the sheet, row and column of a bad cell.
+
+    The title is `title`, else the map sheet's, else `default_title` (the file name).
+    """
+    return read_workbook(raw, source=source, title=title, default_title=default_title)
 
 
 def _list_formula(sheet: str, column: Column) -> str | None:
@@ -139,4 +149,3 @@ def _deterministic(book: Any) -> bytes:
             entry.external_attr = 0o600 << 16
             fixed.writestr(entry, built.read(info.filename))
     return out.getvalue()
-

@@ -93,9 +93,11 @@ class _Reader:
             place = Cell(name, 1, text, get_column_letter(index))
             if key in keys and key:
                 raise self.error(place, "this column appears twice")
-            if key and key not in columns and not key.startswith("x-"):
+            if key and key not in columns and not text.lower().startswith("x-"):
                 close = difflib.get_close_matches(key, list(columns), n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'?" if close else "columns of your own start with x-"
+                hint = (
+                    f"did you mean '{close[0]}'?" if close else "columns of your own start with x-"
+                )
                 raise self.error(place, f"unknown column '{text}'; {hint}")
             keys.append(key if key in columns else None)
         table: list[_Row] = []
@@ -107,14 +109,16 @@ class _Reader:
             for index, cell in enumerate(cells):
                 if cell.value is None or (isinstance(cell.value, str) and not cell.value.strip()):
                     continue
-                place = Cell(name, number, "", get_column_letter(index + 1))
-                key = keys[index] if index < len(keys) else None
-                if key is None:
+                letter = get_column_letter(index + 1)
+                column = keys[index] if index < len(keys) else None
+                if column is None:
                     if index >= len(keys) or not str(header[index].value or "").strip():
-                        raise self.error(place, "a value in a column without a header")
+                        raise self.error(
+                            Cell(name, number, "", letter), "a value in a column without a header"
+                        )
                     continue  # an x- column of the user's own
-                place = Cell(name, number, key, place.letter)
-                values[key] = (self.convert(columns[key], cell, place), place)
+                place = Cell(name, number, column, letter)
+                values[column] = (self.convert(columns[column], cell, place), place)
             if values:
                 table.append((number, values))
         return table
@@ -160,7 +164,7 @@ class _Reader:
         return str(value)
 
     def number(self, value: Any, place: Cell) -> int | float:
-        if isinstance(value, bool) or isinstance(value, dt.datetime):
+        if isinstance(value, bool | dt.datetime):
             raise self.error(place, f"expected a number, got {self.text(value, place)!r}")
         if isinstance(value, int | float):
             return int(value) if isinstance(value, float) and value.is_integer() else value
@@ -249,17 +253,23 @@ def _build(
     data["title"] = title or data.get("title") or default_title
     data["personas"] = _items(reader, tables.get("personas", []), ("personas",))
     data["stages"] = _items(reader, tables["stages"], ("stages",))
-    index: dict[str, int] = {}
-    for position, (number, values) in enumerate(tables["stages"]):
-        given = values.get("id") or values.get("name")
-        link = str(values["id"][0]) if "id" in values else slugify(str(values.get("name", ("",))[0]))
-        if link in index:
-            raise reader.error(given[1] if given else Cell("stages", number), f"stage id '{link}' is already used")
-        index[link] = position
+    index = _stage_index(reader, tables["stages"])
     for sheet in SHEETS:
         if sheet not in ("map", "personas", "stages"):
             _children(reader, sheet, tables.get(sheet, []), data["stages"], index)
     return data
+
+
+def _stage_index(reader: _Reader, rows: list[_Row]) -> dict[str, int]:
+    """Stage id -> position, for the `stage` column of the other sheets (ids must be unique)."""
+    index: dict[str, int] = {}
+    for position, (number, values) in enumerate(rows):
+        given, place = values.get("id") or values.get("name") or ("", Cell("stages", number))
+        link = str(given) if "id" in values else slugify(str(given))
+        if link in index:
+            raise reader.error(place, f"stage id '{link}' is already used")
+        index[link] = position
+    return index
 
 
 def _items(reader: _Reader, rows: list[_Row], loc: Loc) -> list[dict[str, Any]]:
@@ -310,9 +320,7 @@ def _children(
             items.append({key: value for key, (value, _) in values.items()})
 
 
-def _place_item(
-    reader: _Reader, loc: Loc, row: Cell, values: dict[str, tuple[Any, Cell]]
-) -> None:
+def _place_item(reader: _Reader, loc: Loc, row: Cell, values: dict[str, tuple[Any, Cell]]) -> None:
     reader.place(loc, row)
     for key, (_, cell) in values.items():
         reader.place((*loc, key), cell)

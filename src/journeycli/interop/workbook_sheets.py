@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from journeycli.core.model import EvidenceType, Horizon, Kind, Language, Status
-from journeycli.core.model import Effort as _Effort
+from journeycli.core.model import Effort, EvidenceType, Horizon, Kind, Language, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +104,7 @@ ACTION_COLUMNS = (
     Column("touchpoint"),
     _choice("horizon", Horizon),
     _choice("status", Status),
-    _choice("effort", _Effort),
+    _choice("effort", Effort),
 )
 OPPORTUNITY_COLUMNS = (Column(LINK), Column("text", width=60))
 KPI_COLUMNS: tuple[Column, ...] = ()
