@@ -34,7 +34,7 @@ def test_export_mermaid_to_stdout_matches_the_library(cli) -> None:
     [
         ("out.mmd", "journey\n"),
         ("out.md", "```mermaid\njourney\n"),
-        ("out.csv", "stage_id,stage_name,"),
+        ("out.csv", "\ufeffstage_id;stage_name;"),  # a Dutch map: for Dutch Excel
         ("out.json", "{\n"),
     ],
 )

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from conftest import example_maps
@@ -205,3 +207,35 @@ def test_not_a_workbook_and_a_zip_bomb_are_clean_errors() -> None:
     damaged = bytearray(_small())
     damaged[len(damaged) // 2 : len(damaged) // 2 + 200] = b"x" * 200
     assert import_error(bytes(damaged)).startswith("w.xlsx: ")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_damage_to_a_workbook_is_a_clean_error_or_a_valid_map(data: st.DataObject) -> None:
+    """Flipped bytes inside the zip, or inside a sheet's XML, never escape as a traceback."""
+    raw = _small()
+    if data.draw(st.booleans()):
+        damaged = bytearray(raw)
+        for _ in range(data.draw(st.integers(1, 8))):
+            damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
+        raw = bytes(damaged)
+    else:
+        raw = _with_sheet_xml(raw, data.draw(st.binary(max_size=200)))
+    try:
+        journey = read_workbook(raw, source="w.xlsx")
+    except InputError as exc:
+        assert exc.message.startswith("w.xlsx: ")
+        assert "Traceback" not in exc.message
+    else:
+        assert journey.stages
+
+
+def _with_sheet_xml(raw: bytes, junk: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet3.xml":
+                body = body[: len(body) // 2] + junk + body[len(body) // 2 :]
+            target.writestr(info, body)
+    return out.getvalue()
