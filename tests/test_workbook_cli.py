@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from conftest import example_maps, journey_process
@@ -45,10 +50,28 @@ def test_a_bad_cell_exits_1_naming_sheet_row_and_column(cli, tmp_path: Path) -> 
     assert not (tmp_path / "m.journey.yaml").exists()
 
 
-def test_xlsx_to_a_terminal_is_refused_and_to_a_pipe_is_written() -> None:
+def test_xlsx_goes_into_a_pipe() -> None:
     result = journey_process(["export", str(HYPOTHEEK), "--to", "xlsx"])
     assert result.code == 0, result.err
     assert result.out.startswith("PK")
+
+
+@pytest.mark.slow
+def test_xlsx_to_a_terminal_is_refused() -> None:
+    main, secondary = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "journeycli", "export", str(HYPOTHEEK), "--to", "xlsx"],
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(secondary)
+        os.close(main)
+    assert proc.returncode == 2
+    assert b"an xlsx workbook is a binary file" in proc.stderr
 
 
 def test_a_dutch_maps_csv_uses_semicolons_and_a_bom(cli, tmp_path: Path) -> None:
