@@ -156,3 +156,22 @@ def test_insertions_at_one_place_keep_their_order() -> None:
 def test_duplicated_key_edits_the_value_the_loader_keeps() -> None:
     out = edited("a: 1\na: 2\n", ("replace", ("a",), "3"))
     assert out == "a: 1\na: 3\n"
+
+
+def test_an_empty_flow_item_stays_flow_and_a_null_item_is_not_a_mapping() -> None:
+    text = "list:\n  - {}\n  - []\n  -\n"
+    out = edited(
+        text,
+        ("insert_key", ("list", 0), "a", 1),
+        ("append_item", ("list", 1), "x, y"),
+    )
+    assert out == 'list:\n  - {a: 1}\n  - ["x, y"]\n  -\n'
+    with pytest.raises(EditError, match="not a mapping"):
+        Editor(text).insert_key(("list", 2), "a", 1)
+
+
+def test_a_key_with_null_or_tilde_gets_a_block_and_keeps_its_comment() -> None:
+    text = "a: ~   # none yet\nb:\nc: 1\n"
+    out = edited(text, ("insert_key", ("a",), "k", "v"), ("append_item", ("b",), 2))
+    assert out == "a:   # none yet\n  k: v\nb:\n  - 2\nc: 1\n"
+    assert data(out) == {"a": {"k": "v"}, "b": [2], "c": 1}

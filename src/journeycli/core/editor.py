@@ -148,7 +148,7 @@ class Editor:
     def insert_key(self, loc: Loc, key: str, value: Any) -> None:
         """Add `key: value` as the mapping's last entry at `loc` (block style where possible)."""
         span = self._editable(loc)
-        if self._is_null(loc) and not self._inside_flow(loc):
+        if self._room_for_block(loc):
             self._open_block(loc, span, fragment_lines({key: value}))
         elif span.kind == MAPPING:
             if (*loc, key) in self.spans.nodes:
@@ -163,7 +163,7 @@ class Editor:
     def append_item(self, loc: Loc, value: Any) -> None:
         """Add `value` as the last item of the list at `loc` (block style where possible)."""
         span = self._editable(loc)
-        if self._is_null(loc) and not self._inside_flow(loc):
+        if self._room_for_block(loc):
             self._open_block(loc, span, fragment_lines([value]))
         elif span.kind == SEQUENCE:
             if span.flow:
@@ -184,10 +184,14 @@ class Editor:
             )
         return span
 
-    def _is_null(self, loc: Loc) -> bool:
-        """A value written as nothing, `~` or `null`, or an empty `{}`/`[]`: room for a block."""
+    def _room_for_block(self, loc: Loc) -> bool:
+        """A key's value written as nothing, `~`, `null`, `{}` or `[]`, outside `{…}`/`[…]`.
+
+        Such a value makes way for a block under its key; an empty `{}` or
+        `[]` that is a list item or inside a flow collection stays flow.
+        """
         span = self.spans.get(loc)
-        if span is None:
+        if span is None or loc not in self.spans.keys or self._inside_flow(loc):
             return False
         if span.kind == SCALAR:
             return span.style == "" and span.value in _NULL_WORDS
@@ -220,9 +224,7 @@ class Editor:
 
     def _open_block(self, loc: Loc, span: Span, lines: list[str]) -> None:
         """Turn `key:` / `key: ~` / `key: []` into `key:` with a block under it."""
-        key = self.spans.keys.get(loc)
-        if key is None or self._inside_flow(loc):
-            raise EditError(f"{dotted(loc)} has no room for a block here; edit it by hand")
+        key = self.spans.keys[loc]
         start = span.start
         while start > key.end and self.original[start - 1] in " \t":
             start -= 1

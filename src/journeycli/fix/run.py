@@ -121,10 +121,6 @@ def _fix_round(
         kept[loc] = candidate
     if not kept:
         return None
-    if len(kept) < len(candidates):
-        kept = _settle(data, kept)  # what is left must still validate on its own
-        if len(kept) < len(fixes):  # pragma: no cover - fixes of distinct values are independent
-            return None
     fixed = editor.to_bytes()
     reloaded = load_document(fixed, path, limits).data
     if reloaded != _apply(data, kept):
