@@ -239,3 +239,83 @@ def _with_sheet_xml(raw: bytes, junk: bytes) -> bytes:
                 body = body[: len(body) // 2] + junk + body[len(body) // 2 :]
             target.writestr(info, body)
     return out.getvalue()
+
+
+# Text a workbook carries exactly (docs/interop.md): no carriage return, not only spaces.
+_cell_text = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85"),
+    min_size=1,
+    max_size=20,
+).filter(lambda t: t.strip() != "" and not any(0x80 <= ord(c) <= 0x9F for c in t))
+_item = _cell_text.filter(lambda t: "\n" not in t)
+_slug = st.from_regex(r"[a-z][a-z0-9]{0,5}", fullmatch=True)
+
+
+@st.composite
+def _maps(draw: st.DrawFn) -> JourneyMap:
+    personas = draw(st.lists(_slug, max_size=3, unique=True))
+    stages = []
+    for index in range(draw(st.integers(1, 3))):
+        touchpoints = [
+            {
+                "id": f"t{index}-{n}",
+                "name": draw(_cell_text),
+                "kind": draw(st.sampled_from(["digital", "human", "physical"])),
+                "personas": draw(st.lists(st.sampled_from(personas), unique=True))
+                if personas
+                else [],
+                "critical": draw(st.booleans()),
+                "experience": draw(st.integers(1, 5)),
+                "pain_points": draw(st.lists(_item, max_size=2)),
+            }
+            for n in range(draw(st.integers(0, 2)))
+        ]
+        stages.append(
+            {
+                "id": f"s{index}",
+                "name": draw(_cell_text),
+                "description": draw(st.none() | _cell_text),
+                "questions": draw(st.lists(_item, max_size=3)),
+                "relevance": draw(st.none() | st.integers(0, 100)),
+                # a spreadsheet keeps 15-16 significant digits (docs/interop.md)
+                "conversion": draw(st.none() | st.floats(0, 100).map(lambda x: round(x, 6))),
+                "evidence": [
+                    {
+                        "type": draw(st.sampled_from(["survey", "assumption", "poll"])),
+                        "source": draw(_cell_text),
+                        "date": draw(st.none() | st.dates()),
+                    }
+                ],
+                "persona_scores": {
+                    p: {"presence": draw(st.integers(0, 100))} for p in personas[:1]
+                },
+                "touchpoints": touchpoints,
+                "opportunities": draw(st.lists(_cell_text, max_size=2)),
+                "actions": [
+                    {
+                        "action": draw(_cell_text),
+                        "horizon": draw(st.sampled_from(["now", "next", "later"])),
+                        "effort": draw(st.none() | st.sampled_from(["low", "high"])),
+                    }
+                ],
+            }
+        )
+    return JourneyMap.model_validate(
+        {
+            "version": 1,
+            "title": draw(_cell_text),
+            "principles": draw(st.lists(_item, max_size=2)),
+            "metrics": draw(st.none() | st.just({"volume": 1200, "value": 12.5})),
+            "personas": [
+                {"id": p, "name": draw(_cell_text), "demographics": {"stad": draw(_item)}}
+                for p in personas
+            ],
+            "stages": stages,
+        }
+    )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_maps())
+def test_any_map_survives_the_round_trip(journey: JourneyMap) -> None:
+    assert read_workbook(to_xlsx(journey), source="w.xlsx").model_dump() == journey.model_dump()
