@@ -319,3 +319,8 @@ def _maps(draw: st.DrawFn) -> JourneyMap:
 @given(_maps())
 def test_any_map_survives_the_round_trip(journey: JourneyMap) -> None:
     assert read_workbook(to_xlsx(journey), source="w.xlsx").model_dump() == journey.model_dump()
+
+
+def test_an_empty_required_cell_names_its_row() -> None:
+    message = import_error(edited(_small(), "touchpoints", "C2", None))
+    assert message == "w.xlsx: sheet touchpoints, row 2: name is empty; every row needs one"

@@ -275,9 +275,7 @@ def _stage_index(reader: _Reader, rows: list[_Row]) -> dict[str, int]:
 def _items(reader: _Reader, rows: list[_Row], loc: Loc) -> list[dict[str, Any]]:
     items = []
     for position, (number, values) in enumerate(rows):
-        reader.place((*loc, position), Cell(loc[-1] if isinstance(loc[-1], str) else "", number))
-        for key, (_, place) in values.items():
-            reader.place((*loc, position, key), place)
+        _place_item(reader, (*loc, position), Cell(str(loc[-1]), number), values)
         items.append({key: value for key, (value, _) in values.items()})
     return items
 
@@ -333,6 +331,8 @@ def _checked(reader: _Reader, data: dict[str, Any]) -> JourneyMap:
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         loc = tuple(part for part in first["loc"] if part != "[key]")
+        if first["type"] == "missing":  # the cell is empty, or its column is not there
+            raise _at(reader, loc, f"{loc[-1]} is empty; every row needs one") from None
         raise _at(reader, loc, describe_error(first)) from None
     context = RuleContext(journey)
     for rule in CHECKED_RULES:
