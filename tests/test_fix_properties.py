@@ -13,6 +13,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import DATA
 from journeycli.core.labels import DUTCH_LABELS
 from journeycli.core.validation import load_map
 from journeycli.fix.run import fix_map
@@ -130,3 +131,22 @@ def test_fix_changes_only_the_fixed_values_and_the_result_loads(case: tuple[byte
     again = fix_map(result.after, "m.journey.yaml")
     assert again.after == result.after
     assert not again.fixes
+
+
+_COMMENTED = (DATA / "fix" / "commented.journey.yaml").read_bytes()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_fix_of_any_damaged_map_never_crashes_and_keeps_it_loadable(data: st.DataObject) -> None:
+    """Random bytes spliced into a real map: fix never raises, and what loaded still loads."""
+    at = data.draw(st.integers(0, len(_COMMENTED)))
+    junk = data.draw(
+        st.binary(max_size=12) | st.sampled_from([b"nu", b"no", b": ", b"\n- ", b"&a", b"*a"])
+    )
+    raw = _COMMENTED[:at] + junk + _COMMENTED[at + data.draw(st.integers(0, 8)) :]
+    result = fix_map(raw, "m.journey.yaml")
+    if result.changed:
+        assert load_map(raw, "m.journey.yaml").document.data is not None
+        assert load_map(result.after, "m.journey.yaml").document.data is not None
+        assert len(result.after.splitlines()) <= len(raw.splitlines())  # no line added
