@@ -21,7 +21,7 @@ from journeycli.cli.limits import make_limits
 EXAMPLES = """\
 [bold]Examples[/]
 
-  journey fix hypotheek.journey.yaml          [dim]# nu -> now, no -> 'no', x -> [x][/]
+  journey fix hypotheek.journey.yaml          [dim]# nu -> now, no -> 'no', x -> \\[x][/]
 
   journey fix maps/ --diff                    [dim]# show what would change, write nothing[/]
 
