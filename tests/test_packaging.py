@@ -77,7 +77,7 @@ def test_the_metadata_is_complete_and_the_version_has_one_home(wheel: Path) -> N
         for r in meta.get_all("Requires-Dist") or []
         if "extra ==" not in r
     }
-    assert requires == {"typer", "rich", "pyyaml", "pydantic", "jinja2"}
+    assert requires == {"typer", "rich", "pyyaml", "pydantic", "jinja2", "openpyxl"}
     assert not [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")], (
         "PEP 639: the license expression replaces License :: classifiers"
     )

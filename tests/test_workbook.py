@@ -307,7 +307,7 @@ def _maps(draw: st.DrawFn) -> JourneyMap:
             "principles": draw(st.lists(_item, max_size=2)),
             "metrics": draw(st.none() | st.just({"volume": 1200, "value": 12.5})),
             "personas": [
-                {"id": p, "name": draw(_cell_text), "demographics": {"stad": draw(_item)}}
+                {"id": p, "name": draw(_cell_text), "demographics": {"stad": draw(_item).strip()}}
                 for p in personas
             ],
             "stages": stages,
