@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from journeycli.dates import evidence_cutoff, months_before
+from journeycli.core.dates import evidence_cutoff, months_before
 
 MAP = """\
 version: 1
