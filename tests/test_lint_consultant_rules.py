@@ -251,3 +251,14 @@ def test_w110_an_action_without_channel_is_fine_once_done_or_dropped(cli, workdi
         ("        channel: website\n        owner:", "        status: doing\n        owner:")
     )
     assert lint(cli, workdir, doing) == (0, [("W110", 20)])
+
+
+def test_w109_a_map_without_touchpoints_yet_meets_no_persona(cli, workdir: Path) -> None:
+    text = variant(
+        (
+            "    touchpoints:\n      - id: website\n        name: Website\n"
+            "        channel: website\n",
+            "",
+        )
+    )
+    assert lint(cli, workdir, text) == (0, [("W109", 4), ("W105", 7)])

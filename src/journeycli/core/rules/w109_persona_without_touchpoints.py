@@ -42,7 +42,7 @@ RULE = Rule(
         "repeat the map's averages. Name it in the `personas` of the touchpoints it meets, "
         "give it `persona_scores` where its scores differ, or remove it. A touchpoint without "
         "`personas` is met by every persona, so this rule only applies when every touchpoint "
-        "names its personas."
+        "names its personas (or the map has no touchpoints yet)."
     ),
     bad=(
         "version: 1\n"

@@ -41,8 +41,8 @@ RULE = Rule(
         "A breaking moment (a critical touchpoint with experience 2 or lower) loses customers "
         "every day it stays broken; it outranks every gap in the report. An action planned for "
         "`later` addresses it on paper only: W106 is quiet, but nothing changes this quarter. "
-        "Plan at least one open action for `now` or `next` that names the touchpoint, or lower "
-        "its priority honestly by saying why it can wait."
+        "Plan at least one open action for `now` or `next` that names the touchpoint; if it "
+        "truly has to wait, say why in a `# journey: ignore[W111]` comment on the touchpoint."
     ),
     bad=(
         "version: 1\n"
