@@ -75,10 +75,10 @@ def stale_confidence(stage: Stage, cutoff: dt.date) -> Confidence:
     when dated before `cutoff` (`dates.evidence_cutoff`). One undated or
     recent measurement keeps the stage measured (docs/report.md).
     """
-    measured = [item for item in stage.evidence if item.type is not EvidenceType.ASSUMPTION]
-    if not measured:
+    if confidence(stage) is Confidence.ASSUMED:
         return Confidence.ASSUMED
-    if all(is_stale(item.date, cutoff) for item in measured):
+    measurements = (item for item in stage.evidence if item.type is not EvidenceType.ASSUMPTION)
+    if all(is_stale(item.date, cutoff) for item in measurements):
         return Confidence.STALE
     return Confidence.MEASURED
 
