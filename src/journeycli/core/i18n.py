@@ -134,6 +134,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     # values of enums
     "measured": {Language.EN: "measured", Language.NL: "gemeten"},
     "assumed": {Language.EN: "assumed", Language.NL: "aangenomen"},
+    "stale": {Language.EN: "stale", Language.NL: "verouderd"},
     # horizon, status, effort, kind, evidence type: the Dutch words live in
     # journeycli.core.labels, where lint reads them too (`horizon: nu` is E003 "write now")
     **{
