@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from pathlib import Path
@@ -283,7 +284,7 @@ def _maps(draw: st.DrawFn) -> JourneyMap:
                     {
                         "type": draw(st.sampled_from(["survey", "assumption", "poll"])),
                         "source": draw(_cell_text),
-                        "date": draw(st.none() | st.dates()),
+                        "date": draw(st.none() | st.dates(max_value=dt.date(2026, 1, 1))),
                     }
                 ],
                 "persona_scores": {
@@ -324,3 +325,15 @@ def test_any_map_survives_the_round_trip(journey: JourneyMap) -> None:
 def test_an_empty_required_cell_names_its_row() -> None:
     message = import_error(edited(_small(), "touchpoints", "C2", None))
     assert message == "w.xlsx: sheet touchpoints, row 2: name is empty; every row needs one"
+
+
+def test_a_future_evidence_date_is_the_lint_error_at_its_cell(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("JOURNEY_TODAY", "2026-06-01")
+    raw = edited(_small(), "evidence", "A2", "orientatie")
+    raw = edited(edited(raw, "evidence", "C2", "Panel"), "evidence", "D2", dt.date(2026, 7, 1))
+    message = import_error(raw)
+    assert message.startswith(
+        "w.xlsx: sheet evidence, row 2, column date (D2): 2026-07-01 is after"
+    )

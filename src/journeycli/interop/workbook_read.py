@@ -31,7 +31,7 @@ from journeycli.core.loader import Loc
 from journeycli.core.model import JourneyMap
 from journeycli.core.rules import CHECKED_RULES, RuleContext
 from journeycli.core.slug import slugify
-from journeycli.core.validation import describe_error
+from journeycli.core.validation import describe_error, dotted
 from journeycli.interop.common import DEFAULT_TITLE
 from journeycli.interop.workbook_sheets import ID_SEPARATORS, LINK, SHEETS, Column
 
@@ -339,7 +339,7 @@ def _checked(reader: _Reader, data: dict[str, Any]) -> JourneyMap:
         if rule.severity != "error" or rule.check is None:
             continue
         for finding in rule.check(context):
-            raise _at(reader, finding.loc, finding.message)
+            raise _at(reader, finding.loc, finding.message.removeprefix(f"{dotted(finding.loc)}: "))
     return journey
 
 
