@@ -32,8 +32,8 @@ def rows(page: str) -> list[str]:
 def test_lanes_are_rows_under_the_touchpoints_with_the_line_of_visibility(cli) -> None:  # type: ignore[no-untyped-def]
     order = rows(html(cli, ENERGIE))
     at = order.index("row-touchpoints")
-    assert order[at - 1] == "row-customer-actions"
-    assert order[at + 1 : at + 6] == [
+    assert order[at + 1 : at + 7] == [
+        "row-customer-actions",
         "row-frontstage",
         "row-visibility",
         "row-backstage",
@@ -117,7 +117,8 @@ def test_target_adds_marks_to_the_bars_and_the_curve(cli) -> None:  # type: igno
     # bars: one relevance and one presence mark per matched stage (5 of 6)
     assert page.count('class="target-mark is-relevance"') == 5
     assert page.count('class="target-mark is-presence"') == 5
-    assert "target 80" in page  # Jaarafrekening's future presence, in words
+    # Jaarafrekening's future figures, in words
+    assert "Future state: relevance 95, presence 80, gap 15" in page
     # the score chart and the experience curve carry the future state too
     assert page.count('class="score-target is-presence"') == 5
     assert page.count('class="curve-target"') == 5

@@ -411,7 +411,7 @@ BLUEPRINT_JS = """
     return [r.width, r.height];
   });
   const overflowing = [...document.querySelectorAll(
-    '.grid td, .grid th, .kpi, .matrix td, .matrix th, .matrix-item, .opps li, .lane li'
+    '.grid td, .grid th, .kpi, .matrix td, .matrix th, .matrix-item, .opps li, .bp-lane li'
   )].filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
     .map(e => `${e.tagName}.${e.className}: ${e.textContent.trim().slice(0, 40)}`);
   const visibility = document.querySelector('.row-visibility');
