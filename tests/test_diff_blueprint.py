@@ -69,7 +69,7 @@ def diff_json(cli, old: Path, new: Path) -> dict[str, Any]:  # type: ignore[no-u
 
 def test_json_lists_each_content_change(cli, pair: tuple[Path, Path]) -> None:  # type: ignore[no-untyped-def]
     data = diff_json(cli, *pair)
-    content = [(c["stage"], c["part"], c["change"], c["key"]) for c in data["content"]]
+    content = [(c["stage"], c["part"], c["kind"], c["key"]) for c in data["content"]]
     assert content == [
         ("vergelijken", "customer_actions", "added", "Leest reviews op een vergelijkingssite"),
         (
@@ -90,7 +90,7 @@ def test_json_lists_each_content_change(cli, pair: tuple[Path, Path]) -> None:  
         ("jaarafrekening", "opportunity", "changed", "terugbelservice"),
     ]
     kpi = data["content"][3]
-    assert kpi["fields"] == [{"field": "value", "old": 18, "new": 21}]
+    assert kpi["changes"] == [{"field": "value", "old": 18, "new": 21}]
     tone = data["content"][2]
     assert (tone["old"], tone["new"]) == (
         "Helder en eerlijk; alle kosten in één bedrag per maand.",
@@ -99,12 +99,15 @@ def test_json_lists_each_content_change(cli, pair: tuple[Path, Path]) -> None:  
     removed = data["content"][4]
     assert removed["old"]["target"] == 95 and removed["new"] is None
     opportunity = data["content"][6]
-    assert opportunity["fields"] == [{"field": "impact", "old": "low", "new": "medium"}]
+    assert opportunity["changes"] == [{"field": "impact", "old": "low", "new": "medium"}]
     # the stage itself is not reported as "modified" for the same edits
     assert all(m["id"] not in ("vergelijken", "overstappen") for m in data["stages"]["modified"])
     # the removed link shows on the action
     action = next(m for m in data["actions"]["modified"] if m["id"] == "upload-proef")
-    assert action["fields"] == [{"field": "opportunity", "old": "vergelijk-eigen-contract", "new": None}]
+    assert action["changes"] == [
+        {"field": "opportunity", "old": "vergelijk-eigen-contract", "new": None}
+    ]
+    assert data["summary"]["content"] == 7
 
 
 def test_text_and_markdown_say_what_changed(cli, pair: tuple[Path, Path]) -> None:  # type: ignore[no-untyped-def]
