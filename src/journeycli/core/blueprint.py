@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeycli.engine import kpi_worse_than_target
-from journeycli.model import (
+from journeycli.core.model import (
     Action,
     Effort,
     Evidence,
@@ -23,6 +22,7 @@ from journeycli.model import (
     Opportunity,
     Stage,
 )
+from journeycli.core.scoring import kpi_worse_than_target
 
 LANES: tuple[str, ...] = ("customer_actions", "frontstage", "backstage", "support", "systems")
 """The service-blueprint lanes of a stage, top to bottom (docs/format.md#stages)."""

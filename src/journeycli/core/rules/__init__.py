@@ -19,6 +19,7 @@ from journeycli.core.rules import (
     w104_action_without_owner,
     w105_stage_without_touchpoints,
     w106_unaddressed_breaking_moment,
+    w112_kpi_worse_than_target,
 )
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
@@ -35,6 +36,7 @@ _MODULES = (
     w104_action_without_owner,
     w105_stage_without_touchpoints,
     w106_unaddressed_breaking_moment,
+    w112_kpi_worse_than_target,
 )
 
 RULES: dict[str, Rule] = {module.RULE.code: module.RULE for module in _MODULES}

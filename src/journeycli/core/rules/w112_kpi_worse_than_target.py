@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.engine import kpi_worse_than_target
-from journeycli.lint.rules.base import Finding, Rule, RuleContext
-from journeycli.problems import Severity
+from journeycli.core.problems import Severity
+from journeycli.core.rules.base import Finding, Rule, RuleContext
+from journeycli.core.scoring import kpi_worse_than_target
 
 
 def _figure(value: float) -> str:
