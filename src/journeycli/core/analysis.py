@@ -12,6 +12,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from journeycli.core.blueprint import (
+    KpiView,
+    Matrix,
+    OpportunityView,
+    by_value,
+    kpi_views,
+    linked_actions,
+    matrix,
+    opportunity_views,
+)
 from journeycli.core.errors import UsageError
 from journeycli.core.hints import did_you_mean
 from journeycli.core.model import (
@@ -23,6 +33,7 @@ from journeycli.core.model import (
     Metrics,
     Persona,
     Stage,
+    State,
     Touchpoint,
 )
 from journeycli.core.scoring import (
@@ -73,6 +84,10 @@ class StageAnalysis:
     touchpoints: tuple[Touchpoint, ...]  # the touchpoints the persona meets, map order
     open_actions: tuple[Action, ...]  # todo or doing, map order
     channels: tuple[ChannelGroup, ...]  # open actions by channel; first seen first, None last
+    kpis: tuple[KpiView, ...] = ()  # map order, each with its verdict (and future KPI)
+    opportunities: tuple[OpportunityView, ...] = ()  # map order, with the actions serving each
+    opportunities_by_value: tuple[OpportunityView, ...] = ()  # most impact, least effort first
+    target: StageAnalysis | None = None  # the same stage in the future map (--target)
 
     @property
     def id(self) -> str:
@@ -85,10 +100,6 @@ class StageAnalysis:
     @property
     def scored(self) -> bool:
         return self.rank is not None
-
-    @property
-    def opportunities(self) -> tuple[str, ...]:
-        return tuple(self.stage.opportunities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +159,8 @@ class Analysis:
     gaps_without_plan: tuple[StageAnalysis, ...]  # rank order
     roadmap: Roadmap
     has_funnel: bool  # metrics.volume is set
+    matrix: Matrix  # the opportunities with both impact and effort, by impact and effort
+    target: TargetState | None = None  # the future map (--target)
 
     @property
     def title(self) -> str:
@@ -156,6 +169,10 @@ class Analysis:
     @property
     def language(self) -> Language:
         return self.journey.language
+
+    @property
+    def state(self) -> State:
+        return self.journey.state
 
     @property
     def metrics(self) -> Metrics | None:
@@ -168,6 +185,15 @@ class Analysis:
     @property
     def principles(self) -> tuple[str, ...]:
         return tuple(self.journey.principles)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetState:
+    """The future map beside the current one: stages matched by id (docs/format.md)."""
+
+    analysis: Analysis  # the future map, analysed like the current one
+    added: tuple[StageAnalysis, ...]  # future stages whose id the current map lacks
+    dropped: tuple[StageAnalysis, ...]  # current stages whose id the future map lacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,8 +248,25 @@ def analyse(
     persona: str | None = None,
     top: int = DEFAULT_TOP,
     gap_threshold: int = DEFAULT_GAP_THRESHOLD,
+    target: JourneyMap | None = None,
+    target_path: str = "",
 ) -> Analysis:
-    """Score one validated map (for one persona when given)."""
+    """Score one validated map (for one persona when given); `target` is its future state.
+
+    The future map is scored for the same persona; one that defines no personas
+    at all holds the same figures for everyone (docs/format.md).
+    """
+    future = None
+    if target is not None:
+        future = analyse(
+            target,
+            path=target_path,
+            persona=persona if target.personas else None,
+            top=top,
+            gap_threshold=gap_threshold,
+        )
+    ahead = {s.id: s for s in future.stages} if future is not None else {}
+    links = linked_actions(journey)
     chosen = find_persona(journey, persona, path)
     pid = chosen.id if chosen else None
     ranks = {index: rank for rank, (index, _, _) in enumerate(ranked_stages(journey, pid), 1)}
@@ -236,6 +279,8 @@ def analyse(
         relevance, presence = scores(stage, pid)
         open_actions = tuple(a for a in stage.actions if a.is_open)
         met = tuple(tp for tp in stage.touchpoints if meets(tp, pid))
+        opportunities = opportunity_views(stage, links)
+        later = ahead.get(stage.id)
         stages.append(
             StageAnalysis(
                 index=index,
@@ -256,6 +301,10 @@ def analyse(
                 touchpoints=met,
                 open_actions=open_actions,
                 channels=_channel_groups(open_actions),
+                kpis=kpi_views(stage, later.stage if later else None),
+                opportunities=opportunities,
+                opportunities_by_value=by_value(opportunities),
+                target=later,
             )
         )
     ranked = sorted((s for s in stages if s.rank is not None), key=lambda s: s.rank or 0)
@@ -300,6 +349,17 @@ def analyse(
         ),
         roadmap=roadmap,
         has_funnel=bool(journey.metrics and journey.metrics.volume is not None),
+        matrix=matrix([o for s in stages for o in s.opportunities]),
+        target=None if future is None else _target_state(future, stages),
+    )
+
+
+def _target_state(future: Analysis, stages: Sequence[StageAnalysis]) -> TargetState:
+    current = {s.id for s in stages}
+    return TargetState(
+        analysis=future,
+        added=tuple(s for s in future.stages if s.id not in current),
+        dropped=tuple(s for s in stages if s.target is None),
     )
 
 

@@ -106,7 +106,9 @@ def stage_content(was: Stage, stage: Stage) -> list[ContentChange]:
     for lane in LANES:
         out += _lane(stage, was, lane)
     if was.tone != stage.tone:
-        out.append(ContentChange(stage.id, stage.name, "tone", "changed", "tone", was.tone, stage.tone))
+        out.append(
+            ContentChange(stage.id, stage.name, "tone", "changed", "tone", was.tone, stage.tone)
+        )
     out += _items(
         stage, "kpi", _keyed(was.kpis, _kpi_key, _kpi_data), _keyed(stage.kpis, _kpi_key, _kpi_data)
     )
