@@ -112,7 +112,7 @@ def test_opportunities_in_the_grid_show_impact_effort_and_their_actions(cli) -> 
 
 def test_target_adds_marks_to_the_bars_and_the_curve(cli) -> None:  # type: ignore[no-untyped-def]
     without = html(cli, ENERGIE)
-    assert "target-mark" not in without and "curve-target" not in without
+    assert 'class="target-mark' not in without and 'class="curve-target' not in without
     page = html(cli, ENERGIE, "--target", FUTURE, "--lang", "en")
     # bars: one relevance and one presence mark per matched stage (5 of 6)
     assert page.count('class="target-mark is-relevance"') == 5

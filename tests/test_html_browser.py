@@ -425,8 +425,8 @@ BLUEPRINT_JS = """
     worse: box('.kpi.is-worse .kpi-flag'),
     matrix: box('.matrix .cell'),
     targets: box('.target-mark'),
-    chartTargets: box('.score-target'),
-    curveTargets: box('.curve-target'),
+    chartTargets: box('svg.score-chart .score-target'),
+    curveTargets: box('svg.curve .curve-target'),
     pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     overflowing,
   };
