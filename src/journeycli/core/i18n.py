@@ -231,6 +231,23 @@ def measure(value: float | None, unit: str | None, lang: Language) -> str:
     return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
 
 
+def levels(impact: Enum | None, effort: Enum | None, lang: Language) -> str:
+    """An opportunity's weighing as words: `impact high, effort low` (only what is known)."""
+    parts = []
+    if impact is not None:
+        parts.append(text("impact_is", lang, level=label(impact, lang)))
+    if effort is not None:
+        parts.append(text("effort_is", lang, level=label(effort, lang)))
+    return ", ".join(parts)
+
+
+def verdict(worse_than_target: bool | None, lang: Language) -> str:
+    """A KPI against its target in words; `–` when it cannot be judged."""
+    if worse_than_target is None:
+        return ABSENT
+    return text("worse_than_target" if worse_than_target else "meets_target", lang)
+
+
 def percent(value: float | None, lang: Language) -> str:
     """`40` -> `40%`; `12.5` -> `12.5%` (en) / `12,5%` (nl)."""
     return ABSENT if value is None else f"{decimal(value, lang)}%"
