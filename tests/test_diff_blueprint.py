@@ -39,8 +39,10 @@ EDITS = [
     ),
     # an opportunity's impact changed, and one added
     (
-        "        text: Een terugbelservice in plaats van de telefoonrij\n        impact: low\n",
+        "        text: Een terugbelservice in plaats van de telefoonrij\n        impact: low\n"
+        "        effort: high\n",
         "        text: Een terugbelservice in plaats van de telefoonrij\n        impact: medium\n"
+        "        effort: high\n"
         "      - text: Een WhatsApp-kanaal voor vragen over de afrekening\n"
         "        impact: medium\n        effort: low\n",
     ),

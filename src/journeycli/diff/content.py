@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from journeycli.core.model import JourneyMap, Stage
 from journeycli.diff.changes import ContentChange, FieldChange
-from journeycli.model import JourneyMap, Stage
 
 LANES = ("customer_actions", "frontstage", "backstage", "support", "systems")
 CONTENT_FIELDS = frozenset({*LANES, "tone", "kpis", "opportunities"})
