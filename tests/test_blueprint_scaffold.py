@@ -12,9 +12,9 @@ import re
 
 import pytest
 
-from journeycli.model import JourneyMap
-from journeycli.validation import load_map
-from journeycli.writer import dump_map
+from journeycli.core.model import JourneyMap
+from journeycli.core.validation import load_map
+from journeycli.core.writer import dump_map
 
 LANES = ("customer_actions", "frontstage", "backstage", "support", "systems")
 PROMPTS = {
