@@ -1,6 +1,6 @@
 """Regenerate docs/report-example.png: the HTML report of an example map in headless Chromium.
 
-    python docs/make_screenshot.py [MAP] [OUT.png] [--target FUTURE] [--height PX]
+    python docs/make_screenshot.py [MAP] [OUT.png] [--target FUTURE] [--height PX] [--element CSS]
 
 Renders `journey report MAP --format html` (default: examples/meal-kit.journey.yaml)
 and photographs the top of the page (header, breaking moments and the journey
@@ -42,7 +42,9 @@ def render_html(journey_map: Path, out: Path, target: Path | None = None) -> Non
         raise SystemExit(f"journey report failed with exit code {code}")
 
 
-def screenshot(html: Path, png: Path, height: int = HEIGHT) -> list[str]:
+def screenshot(
+    html: Path, png: Path, height: int = HEIGHT, element: str | None = None
+) -> list[str]:
     """Take the screenshot; returns the requests the page tried to make (all blocked)."""
     from playwright.sync_api import Route, sync_playwright
 
@@ -66,7 +68,10 @@ def screenshot(html: Path, png: Path, height: int = HEIGHT) -> list[str]:
         context.route("**/*", route)
         page = context.new_page()
         page.goto(url, wait_until="load")
-        page.screenshot(path=str(png), full_page=False)
+        if element:
+            page.locator(element).first.screenshot(path=str(png))
+        else:
+            page.screenshot(path=str(png), full_page=False)
         browser.close()
     return requests
 
@@ -83,6 +88,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--target", type=Path, help="a future-state map (journey report --target)")
     parser.add_argument("--height", type=int, default=HEIGHT, help="pixels from the top")
+    parser.add_argument("--element", help="photograph this element only (a CSS selector)")
     args = parser.parse_args(argv)
     journey_map, png = args.map.resolve(), args.out.resolve()
     target = args.target.resolve() if args.target else None
@@ -93,7 +99,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / "report.html"
         render_html(shown, html, _shown(target) if target else None)
-        requests = screenshot(html, png, args.height)
+        requests = screenshot(html, png, args.height, args.element)
     if requests:
         print(f"the report made {len(requests)} request(s): {requests}", file=sys.stderr)
         return 1

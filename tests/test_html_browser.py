@@ -393,7 +393,7 @@ CONTRAST_JS = """
 """
 
 
-@pytest.mark.parametrize("name", ["hypotheek", "meal-kit-student", "multi-en"])
+@pytest.mark.parametrize("name", ["hypotheek", "meal-kit-student", "multi-en", "energie-target-en"])
 def test_text_contrast_meets_wcag_aa(name: str, pages: dict[str, Rendered], visit: Any) -> None:
     """Every visible text against its (composited) background: 4.5:1, large text 3:1."""
     seen = visit(pages[name].path)
@@ -450,7 +450,7 @@ def test_blueprint_kpis_matrix_and_targets_are_laid_out_without_overflow(
     assert laid["pageOverflow"] <= 0  # no horizontal scrolling of the page at 1440 px
     assert laid["overflowing"] == []
     for text in ("Line of visibility", "worse than target", "Quick wins", "Future state"):
-        assert text in seen.text
+        assert text.casefold() in seen.text.casefold()  # CSS may show a label in capitals
     shot = tmp_path / "energie.png"
     seen.page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 20_000
