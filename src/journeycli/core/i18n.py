@@ -150,6 +150,10 @@ MESSAGES: dict[str, dict[Language, str]] = {
         Language.EN: "Current figures beside the targets of",
         Language.NL: "Huidige cijfers naast de doelen uit",
     },
+    "state_note": {
+        Language.EN: "This map shows the future state: its figures are targets.",
+        Language.NL: "Deze klantreiskaart toont de toekomstige situatie: de cijfers zijn doelen.",
+    },
     "added_in_future": {
         Language.EN: "Added in the future state",
         Language.NL: "Nieuw in de toekomstige situatie",

@@ -109,6 +109,8 @@ class _Builder:
             head.append("\n" + " ".join(a.journey.description.split()), style="dim")
         head.append(f"\n{self.t('persona')}: ", style="bold")
         head.append(f"{a.persona.name} ({a.persona.id})" if a.persona else self.t("all_personas"))
+        if a.state.value == "future":
+            head.append(f"\n{self.t('state_note')}", style="bold")
         if a.has_funnel and a.metrics is not None:
             volume = i18n.number(a.metrics.volume, lang)
             key = "funnel_note" if a.metrics.value is not None else "funnel_note_no_value"
