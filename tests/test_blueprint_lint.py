@@ -221,7 +221,9 @@ def test_w112_kpi_worse_than_target_without_open_action(
 def test_w112_is_silenced_by_an_open_action_not_by_a_done_one(cli) -> None:  # type: ignore[no-untyped-def]
     base = HEAD + STAGE_KPI.format(value=-18, extra="")
     done = base + "    actions:\n      - {action: Rewrite the bill, owner: billing, status: done}\n"
-    doing = base + "    actions:\n      - {action: Rewrite the bill, owner: billing, status: doing}\n"
+    doing = (
+        base + "    actions:\n      - {action: Rewrite the bill, owner: billing, status: doing}\n"
+    )
     assert codes(lint(cli, done, "--select", "W112")) == ["W112"]
     assert codes(lint(cli, doing, "--select", "W112")) == []
 

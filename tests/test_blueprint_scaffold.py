@@ -65,9 +65,11 @@ def test_experience_map_kpi_example_is_valid_when_uncommented(cli) -> None:  # t
     for line in lines[at + 1 :]:
         if not line.startswith(" " * indent + "#"):
             break
-        example.append(line[: indent] + line[indent + 2 :])
+        example.append(line[:indent] + line[indent + 2 :])
     assert example and "name:" in example[0] and any("target:" in line for line in example)
-    uncommented = "\n".join(lines[:at] + [lines[at].replace(" []", "")] + example + lines[at + 1 + len(example) :])
+    uncommented = "\n".join(
+        [*lines[:at], lines[at].replace(" []", ""), *example, *lines[at + 1 + len(example) :]]
+    )
     validated = load_map(uncommented.encode(), "m.journey.yaml")
     assert validated.model is not None, validated.problems
     assert validated.model.stages[0].kpis[0].name
@@ -90,7 +92,15 @@ def test_writer_order_for_the_new_keys() -> None:
                     "backstage": ["Check"],
                     "frontstage": ["Form"],
                     "customer_actions": ["Signs"],
-                    "kpis": [{"higher_is_better": False, "unit": "%", "target": 5, "value": 7, "name": "Calls"}],
+                    "kpis": [
+                        {
+                            "higher_is_better": False,
+                            "unit": "%",
+                            "target": 5,
+                            "value": 7,
+                            "name": "Calls",
+                        }
+                    ],
                     "tone": "Warm",
                     "name": "S",
                     "actions": [{"opportunity": "o", "action": "Do"}],
@@ -103,7 +113,7 @@ def test_writer_order_for_the_new_keys() -> None:
     assert text == (
         "version: 1\ntitle: T\nlanguage: en\nstate: future\nstages:\n"
         "  - id: s\n    name: S\n    tone: Warm\n"
-        "    kpis:\n      - name: Calls\n        value: 7\n        target: 5\n        unit: \"%\"\n"
+        '    kpis:\n      - name: Calls\n        value: 7\n        target: 5\n        unit: "%"\n'
         "        higher_is_better: false\n"
         "    customer_actions:\n      - Signs\n"
         "    touchpoints:\n      - id: site\n        name: Site\n"

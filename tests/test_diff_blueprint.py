@@ -120,7 +120,10 @@ def test_text_and_markdown_say_what_changed(cli, pair: tuple[Path, Path]) -> Non
         'Vergelijken: customer actions − "Legt het aanbod naast dat van twee andere leveranciers"'
         in text
     )
-    assert 'Vergelijken: tone "Helder en eerlijk; alle kosten in één bedrag per maand." → "Helder en eerlijk."' in text
+    assert (
+        'Vergelijken: tone "Helder en eerlijk; alle kosten in één bedrag per maand." → '
+        '"Helder en eerlijk."' in text
+    )
     assert 'Vergelijken: KPI "Offertes naar aanmelding" value 18 → 21' in text
     assert 'Overstappen: − KPI "Overstap binnen 21 dagen" (value 94, target 95, unit %)' in text
     assert (

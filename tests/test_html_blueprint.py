@@ -89,7 +89,11 @@ def test_tone_is_a_row(cli) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_impact_effort_matrix_places_each_rated_opportunity_once(cli) -> None:  # type: ignore[no-untyped-def]
     page = html(cli, ENERGIE, "--lang", "en")
-    matrix = page[page.index('<table class="matrix"') : page.index("</table>", page.index('<table class="matrix"'))]
+    matrix = page[
+        page.index('<table class="matrix"') : page.index(
+            "</table>", page.index('<table class="matrix"')
+        )
+    ]
     cells = re.findall(r'<td class="cell impact-(\w+) effort-(\w+)[^"]*">(.*?)</td>', matrix, re.S)
     assert len(cells) == 9
     placed = {(i, e): re.findall(r'<li class="matrix-item"', body) for i, e, body in cells}

@@ -419,7 +419,9 @@ BLUEPRINT_JS = """
   const below = document.querySelector('.row-backstage').getBoundingClientRect().top;
   const line = visibility.getBoundingClientRect();
   return {
-    lanes: box('.row-customer-actions, .row-frontstage, .row-backstage, .row-support, .row-systems'),
+    lanes: box(
+      '.row-customer-actions, .row-frontstage, .row-backstage, .row-support, .row-systems'
+    ),
     visibility: [line.top >= above - 1, line.bottom <= below + 1, line.height],
     kpis: box('.kpi'),
     worse: box('.kpi.is-worse .kpi-flag'),

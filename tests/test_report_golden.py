@@ -124,8 +124,9 @@ def test_json_report_of_several_maps_validates(cli) -> None:
 
 
 def test_json_report_with_a_target_validates(cli) -> None:
-    current, future = EXAMPLES / "energie-overstappen.journey.yaml", EXAMPLES / (
-        "energie-overstappen-2027.journey.yaml"
+    current, future = (
+        EXAMPLES / "energie-overstappen.journey.yaml",
+        EXAMPLES / ("energie-overstappen-2027.journey.yaml"),
     )
     result = cli(["report", current, "--target", future, "--format", "json"])
     assert result.code == 0, result.err
