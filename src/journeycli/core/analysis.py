@@ -9,6 +9,7 @@ formats agree by construction. Pure: no I/O, no formatting.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,8 @@ from journeycli.core.blueprint import (
     matrix,
     opportunity_views,
 )
+from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, evidence_cutoff
+from journeycli.core.dates import reference_date as resolve_reference_date
 from journeycli.core.errors import UsageError
 from journeycli.core.hints import did_you_mean
 from journeycli.core.model import (
@@ -41,13 +44,13 @@ from journeycli.core.scoring import (
     Confidence,
     Number,
     breaking_moments,
-    confidence,
     funnel,
     has_plan,
     mean_experience,
     meets,
     ranked_stages,
     scores,
+    stale_confidence,
 )
 
 DEFAULT_TOP = 3
@@ -73,7 +76,7 @@ class StageAnalysis:
     presence: int | None
     gap: int | None
     overridden: bool  # the chosen persona's persona_scores changed relevance or presence
-    confidence: Confidence
+    confidence: Confidence  # measured, assumed, or stale (measured, but too long ago)
     conversion: Number | None
     reach: Number | None  # None: no funnel, or the funnel stopped before this stage
     lost: Number | None
@@ -151,6 +154,8 @@ class Analysis:
     persona: Persona | None
     gap_threshold: int
     top: int
+    reference_date: dt.date  # evidence is stale before it minus evidence_max_age months
+    evidence_max_age: int
     stages: tuple[StageAnalysis, ...]  # map order, scored and unscored
     ranked: tuple[StageAnalysis, ...]  # scored stages, rank order
     unscored: tuple[StageAnalysis, ...]  # map order
@@ -248,14 +253,21 @@ def analyse(
     persona: str | None = None,
     top: int = DEFAULT_TOP,
     gap_threshold: int = DEFAULT_GAP_THRESHOLD,
+    reference_date: dt.date | None = None,
+    evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE,
     target: JourneyMap | None = None,
     target_path: str = "",
 ) -> Analysis:
     """Score one validated map (for one persona when given); `target` is its future state.
 
-    The future map is scored for the same persona; one that defines no personas
-    at all holds the same figures for everyone (docs/format.md).
+    `reference_date` (None: `dates.reference_date()`) and `evidence_max_age`
+    decide which stages are stale (docs/report.md, "Stale confidence"). The
+    future map is scored the same way and for the same persona; one that
+    defines no personas at all holds the same figures for everyone
+    (docs/format.md).
     """
+    today = resolve_reference_date(reference_date)
+    cutoff = evidence_cutoff(today, evidence_max_age)
     future = None
     if target is not None:
         future = analyse(
@@ -264,6 +276,8 @@ def analyse(
             persona=persona if target.personas else None,
             top=top,
             gap_threshold=gap_threshold,
+            reference_date=today,
+            evidence_max_age=evidence_max_age,
         )
     ahead = {s.id: s for s in future.stages} if future is not None else {}
     links = linked_actions(journey)
@@ -290,7 +304,7 @@ def analyse(
                 presence=presence,
                 gap=None if relevance is None or presence is None else relevance - presence,
                 overridden=(relevance, presence) != (stage.relevance, stage.presence),
-                confidence=confidence(stage),
+                confidence=stale_confidence(stage, cutoff),
                 conversion=stage.conversion,
                 reach=steps[index].reach,
                 lost=steps[index].lost,
@@ -339,6 +353,8 @@ def analyse(
         persona=chosen,
         gap_threshold=gap_threshold,
         top=top,
+        reference_date=today,
+        evidence_max_age=evidence_max_age,
         stages=tuple(stages),
         ranked=tuple(ranked),
         unscored=tuple(s for s in stages if s.rank is None),
