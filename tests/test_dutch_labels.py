@@ -8,7 +8,7 @@ import pytest
 
 from journeycli.core.i18n import label
 from journeycli.core.labels import DUTCH_LABELS, value_for_label
-from journeycli.core.model import Effort, EvidenceType, Horizon, Kind, Language, Status
+from journeycli.core.model import Effort, EvidenceType, Horizon, Impact, Kind, Language, Status
 from journeycli.core.validation import load_map
 
 # enum -> (YAML that sets it, with {} for the value; line, column of the value)
@@ -18,6 +18,7 @@ FIELDS: dict[type[Enum], tuple[str, int, int]] = {
     Effort: ("    actions:\n      - action: A\n        effort: {}\n", 7, 17),
     Kind: ("    touchpoints:\n      - name: T\n        kind: {}\n", 7, 15),
     EvidenceType: ("    evidence:\n      - source: S\n        type: {}\n", 7, 15),
+    Impact: ("    opportunities:\n      - text: K\n        impact: {}\n", 7, 17),
 }
 HEAD = "version: 1\ntitle: T\nstages:\n  - name: S\n"
 CASES = [

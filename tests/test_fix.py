@@ -157,3 +157,16 @@ def test_invalid_yaml_is_reported_not_fixed(cli, tmp_path: Path) -> None:
     assert result.code == 1
     assert "E001" in result.out
     assert path.read_text() == "version: 1\ntitle: [unclosed\n"
+
+
+def test_opportunities_written_as_text_or_as_a_mapping_are_fixed(cli, tmp_path: Path) -> None:
+    path = tmp_path / "m.journey.yaml"
+    path.write_text(
+        "version: 1\ntitle: T\nstages:\n  - name: S\n    opportunities:\n"
+        "      - no\n      - {text: Sneller, impact: hoog, effort: Laag}  # uit de workshop\n"
+    )
+    result = cli(["fix", path])
+    assert result.code == 0, result.out
+    assert path.read_text().endswith(
+        "      - 'no'\n      - {text: Sneller, impact: high, effort: low}  # uit de workshop\n"
+    )

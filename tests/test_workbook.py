@@ -60,13 +60,24 @@ def test_round_trip_of_every_example_keeps_every_field_and_lints_the_same(path: 
 
 def test_every_field_of_the_format_has_a_column() -> None:
     """A field added to the model without a column here would be lost in a workshop."""
-    from journeycli.core.model import Action, Evidence, Persona, PersonaScore, Stage, Touchpoint
+    from journeycli.core.model import (
+        Action,
+        Evidence,
+        Kpi,
+        Opportunity,
+        Persona,
+        PersonaScore,
+        Stage,
+        Touchpoint,
+    )
 
     covered = {
         Persona: {c.key for c in SHEETS["personas"]},
         Touchpoint: {c.key for c in SHEETS["touchpoints"]},
         Action: {c.key for c in SHEETS["actions"]},
         Evidence: {c.key for c in SHEETS["evidence"]},
+        Kpi: {c.key for c in SHEETS["kpis"]} | {"evidence"},
+        Opportunity: {c.key for c in SHEETS["opportunities"]},
         PersonaScore: {c.key for c in SHEETS["persona_scores"]},
         Stage: {c.key for c in SHEETS["stages"]} | {*SHEETS} | {"evidence"},
         JourneyMap: {c.key.split(".")[0] for c in SHEETS["map"]} | {"version", *SHEETS},
@@ -96,6 +107,11 @@ def test_sheets_have_yaml_keys_as_headers_and_drop_down_lists() -> None:
     )
     assert lists[("actions", "A2:A1048576")] == "stages!$A$2:$A$1048576"
     assert lists[("actions", "F2:F1048576")] == "touchpoints!$B$2:$B$1048576"
+    assert lists[("actions", "J2:J1048576")] == "opportunities!$B$2:$B$1048576"
+    assert lists[("opportunities", "D2:D1048576")] == '"low,medium,high"'
+    assert lists[("opportunities", "E2:E1048576")] == '"low,medium,high"'
+    assert lists[("evidence", "E2:E1048576")] == "kpis!$B$2:$B$1048576"
+    assert lists[("map", "D2:D1048576")] == '"current,future"'
     rule = actions.data_validations.dataValidation[0]
     assert rule.showErrorMessage
 
@@ -173,8 +189,8 @@ def test_a_formula_is_refused_and_text_that_looks_like_one_survives() -> None:
 
 
 def test_unknown_columns_and_missing_sheets_are_named() -> None:
-    assert import_error(edited(_small(), "stages", "L1", "relevantie")) == (
-        "w.xlsx: sheet stages, row 1, column relevantie (L1): "
+    assert import_error(edited(_small(), "stages", "Z1", "relevantie")) == (
+        "w.xlsx: sheet stages, row 1, column relevantie (Z1): "
         "unknown column 'relevantie'; did you mean 'relevance'?"
     )
     book = Workbook()
@@ -185,7 +201,7 @@ def test_unknown_columns_and_missing_sheets_are_named() -> None:
 
 
 def test_columns_of_your_own_and_empty_rows_are_ignored() -> None:
-    raw = edited(edited(_small(), "stages", "L1", "x-notes"), "stages", "L2", "iets")
+    raw = edited(edited(_small(), "stages", "Z1", "x-notes"), "stages", "Z2", "iets")
     raw = edited(raw, "touchpoints", "C5", "   ")
     assert read_workbook(raw, source="w.xlsx").stages[0].name == "Oriëntatie"
 
@@ -336,4 +352,59 @@ def test_a_future_evidence_date_is_the_lint_error_at_its_cell(
     message = import_error(raw)
     assert message.startswith(
         "w.xlsx: sheet evidence, row 2, column date (D2): 2026-07-01 is after"
+    )
+
+
+def _with_kpi_and_opportunity() -> bytes:
+    return to_xlsx(
+        JourneyMap.model_validate(
+            {
+                "version": 1,
+                "title": "T",
+                "stages": [
+                    {
+                        "id": "overstap",
+                        "name": "Overstap",
+                        "kpis": [{"name": "NPS", "value": -5, "target": 20}],
+                        "opportunities": [
+                            "Sneller bevestigen",
+                            {"id": "app", "text": "Stand via de app", "impact": "high"},
+                        ],
+                        "actions": [{"action": "Bouw", "opportunity": "app"}],
+                    }
+                ],
+            }
+        )
+    )
+
+
+def test_kpis_their_evidence_and_opportunities_come_back() -> None:
+    raw = _with_kpi_and_opportunity()
+    book = load_workbook(io.BytesIO(raw))
+    assert [c.value for c in book["kpis"][2]] == ["overstap", "NPS", -5, 20, None, True]
+    row = [c.value for c in book["opportunities"][3]]
+    assert row[:4] == ["overstap", "app", "Stand via de app", "high"]
+    raw = edited(edited(raw, "evidence", "A2", "overstap"), "evidence", "C2", "Klantpanel")
+    raw = edited(raw, "evidence", "E2", "NPS")
+    journey = read_workbook(raw, source="w.xlsx")
+    stage = journey.stages[0]
+    assert stage.kpis[0].evidence[0].source == "Klantpanel"
+    assert stage.evidence == []
+    assert stage.opportunities[0] == "Sneller bevestigen"
+    assert stage.actions[0].opportunity == "app"
+
+
+def test_a_dutch_impact_and_an_unknown_kpi_are_named_at_their_cell() -> None:
+    raw = _with_kpi_and_opportunity()
+    assert import_error(edited(raw, "opportunities", "D3", "hoog")) == (
+        "w.xlsx: sheet opportunities, row 3, column impact (D3): "
+        "'hoog' is the Dutch label; write high"
+    )
+    raw = edited(edited(raw, "evidence", "A2", "overstap"), "evidence", "C2", "Klantpanel")
+    assert import_error(edited(raw, "evidence", "E2", "CSAT")) == (
+        "w.xlsx: sheet evidence, row 2, column kpi (E2): "
+        "no KPI of this stage has the name 'CSAT' (KPIs of the stage: NPS)"
+    )
+    assert import_error(edited(raw, "actions", "J2", "ap")).endswith(
+        "column opportunity (J2): unknown opportunity 'ap'; did you mean 'app'?"
     )

@@ -174,6 +174,11 @@ def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
     return f"{where}: {error['msg']}", False, False
 
 
+def error_location(error: ErrorDetails) -> Loc:
+    """Where a validation error is in the loaded data (Pydantic's marks and union tags dropped)."""
+    return _clean_loc(error["loc"])
+
+
 def describe_error(error: ErrorDetails) -> str:
     """One validation error in the words `journey lint` uses, without its location.
 

@@ -37,7 +37,7 @@ from journeycli.core.model import JourneyMap
 from journeycli.core.problems import Problem, one_line
 from journeycli.core.scalars import AmbiguousBool
 from journeycli.core.sources import STDIN, discover, read_source
-from journeycli.core.validation import load_map
+from journeycli.core.validation import error_location, load_map
 from journeycli.core.writer import flow_text
 
 MAX_ROUNDS = 5
@@ -136,8 +136,8 @@ def _candidates(data: dict[str, Any]) -> dict[Loc, _Candidate]:
     found: dict[Loc, _Candidate] = {}
     for error in _errors(data):
         if "[key]" in error["loc"]:
-            continue
-        loc: Loc = tuple(error["loc"])
+            continue  # a mapping key (persona_scores), not a value
+        loc = error_location(error)
         given = error["input"]
         if error["type"] == DUTCH_LABEL:
             found[loc] = _Candidate(error.get("ctx", {})["value"], "label")
@@ -161,7 +161,7 @@ def _errors(data: dict[str, Any]) -> list[Any]:
 def _settle(data: dict[str, Any], candidates: dict[Loc, _Candidate]) -> dict[Loc, _Candidate]:
     """Keep the candidates whose value validates: no error left at or under their location."""
     while candidates:
-        errors = [tuple(e["loc"]) for e in _errors(_apply(data, candidates))]
+        errors = [error_location(e) for e in _errors(_apply(data, candidates))]
         failing = {loc for loc in candidates if any(e[: len(loc)] == loc for e in errors)}
         if not failing:
             return candidates

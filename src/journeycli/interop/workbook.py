@@ -18,16 +18,23 @@ import io
 import zipfile
 from typing import Any
 
-from journeycli.core.model import JourneyMap, Stage
+from journeycli.core.model import Evidence, JourneyMap, Stage
 from journeycli.interop.common import DEFAULT_TITLE
 from journeycli.interop.workbook_read import read_workbook
-from journeycli.interop.workbook_sheets import LINK, SHEETS, Column, cell_value
+from journeycli.interop.workbook_sheets import KPI, LINK, SHEETS, Column, cell_value
 
 FIXED_TIME = dt.datetime(2000, 1, 1)
 """The creation and modification time written into every workbook (deterministic output)."""
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _LAST_ROW = 1_048_576  # Excel's last row: validation lists cover the whole column
-_LINKS = {"stage": "stages", "touchpoint": "touchpoints", "persona": "personas"}
+_LINKS = {
+    "stage": ("stages", "id"),
+    "touchpoint": ("touchpoints", "id"),
+    "persona": ("personas", "id"),
+    "opportunity": ("opportunities", "id"),
+    "kpi": ("kpis", "name"),
+}
+"""Column -> the sheet and column whose values its drop-down list offers."""
 
 
 def to_xlsx(journey: JourneyMap) -> bytes:
@@ -41,8 +48,6 @@ def to_xlsx(journey: JourneyMap) -> bytes:
     book.remove(book.worksheets[0])  # the empty sheet a new workbook starts with
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="top")
     for name, columns in SHEETS.items():
-        if not columns:
-            continue
         sheet = book.create_sheet(name)
         sheet.append([column.key for column in columns])
         for cell in sheet[1]:
@@ -97,10 +102,10 @@ def _list_formula(sheet: str, column: Column) -> str | None:
 
     if column.choices:
         return '"' + ",".join(column.choices) + '"'
-    target = _LINKS.get(column.key)
-    if target is None or target == sheet:
+    if column.key not in _LINKS or _LINKS[column.key][0] == sheet:
         return None
-    letter = get_column_letter(1 + [c.key for c in SHEETS[target]].index("id"))
+    target, key = _LINKS[column.key]
+    letter = get_column_letter(1 + [c.key for c in SHEETS[target]].index(key))
     return f"{target}!${letter}$2:${letter}${_LAST_ROW}"
 
 
@@ -125,7 +130,13 @@ def _children(stage: Stage, sheet: str) -> list[dict[str, Any]]:
     if sheet == "persona_scores":
         return [{"persona": pid, **dict(s)} for pid, s in stage.persona_scores.items()]
     if sheet == "opportunities":
-        return [{"text": text} for text in stage.opportunities]
+        return [
+            {"text": item} if isinstance(item, str) else dict(item) for item in stage.opportunities
+        ]
+    if sheet == "evidence":
+        backing: list[tuple[dict[str, str], Evidence]] = [({}, item) for item in stage.evidence]
+        backing += [({KPI: kpi.name}, item) for kpi in stage.kpis for item in kpi.evidence]
+        return [{**link, **dict(item)} for link, item in backing]
     return [dict(item) for item in getattr(stage, sheet)]
 
 

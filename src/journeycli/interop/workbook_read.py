@@ -31,9 +31,9 @@ from journeycli.core.loader import Loc
 from journeycli.core.model import JourneyMap
 from journeycli.core.rules import CHECKED_RULES, RuleContext
 from journeycli.core.slug import slugify
-from journeycli.core.validation import describe_error, dotted
+from journeycli.core.validation import describe_error, dotted, error_location
 from journeycli.interop.common import DEFAULT_TITLE
-from journeycli.interop.workbook_sheets import ID_SEPARATORS, LINK, SHEETS, Column
+from journeycli.interop.workbook_sheets import ID_SEPARATORS, KPI, LINK, SHEETS, Column
 
 MAX_UNPACKED = 64 * 1024 * 1024
 """Largest total unpacked size of a workbook; a real journey workbook is well under 1 MiB."""
@@ -296,7 +296,8 @@ def _children(
             hint = f"did you mean '{close[0]}'?" if close else "use an id of the stages sheet"
             raise reader.error(place, f"unknown stage '{link}'; {hint}")
         position = index[link]
-        stage, loc = stages[position], ("stages", position, sheet)
+        stage: dict[str, Any] = stages[position]
+        loc: Loc = ("stages", position, sheet)
         if sheet == "persona_scores":
             persona, where = values.pop("persona", (None, Cell(sheet, number, "persona")))
             if persona is None:
@@ -308,14 +309,30 @@ def _children(
             reader.place((*loc, persona), where)
             for key, (_, cell) in values.items():
                 reader.place((*loc, persona, key), cell)
-        elif sheet == "opportunities":
+        elif sheet == "opportunities" and set(values) <= {"text"}:
             text, cell = values.get("text", ("", Cell(sheet, number, "text")))
             reader.place((*loc, len(stage.setdefault(sheet, []))), cell)
-            stage[sheet].append(text)
+            stage[sheet].append(text)  # plain text, as most opportunities are written
         else:
-            items = stage.setdefault(sheet, [])
+            if sheet == "evidence" and KPI in values:
+                stage, loc = _kpi_of(reader, stage, position, values.pop(KPI))
+            items = stage.setdefault(str(loc[-1]), [])
             _place_item(reader, (*loc, len(items)), Cell(sheet, number), values)
             items.append({key: value for key, (value, _) in values.items()})
+
+
+def _kpi_of(
+    reader: _Reader, stage: dict[str, Any], position: int, named: tuple[Any, Cell]
+) -> tuple[dict[str, Any], Loc]:
+    """The KPI (of the row's stage) that an evidence row backs, and where its evidence goes."""
+    name, cell = named
+    kpis = stage.get("kpis", [])
+    found = [index for index, kpi in enumerate(kpis) if kpi.get("name") == name]
+    if len(found) != 1:
+        known = ", ".join(sorted({str(kpi.get("name")) for kpi in kpis})) or "none"
+        problem = "two KPIs of this stage have" if found else "no KPI of this stage has"
+        raise reader.error(cell, f"{problem} the name '{name}' (KPIs of the stage: {known})")
+    return kpis[found[0]], ("stages", position, "kpis", found[0], "evidence")
 
 
 def _place_item(reader: _Reader, loc: Loc, row: Cell, values: dict[str, tuple[Any, Cell]]) -> None:
@@ -330,7 +347,7 @@ def _checked(reader: _Reader, data: dict[str, Any]) -> JourneyMap:
         journey = JourneyMap.model_validate(data)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
-        loc = tuple(part for part in first["loc"] if part != "[key]")
+        loc = error_location(first)
         if first["type"] == "missing":  # the cell is empty, or its column is not there
             raise _at(reader, loc, f"{loc[-1]} is empty; every row needs one") from None
         raise _at(reader, loc, describe_error(first)) from None

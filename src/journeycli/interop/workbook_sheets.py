@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from journeycli.core.model import Effort, EvidenceType, Horizon, Kind, Language, Status
+from journeycli.core.model import (
+    Effort,
+    EvidenceType,
+    Horizon,
+    Impact,
+    Kind,
+    Language,
+    State,
+    Status,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +51,7 @@ MAP_COLUMNS = (
     Column("title", width=30),
     Column("description", width=40),
     _choice("language", Language),
+    _choice("state", State),
     Column("owner"),
     Column("goal.why", width=30),
     Column("goal.how", width=30),
@@ -76,6 +86,12 @@ STAGE_COLUMNS = (
     Column("relevance", "whole", width=11),
     Column("presence", "whole", width=11),
     Column("conversion", "number", width=11),
+    Column("tone", width=30),
+    Column("customer_actions", "lines", width=30),
+    Column("frontstage", "lines", width=30),
+    Column("backstage", "lines", width=30),
+    Column("support", "lines", width=30),
+    Column("systems", "lines", width=30),
 )
 PERSONA_SCORE_COLUMNS = (
     Column(LINK),
@@ -105,16 +121,34 @@ ACTION_COLUMNS = (
     _choice("horizon", Horizon),
     _choice("status", Status),
     _choice("effort", Effort),
+    Column("opportunity"),
 )
-OPPORTUNITY_COLUMNS = (Column(LINK), Column("text", width=60))
-KPI_COLUMNS: tuple[Column, ...] = ()
-"""KPIs per stage (name, value, target, unit, higher_is_better) arrive with the model's KPIs."""
+OPPORTUNITY_COLUMNS = (
+    Column(LINK),
+    Column("id"),
+    Column("text", width=60),
+    _choice("impact", Impact),
+    _choice("effort", Effort),
+)
+KPI_COLUMNS = (
+    Column(LINK),
+    Column("name", width=20),
+    Column("value", "number", width=10),
+    Column("target", "number", width=10),
+    Column("unit", width=10),
+    Column("higher_is_better", "flag", width=10),
+)
 EVIDENCE_COLUMNS = (
     Column(LINK),
     _choice("type", EvidenceType),
     Column("source", width=40),
     Column("date", "date", width=12),
+    Column("kpi", width=20),
 )
+"""Evidence of a stage, or of one of its KPIs when `kpi` names it."""
+
+KPI = "kpi"
+"""The column of the evidence sheet that names the KPI (of the row's stage) it backs."""
 
 SHEETS: dict[str, tuple[Column, ...]] = {
     "map": MAP_COLUMNS,
@@ -127,7 +161,7 @@ SHEETS: dict[str, tuple[Column, ...]] = {
     "kpis": KPI_COLUMNS,
     "evidence": EVIDENCE_COLUMNS,
 }
-"""Sheet name -> columns, in the workbook's order; a sheet without columns is not written."""
+"""Sheet name -> columns, in the workbook's order (kpis before evidence, which may link to them)."""
 
 LINE_BREAK = "\n"
 ID_SEPARATORS = ",;\n"
