@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from conftest import DATA
 from journeycli.core.labels import DUTCH_LABELS
+from journeycli.core.resolver import resolve_plain
 from journeycli.core.validation import load_map
 from journeycli.fix.run import fix_map
 
@@ -24,10 +25,11 @@ _COMMENT_CHARS = st.characters(
     whitelist_categories=("L", "N", "P", "S", "Zs"), blacklist_characters="\x85\u2028\u2029"
 )
 comment_text = st.text(_COMMENT_CHARS, max_size=20)
+# Words YAML reads as text (not `false`, `null` or a YAML 1.1 boolean).
 word = (
     st.text("abcdefghijklmnopqrstuvwxyzëé ", min_size=1, max_size=12)
     .map(str.strip)
-    .filter(lambda w: w and w not in ("y", "n", "no", "on", "yes", "off", "null"))
+    .filter(lambda w: w != "" and resolve_plain(w) == w)
 )
 BOOLS = ["no", "No", "NO", "yes", "Yes", "on", "ON", "off", "Off"]
 LABELS = {
