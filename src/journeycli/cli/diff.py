@@ -16,15 +16,10 @@ import typer
 
 from journeycli.cli.app import (
     FLAG,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.limits import make_limits
+from journeycli.cli.options import LimitValues, limit_options, make_settings
 
 
 class DiffFormat(StrEnum):
@@ -95,6 +90,7 @@ OutputOption = Annotated[
 
 
 @app.command(epilog=DIFF_EXAMPLES)
+@limit_options()
 def diff(
     paths: Annotated[
         list[str],
@@ -137,11 +133,7 @@ def diff(
         ),
     ] = None,
     output: OutputOption = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Show what a change to a map means: scores, gaps, ranking, breaking moments."""
     from journeycli.diff.run import run_diff
@@ -154,7 +146,7 @@ def diff(
         persona=persona,
         fail_on=fail_on or (),
         output=output,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        settings=make_settings(limits),
     )
     for line in outcome.regression_lines():
         sys.stderr.write(f"journey: {line}\n")
@@ -164,6 +156,7 @@ def diff(
 
 
 @app.command(epilog=HISTORY_EXAMPLES)
+@limit_options()
 def history(
     path: Annotated[str, typer.Argument(help="A map file tracked in git.")],
     rev_range: Annotated[
@@ -181,11 +174,7 @@ def history(
     ] = HistoryFormat.terminal,
     persona: PersonaOption = None,
     output: OutputOption = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Show how each stage's relevance, presence and gap moved across the commits."""
     from journeycli.history.run import run_history
@@ -197,11 +186,12 @@ def history(
         output_format=output_format.value,
         persona=persona,
         output=output,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        settings=make_settings(limits),
     )
 
 
 @app.command(epilog=SUMMARY_EXAMPLES)
+@limit_options()
 def summary(
     path: Annotated[str, typer.Argument(help="A map file; - reads standard input.")],
     textconv: Annotated[
@@ -213,11 +203,7 @@ def summary(
             help="For git's textconv: show an invalid map's errors and text, exit 0.",
         ),
     ] = False,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Print a stable, line-oriented summary of one map (for git diff textconv)."""
     from journeycli.diff.summary import summarize
@@ -226,6 +212,6 @@ def summary(
         summarize(
             path,
             textconv=textconv,
-            limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+            settings=make_settings(limits),
         )
     )

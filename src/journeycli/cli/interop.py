@@ -11,15 +11,10 @@ import typer
 from journeycli.cli.app import (
     FLAG,
     LanguageChoice,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.limits import make_limits
+from journeycli.cli.options import LimitValues, limit_options, make_settings
 
 
 class ExportFormat(StrEnum):
@@ -55,6 +50,7 @@ IMPORT_EXAMPLES = """\
 
 
 @app.command(epilog=EXPORT_EXAMPLES)
+@limit_options()
 def export(
     path: Annotated[str, typer.Argument(help="The map to export; - reads standard input.")],
     to: Annotated[
@@ -96,11 +92,7 @@ def export(
             rich_help_panel="Output",
         ),
     ] = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Export a map as a Mermaid journey diagram, CSV rows or JSON."""
     from journeycli.interop.run import run_export
@@ -112,11 +104,12 @@ def export(
         output=output,
         persona=persona,
         fence=fence,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        settings=make_settings(limits),
     )
 
 
 @app.command(name="import", epilog=IMPORT_EXAMPLES)
+@limit_options("max_file_size")
 def import_(
     path: Annotated[
         str,
@@ -175,7 +168,7 @@ def import_(
             rich_help_panel="Output",
         ),
     ] = None,
-    max_file_size: MaxFileSize = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Turn a Mermaid journey diagram or a spreadsheet (CSV) into a map."""
     from journeycli.interop.run import run_import
@@ -189,5 +182,5 @@ def import_(
         title=title,
         lang=lang.value if lang else None,
         schema_ref=schema_ref,
-        limits=make_limits(max_file_size),
+        settings=make_settings(limits),
     )

@@ -10,16 +10,10 @@ import typer
 
 from journeycli.cli.app import (
     FLAG,
-    GapThreshold,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
     app,
 )
 from journeycli.cli.complete import rule_codes
-from journeycli.cli.limits import make_limits
+from journeycli.cli.options import GapThreshold, LimitValues, limit_options, make_settings
 
 
 class LintFormat(StrEnum):
@@ -51,6 +45,7 @@ A comment [bold]# journey: ignore\\[W102][/] silences a problem on its line.
 
 
 @app.command(epilog=EXAMPLES)
+@limit_options()
 def lint(
     paths: Annotated[
         list[str] | None,
@@ -97,11 +92,7 @@ def lint(
             autocompletion=rule_codes,
         ),
     ] = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Check maps for errors and quality warnings (exit 1 when errors are found)."""
     if explain is not None:
@@ -111,20 +102,15 @@ def lint(
         raise typer.Exit(0)
 
     from journeycli.cli.progress import file_progress
-    from journeycli.core.settings import resolve_options
     from journeycli.core.sources import discover
     from journeycli.lint.formats import REPORTERS
     from journeycli.lint.run import lint_files
 
-    options = resolve_options(
-        select=select,
-        ignore=ignore,
-        strict=strict,
-        gap_threshold=gap_threshold,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+    settings = make_settings(
+        limits, select=select, ignore=ignore, strict=strict, gap_threshold=gap_threshold
     )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:
-        result = lint_files(files, options, on_file=advance)
+        result = lint_files(files, settings, on_file=advance)
     REPORTERS[output_format.value]().report(result, sys.stdout)
     raise typer.Exit(result.exit_code)

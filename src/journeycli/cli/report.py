@@ -9,17 +9,11 @@ from typing import Annotated
 import typer
 
 from journeycli.cli.app import (
-    GapThreshold,
     LanguageChoice,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.limits import make_limits
+from journeycli.cli.options import GapThreshold, LimitValues, limit_options, make_settings
 
 
 class ReportFormat(StrEnum):
@@ -43,6 +37,7 @@ EXAMPLES = """\
 
 
 @app.command(epilog=EXAMPLES)
+@limit_options()
 def report(
     paths: Annotated[
         list[str],
@@ -102,11 +97,7 @@ def report(
             rich_help_panel="Output",
         ),
     ] = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Rank the stages where the most is to be gained, with the actions to take."""
     from journeycli.report.run import produce
@@ -116,10 +107,10 @@ def report(
         stream=sys.stdout,
         persona=persona,
         top=top,
-        gap_threshold=gap_threshold,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        settings=make_settings(
+            limits, gap_threshold=gap_threshold, language=lang.value if lang else None
+        ),
         output_format=output_format.value if output_format else None,
         output=output,
-        lang=lang.value if lang else None,
         template=template,
     )

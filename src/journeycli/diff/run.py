@@ -16,7 +16,7 @@ from journeycli.core.errors import UsageError
 from journeycli.core.fs import write_output
 
 if TYPE_CHECKING:
-    from journeycli.core.loader import Limits
+    from journeycli.core.settings import Settings
     from journeycli.diff.changes import Changes
     from journeycli.diff.gate import Regression
 
@@ -45,7 +45,7 @@ def run_diff(
     persona: str | None = None,
     fail_on: Sequence[str] = (),
     output: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> DiffOutcome:
     """Compare two maps (or one map with its version at `rev`), write the changes, judge them.
 
@@ -62,14 +62,14 @@ def run_diff(
     if rev is not None:
         if len(paths) != 1:
             raise UsageError("--rev takes one map path", hint="journey diff PATH --rev REV")
-        changes = diff_revision(paths[0], rev, persona=persona, limits=limits)
+        changes = diff_revision(paths[0], rev, persona=persona, settings=settings)
     else:
         if len(paths) != 2:
             raise UsageError(
                 "give two maps to compare, or one map with --rev",
                 hint="journey diff OLD NEW | journey diff PATH --rev REV",
             )
-        changes = diff_files(paths[0], paths[1], persona=persona, limits=limits)
+        changes = diff_files(paths[0], paths[1], persona=persona, settings=settings)
     if output_format == "text" and output is None:
         diff_text.write(changes, stream)  # the stream itself, for colour on a terminal
     else:

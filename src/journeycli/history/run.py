@@ -18,8 +18,8 @@ from journeycli.core import gitio, scoring
 from journeycli.core.checks import valid_map
 from journeycli.core.errors import InvalidMapError, UsageError
 from journeycli.core.fs import write_output
-from journeycli.core.loader import Limits
 from journeycli.core.model import JourneyMap
+from journeycli.core.settings import Settings
 
 Status = Literal["ok", "invalid", "missing"]
 Trend = Literal["closing", "widening", "steady", "unknown"]
@@ -109,13 +109,13 @@ def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
 
 
 def _parse(
-    commit: gitio.Commit, raw: bytes | None, limits: Limits | None
+    commit: gitio.Commit, raw: bytes | None, settings: Settings | None
 ) -> tuple[JourneyMap | None, Status, str | None]:
     """The map at one commit, or why there is none (status and a one-line reason)."""
     if raw is None:
         return None, "missing", "file deleted" if commit.deleted else "file not found"
     try:
-        return valid_map(raw, f"{commit.short}:{commit.path}", limits), "ok", None
+        return valid_map(raw, f"{commit.short}:{commit.path}", settings), "ok", None
     except InvalidMapError as exc:
         first = exc.problems[0] if exc.problems else None
         message = f"{first.code} line {first.line}: {first.message}" if first else "invalid map"
@@ -130,10 +130,10 @@ def build_history(
     *,
     rev_range: str | None = None,
     persona: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> History:
     """Commits (oldest first) with the file's bytes at each (None: absent) -> History."""
-    parsed = [(commit, *_parse(commit, raw, limits)) for commit, raw in contents]
+    parsed = [(commit, *_parse(commit, raw, settings)) for commit, raw in contents]
     if persona is not None:
         known = sorted({p.id for _, journey, _, _ in parsed if journey for p in journey.personas})
         if persona not in known:
@@ -167,7 +167,7 @@ def history_of(
     *,
     rev_range: str | None = None,
     persona: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> History:
     """`journey history PATH`: walk `git log --follow` and score every version."""
     if path == "-":
@@ -189,7 +189,7 @@ def history_of(
             except UsageError:
                 raw = None
         contents.append((commit, raw))
-    return build_history(path, contents, rev_range=rev_range, persona=persona, limits=limits)
+    return build_history(path, contents, rev_range=rev_range, persona=persona, settings=settings)
 
 
 def run_history(
@@ -200,7 +200,7 @@ def run_history(
     output_format: str = "terminal",
     persona: str | None = None,
     output: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> None:
     """Walk the commits that touched `path` and write the history in `output_format`."""
     from journeycli.history.formats import html as history_html
@@ -208,7 +208,7 @@ def run_history(
     from journeycli.history.formats import md as history_md
     from journeycli.history.formats import terminal as history_terminal
 
-    result = history_of(path, rev_range=rev_range, persona=persona, limits=limits)
+    result = history_of(path, rev_range=rev_range, persona=persona, settings=settings)
     if output_format == "terminal" and output is None:
         history_terminal.write(result, stream)
         return

@@ -20,6 +20,7 @@ from journeycli.core.errors import InputError, UsageError
 from journeycli.core.loader import Limits, decode
 from journeycli.core.model import JourneyMap, Language
 from journeycli.core.scoring import meets, scores
+from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
 from journeycli.core.validation import DEFAULT_LIMITS, load_map
 from journeycli.interop.common import title_from_name
@@ -83,7 +84,7 @@ def export_map(
     *,
     persona: str | None = None,
     fence: bool = False,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> str:
     """A map file's bytes -> the text of `fmt` (mermaid, csv or json)."""
     from journeycli.interop.jsonio import to_json
@@ -92,7 +93,7 @@ def export_map(
 
     if fence and fmt != "mermaid":
         raise UsageError("--fence only applies to --to mermaid")
-    journey = valid_map(raw, path, limits)
+    journey = valid_map(raw, path, settings)
     if persona is not None:
         journey = for_persona(journey, persona)
     exporters: dict[str, Callable[[JourneyMap], str]] = {
@@ -129,7 +130,7 @@ def import_map(
     lang: str | None = None,
     schema_ref: str | None = None,
     output_dir: Path | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> str:
     """A Mermaid diagram or CSV file's bytes -> the YAML text of a map that lints clean.
 
@@ -142,7 +143,7 @@ def import_map(
     from journeycli.interop.mermaid import from_mermaid
     from journeycli.interop.table import from_csv
 
-    text = read_text(raw, source, limits)
+    text = read_text(raw, source, settings.limits if settings else DEFAULT_LIMITS)
     if fmt == "mermaid":
         journey = from_mermaid(
             text, source=source, title=title, default_title=title_from_name(source)
@@ -175,7 +176,7 @@ def run_export(
     output: str | None = None,
     persona: str | None = None,
     fence: bool | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> None:
     """`journey export` end to end: settle the format, convert, write `output` or `stream`.
 
@@ -201,7 +202,7 @@ def run_export(
             and output.lower().endswith((".md", ".markdown"))
         )
     raw, name = read_source(path)
-    text = export_map(raw, name, fmt, persona=persona, fence=fence, limits=limits)
+    text = export_map(raw, name, fmt, persona=persona, fence=fence, settings=settings)
     write_output(text, _output_file(output), stream, overwrite=True)
 
 
@@ -215,7 +216,7 @@ def run_import(
     title: str | None = None,
     lang: str | None = None,
     schema_ref: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> None:
     """`journey import` end to end: settle the format, convert, write `output` or `stream`.
 
@@ -240,6 +241,6 @@ def run_import(
         lang=lang,
         schema_ref=schema_ref,
         output_dir=Path(target).parent if target is not None else None,
-        limits=limits,
+        settings=settings,
     )
     write_output(text, target, stream, overwrite=force)

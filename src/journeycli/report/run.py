@@ -18,10 +18,9 @@ from journeycli.core.analysis import DEFAULT_TOP, Report, analyse, combine
 from journeycli.core.checks import map_errors
 from journeycli.core.errors import InputError, InvalidMapError, UsageError
 from journeycli.core.gcpause import paused_gc
-from journeycli.core.loader import Limits
 from journeycli.core.model import Language
 from journeycli.core.problems import Problem
-from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
+from journeycli.core.settings import Settings
 from journeycli.core.sources import discover, read_source
 from journeycli.core.validation import load_map
 from journeycli.report.formats.json import analysis_data
@@ -31,10 +30,11 @@ TEMPLATE_NAME = "<template>"
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
+    """What only the report asks for; everything shared is in `Settings`."""
+
     persona: str | None = None
     top: int = DEFAULT_TOP
-    gap_threshold: int = DEFAULT_GAP_THRESHOLD
-    limits: Limits = field(default_factory=Limits)
+    settings: Settings = field(default_factory=Settings)
 
 
 def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions()) -> Report:
@@ -43,8 +43,8 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
     errors: list[Problem] = []
     for path in discover(paths):
         raw, name = read_source(path)
-        validated = load_map(raw, name, options.limits)
-        problems = map_errors(validated, options.gap_threshold)
+        validated = load_map(raw, name, options.settings.limits)
+        problems = map_errors(validated, options.settings)
         if problems or validated.model is None:
             errors.extend(problems)
             continue
@@ -56,7 +56,7 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
                         path=name,
                         persona=options.persona,
                         top=options.top,
-                        gap_threshold=options.gap_threshold,
+                        gap_threshold=options.settings.gap_threshold,
                     )
                 )
     if errors:
@@ -70,11 +70,9 @@ def produce(
     stream: TextIO,
     persona: str | None = None,
     top: int = DEFAULT_TOP,
-    gap_threshold: int | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
     output_format: str | None = None,
     output: str | None = None,
-    lang: str | None = None,
     template: str | None = None,
 ) -> None:
     """`journey report` end to end: the format, the report, then `output` or `stream`.
@@ -83,7 +81,8 @@ def produce(
     (a user's template decides its own format), else terminal. It is settled
     before any map is read, so a bad `--output` name costs nothing. Only the
     terminal renderer, writing to the stream itself, may colour its output.
-    None for `gap_threshold` or `limits` means the default.
+    The gap threshold, limits and language come from `settings`, the same
+    value `journey lint` reads (docs/report.md); None means the defaults.
     """
     from journeycli.core.fs import write_output
     from journeycli.report.formats import format_for, get_renderer
@@ -97,14 +96,10 @@ def produce(
                 hint="use --format terminal|md|html|json",
             )
     renderer = get_renderer(name or "terminal")
-    options = ReportOptions(
-        persona=persona,
-        top=top,
-        gap_threshold=DEFAULT_GAP_THRESHOLD if gap_threshold is None else gap_threshold,
-        limits=limits or Limits(),
-    )
+    settings = settings or Settings()
+    options = ReportOptions(persona=persona, top=top, settings=settings)
     report = build_report(paths, options)
-    language = resolve_language(report, lang)
+    language = resolve_language(report, settings.language)
     if template is not None:
         text = render_template(report, template, language)
     elif output is not None:
