@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from journeycli.core.problems import Problem, Severity
+from journeycli.core.problems import Code, Problem, Severity
 
 if TYPE_CHECKING:
     from journeycli.core.loader import Document, Limits, Loc
@@ -89,7 +89,12 @@ def unsafe_text_problems(document: Document) -> list[Problem]:
         what = "key" if is_key else "text"
         problems.append(
             Problem(
-                document.path, line, col, "E003", Severity.ERROR, f"{dotted(loc)}: {what} {message}"
+                document.path,
+                line,
+                col,
+                Code.E003,
+                Severity.ERROR,
+                f"{dotted(loc)}: {what} {message}",
             )
         )
     return problems
@@ -104,7 +109,7 @@ def size_problems(document: Document, limits: Limits) -> list[Problem]:
 
     def at(loc: Loc, message: str) -> Problem:
         line, col = document.positions.locate(data, loc)
-        return Problem(document.path, line, col, "E006", Severity.ERROR, message)
+        return Problem(document.path, line, col, Code.E006, Severity.ERROR, message)
 
     if len(stages) > limits.max_stages:
         return [

@@ -23,7 +23,7 @@ import yaml
 
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.hints import yaml_syntax
-from journeycli.core.problems import Problem, Severity
+from journeycli.core.problems import Code, Problem, Severity
 from journeycli.core.resolver import (
     STANDARD_COLLECTION_TAGS,
     STANDARD_SCALAR_TAGS,
@@ -131,19 +131,19 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int | None]] = {}
         self.nodes = 0
 
-    def problem(self, line: int, col: int, code: str, message: str) -> Problem:
+    def problem(self, line: int, col: int, code: Code, message: str) -> Problem:
         return Problem(self.path, line, col, code, Severity.ERROR, message)
 
-    def error(self, mark: Any, code: str, message: str) -> None:
+    def error(self, mark: Any, code: Code, message: str) -> None:
         self.problems.append(self.problem(mark.line + 1, mark.column + 1, code, message))
 
-    def abort(self, mark: Any, code: str, message: str) -> _AbortError:
+    def abort(self, mark: Any, code: Code, message: str) -> _AbortError:
         return _AbortError(self.problem(mark.line + 1, mark.column + 1, code, message))
 
     def too_many_nodes(self, mark: Any) -> _AbortError:
         return self.abort(
             mark,
-            "E006",
+            Code.E006,
             f"the document would expand to more than {self.limits.max_nodes:,} nodes "
             "(an alias bomb?); raise the limit with --max-nodes if this map is real",
         )
@@ -159,9 +159,9 @@ class _Builder:
             try:
                 return resolve_tagged(tag, event.value)
             except ValueError as exc:
-                self.error(event.start_mark, "E003", str(exc))
+                self.error(event.start_mark, Code.E003, str(exc))
                 return None
-        self.error(event.start_mark, "E003", _unsupported_tag(tag))
+        self.error(event.start_mark, Code.E003, _unsupported_tag(tag))
         return None
 
     def build(self, parser: Any) -> Any:
@@ -210,13 +210,13 @@ class _Builder:
                 if len(stack) + (container is not None) >= max_depth:
                     raise self.abort(
                         event.start_mark,
-                        "E006",
+                        Code.E006,
                         f"nesting deeper than {max_depth} levels; "
                         "raise the limit with --max-depth if this map is real",
                     )
                 tag = event.tag
                 if tag is not None and tag not in STANDARD_COLLECTION_TAGS and tag != "!":
-                    self.error(event.start_mark, "E003", _unsupported_tag(tag))
+                    self.error(event.start_mark, Code.E003, _unsupported_tag(tag))
                 if container is not None:
                     stack.append(
                         (
@@ -264,12 +264,12 @@ class _Builder:
             elif cls is _AliasEvent:
                 target = anchors.get(event.anchor)
                 if target is None:
-                    raise self.abort(event.start_mark, "E001", f"unknown alias *{event.anchor}")
+                    raise self.abort(event.start_mark, Code.E001, f"unknown alias *{event.anchor}")
                 value, size = target
                 if size is None:
                     raise self.abort(
                         event.start_mark,
-                        "E006",
+                        Code.E006,
                         f"alias *{event.anchor} refers to itself (a recursive structure)",
                     )
                 nodes += size
@@ -277,7 +277,7 @@ class _Builder:
                     raise self.too_many_nodes(event.start_mark)
                 mark = event.start_mark
             else:  # pragma: no cover - the parser guarantees node events here
-                raise self.abort(event.start_mark, "E001", f"unexpected {cls.__name__}")
+                raise self.abort(event.start_mark, Code.E001, f"unexpected {cls.__name__}")
             # Attach `value`, which starts at `mark`, to the current container.
             if container is None:
                 self.nodes = nodes
@@ -295,7 +295,7 @@ class _Builder:
                         self.problem(
                             key_mark.line + 1,
                             key_mark.column + 1,
-                            "E002",
+                            Code.E002,
                             f"duplicated key '{key}' (first at line {entries[key][0].line + 1})",
                         )
                     )
@@ -311,7 +311,7 @@ class _Builder:
             return event.value
         if isinstance(value, str):
             return value
-        self.error(event.start_mark, "E003", "a key must be plain text, not a list or mapping")
+        self.error(event.start_mark, Code.E003, "a key must be plain text, not a list or mapping")
         return f"<complex key at line {event.start_mark.line + 1}>"
 
 
@@ -350,7 +350,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
             path,
             line,
             col,
-            "E001",
+            Code.E001,
             Severity.ERROR,
             f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
         )
@@ -370,7 +370,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
                 path,
                 1,
                 1,
-                "E006",
+                Code.E006,
                 Severity.ERROR,
                 f"file is {len(raw):,} bytes, over the limit of "
                 f"{limits.max_file_size:,}; raise it with --max-file-size",
@@ -378,7 +378,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
         )
     text, bad = decode(raw, path)
     if bad is not None or text is None:
-        return fail(bad or Problem(path, 1, 1, "E001", Severity.ERROR, "unreadable"))
+        return fail(bad or Problem(path, 1, 1, Code.E001, Severity.ERROR, "unreadable"))
     builder = _Builder(path, limits)
     positions = builder.positions
     parser = _Parser(text)
@@ -390,7 +390,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
     except yaml.MarkedYAMLError as exc:
         line, col, reason = yaml_syntax(exc, text)
         return fail(
-            Problem(path, line, col, "E001", Severity.ERROR, f"not valid YAML: {reason}"), text
+            Problem(path, line, col, Code.E001, Severity.ERROR, f"not valid YAML: {reason}"), text
         )
     except yaml.reader.ReaderError as exc:  # a raw control character: point at it
         before = text[: exc.position] if isinstance(exc.position, int) else ""
@@ -402,7 +402,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
                 path,
                 line,
                 col,
-                "E001",
+                Code.E001,
                 Severity.ERROR,
                 f"not valid YAML: the character U+{char:04X} is not "
                 "allowed in YAML (a control character); remove it",
@@ -410,7 +410,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
             text,
         )
     except yaml.YAMLError as exc:
-        return fail(Problem(path, 1, 1, "E001", Severity.ERROR, f"not valid YAML: {exc}"), text)
+        return fail(Problem(path, 1, 1, Code.E001, Severity.ERROR, f"not valid YAML: {exc}"), text)
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose:
@@ -429,7 +429,7 @@ def _parse_stream(parser: Any, builder: _Builder) -> Any:
             builder.path,
             1,
             1,
-            "E001",
+            Code.E001,
             Severity.ERROR,
             "the file is empty; a map needs at least version, title and stages",
         )
@@ -442,7 +442,7 @@ def _parse_stream(parser: Any, builder: _Builder) -> Any:
             builder.path,
             mark.line + 1,
             mark.column + 1,
-            "E001",
+            Code.E001,
             Severity.ERROR,
             "more than one document in the file; keep one map per file",
         )
@@ -452,7 +452,7 @@ def _parse_stream(parser: Any, builder: _Builder) -> Any:
             builder.path,
             1,
             1,
-            "E001",
+            Code.E001,
             Severity.ERROR,
             f"the top level must be a mapping of keys, not {kind}",
         )

@@ -30,6 +30,33 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+class Code(StrEnum):
+    """Every rule code, the one spelling of each (docs/rules.md lists what they mean).
+
+    A problem is raised with a member (`Code.E003`), never a bare string, so
+    a mistyped code fails type checking instead of reaching a user. E-codes are
+    errors and W-codes warnings; each has one module in `core/rules/` that
+    describes it (and, for the rules run on a valid model, checks it).
+    """
+
+    E001 = "E001"
+    E002 = "E002"
+    E003 = "E003"
+    E004 = "E004"
+    E005 = "E005"
+    E006 = "E006"
+    W101 = "W101"
+    W102 = "W102"
+    W103 = "W103"
+    W104 = "W104"
+    W105 = "W105"
+    W106 = "W106"
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.ERROR if self.value.startswith("E") else Severity.WARNING
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class Problem:
     """One finding at one place; the field order is the sort order."""
@@ -37,7 +64,7 @@ class Problem:
     path: str
     line: int
     column: int
-    code: str
+    code: Code
     severity: Severity
     message: str
 

@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.loader import Document, Limits, Loc, load_document
 from journeycli.core.model import EXTENSION_PREFIX, JourneyMap, known_keys
-from journeycli.core.problems import Problem, Severity
+from journeycli.core.problems import Code, Problem, Severity
 
 _EXPECTED = {
     "int_type": "a whole number",
@@ -119,7 +119,7 @@ def problems_from_validation(exc: ValidationError, document: Document) -> list[P
             line, col = document.positions.locate(data, target)
         else:
             line, col = document.positions.locate(data, loc, key=at_key or "[key]" in error["loc"])
-        problems.append(Problem(document.path, line, col, "E003", Severity.ERROR, message))
+        problems.append(Problem(document.path, line, col, Code.E003, Severity.ERROR, message))
     return problems
 
 
@@ -129,7 +129,7 @@ def validate_document(document: Document, limits: Limits | None = None) -> Valid
     A map over the stage or touchpoint limit is not validated either, and
     text with invisible control characters is an error (`journeycli.core.guards`).
     """
-    if document.data is None or any(p.code in ("E001", "E006") for p in document.problems):
+    if document.data is None or any(p.code in (Code.E001, Code.E006) for p in document.problems):
         return ValidatedMap(document, None, list(document.problems))
     from journeycli.core.guards import size_problems, unsafe_text_problems
 

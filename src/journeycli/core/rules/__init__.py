@@ -6,6 +6,7 @@ listed here once; reporters, `--explain` and the docs read this registry.
 
 from __future__ import annotations
 
+from journeycli.core.problems import Code
 from journeycli.core.rules import (
     e001_invalid_file,
     e002_duplicate_key,
@@ -37,7 +38,7 @@ _MODULES = (
     w106_unaddressed_breaking_moment,
 )
 
-RULES: dict[str, Rule] = {module.RULE.code: module.RULE for module in _MODULES}
+RULES: dict[Code, Rule] = {module.RULE.code: module.RULE for module in _MODULES}
 CHECKED_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES.values() if rule.check)
 
 __all__ = ["CHECKED_RULES", "RULES", "Finding", "Rule", "RuleContext"]

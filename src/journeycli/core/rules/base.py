@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from journeycli.core.loader import Loc
 from journeycli.core.model import JourneyMap
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 
 
@@ -43,7 +43,7 @@ class Rule:
     `--explain`, docs) but found while reading the file.
     """
 
-    code: str
+    code: Code
     name: str
     severity: Severity
     summary: str

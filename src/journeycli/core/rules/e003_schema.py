@@ -1,10 +1,10 @@
 """E003: the map does not follow the v1 format."""
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Rule
 
 RULE = Rule(
-    code="E003",
+    code=Code.E003,
     name="schema-violation",
     severity=Severity.ERROR,
     summary="A missing required key, a wrong type, a value out of range, an unknown key, "

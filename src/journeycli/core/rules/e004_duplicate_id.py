@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeycli.core.loader import Loc
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
@@ -42,7 +42,7 @@ def _where(loc: Loc) -> str:
 
 
 RULE = Rule(
-    code="E004",
+    code=Code.E004,
     name="duplicate-id",
     severity=Severity.ERROR,
     summary="Two personas, stages, touchpoints or actions with the same id.",

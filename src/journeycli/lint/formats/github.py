@@ -31,7 +31,7 @@ def annotation(problem: Problem) -> str:
     command = "error" if problem.is_error else "warning"
     message = problem.message
     if is_stdin(problem.path):
-        props = [("title", problem.code)]
+        props: list[tuple[str, str]] = [("title", problem.code)]
         message = f"{problem.path}:{problem.line}:{problem.column}: {message}"
     else:
         props = [
