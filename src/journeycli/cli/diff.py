@@ -9,7 +9,6 @@ an exit code (1 for changes with `--exit-code` or a triggered `--fail-on`).
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -19,21 +18,9 @@ from journeycli.cli.app import (
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.options import LimitValues, limit_options, make_settings
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    md = "md"
-    json = "json"
-
-
-class HistoryFormat(StrEnum):
-    terminal = "terminal"
-    md = "md"
-    json = "json"
-    html = "html"
-
+from journeycli.cli.options import LimitValues, format_option, limit_options, make_settings
+from journeycli.diff.formats import FORMATS as DIFF_FORMATS
+from journeycli.history.formats import FORMATS as HISTORY_FORMATS
 
 DIFF_EXAMPLES = """\
 [bold]Examples[/]
@@ -109,9 +96,7 @@ def diff(
             rich_help_panel="Compare",
         ),
     ] = None,
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
-    ] = DiffFormat.text,
+    output_format: Annotated[str, format_option(DIFF_FORMATS)] = "text",
     persona: PersonaOption = None,
     exit_code: Annotated[
         bool,
@@ -142,7 +127,7 @@ def diff(
         paths,
         stream=sys.stdout,
         rev=rev,
-        output_format=output_format.value,
+        output_format=output_format,
         persona=persona,
         fail_on=fail_on or (),
         output=output,
@@ -168,10 +153,7 @@ def history(
             rich_help_panel="Compare",
         ),
     ] = None,
-    output_format: Annotated[
-        HistoryFormat,
-        typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output"),
-    ] = HistoryFormat.terminal,
+    output_format: Annotated[str, format_option(HISTORY_FORMATS)] = "terminal",
     persona: PersonaOption = None,
     output: OutputOption = None,
     limits: LimitValues | None = None,
@@ -183,7 +165,7 @@ def history(
         path,
         stream=sys.stdout,
         rev_range=rev_range,
-        output_format=output_format.value,
+        output_format=output_format,
         persona=persona,
         output=output,
         settings=make_settings(limits),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -14,19 +13,8 @@ from journeycli.cli.app import (
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.options import LimitValues, limit_options, make_settings
-
-
-class ExportFormat(StrEnum):
-    mermaid = "mermaid"
-    csv = "csv"
-    json = "json"
-
-
-class ImportFormat(StrEnum):
-    mermaid = "mermaid"
-    csv = "csv"
-
+from journeycli.cli.options import LimitValues, format_option, limit_options, make_settings
+from journeycli.interop.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
 EXPORT_EXAMPLES = """\
 [bold]Examples[/]
@@ -54,12 +42,9 @@ IMPORT_EXAMPLES = """\
 def export(
     path: Annotated[str, typer.Argument(help="The map to export; - reads standard input.")],
     to: Annotated[
-        ExportFormat | None,
-        typer.Option(
-            "--to",
-            "-t",
-            help="Output format (default: from --output's extension).",
-            rich_help_panel="Output",
+        str | None,
+        format_option(
+            EXPORT_FORMATS, "--to", help="Output format (default: from --output's extension)"
         ),
     ] = None,
     output: Annotated[
@@ -100,7 +85,7 @@ def export(
     run_export(
         path,
         stream=sys.stdout,
-        to=to.value if to else None,
+        to=to,
         output=output,
         persona=persona,
         fence=fence,
@@ -116,12 +101,12 @@ def import_(
         typer.Argument(help="A Mermaid diagram, a Markdown file with one, or a CSV; - is stdin."),
     ],
     source_format: Annotated[
-        ImportFormat | None,
-        typer.Option(
+        str | None,
+        format_option(
+            IMPORT_FORMATS,
             "--from",
-            "-f",
-            help="Input format (default: from the file's extension).",
-            rich_help_panel="Input",
+            help="Input format (default: from the file's extension)",
+            panel="Input",
         ),
     ] = None,
     output: Annotated[
@@ -176,7 +161,7 @@ def import_(
     run_import(
         path,
         stream=sys.stdout,
-        source_format=source_format.value if source_format else None,
+        source_format=source_format,
         output=output,
         force=force,
         title=title,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,15 +12,14 @@ from journeycli.cli.app import (
     app,
 )
 from journeycli.cli.complete import rule_codes
-from journeycli.cli.options import GapThreshold, LimitValues, limit_options, make_settings
-
-
-class LintFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
+from journeycli.cli.options import (
+    GapThreshold,
+    LimitValues,
+    format_option,
+    limit_options,
+    make_settings,
+)
+from journeycli.lint.formats import FORMATS
 
 EXAMPLES = """\
 [bold]Examples[/]
@@ -51,9 +49,7 @@ def lint(
         list[str] | None,
         typer.Argument(help="Map files or directories (default: .); - reads standard input."),
     ] = None,
-    output_format: Annotated[
-        LintFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
-    ] = LintFormat.text,
+    output_format: Annotated[str, format_option(FORMATS)] = "text",
     strict: Annotated[
         bool | None,
         typer.Option(
@@ -103,7 +99,6 @@ def lint(
 
     from journeycli.cli.progress import file_progress
     from journeycli.core.sources import discover
-    from journeycli.lint.formats import REPORTERS
     from journeycli.lint.run import lint_files
 
     settings = make_settings(
@@ -112,5 +107,5 @@ def lint(
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:
         result = lint_files(files, settings, on_file=advance)
-    REPORTERS[output_format.value]().report(result, sys.stdout)
+    FORMATS.load(output_format).write(result, stream=sys.stdout)
     raise typer.Exit(result.exit_code)

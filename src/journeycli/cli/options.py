@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from journeycli.core.formats import FormatRegistry
+
 if TYPE_CHECKING:
     import datetime as dt
 
@@ -135,3 +137,36 @@ GapThreshold = Annotated[
         help="Gap from which a stage needs a plan (default 30).",
     ),
 ]
+
+
+def format_option(
+    registry: FormatRegistry,
+    *flags: str,
+    help: str = "Output format",
+    panel: str = "Output",
+) -> Any:
+    """The `--format` (or `--to`/`--from`) option of a command, built from its registry.
+
+    The choices in the help, the shell completion and the did-you-mean of a
+    mistyped name all come from `registry`; the value reaches the command as
+    the format's name.
+    """
+
+    def check(value: str | None) -> str | None:
+        if value is None or value in registry:
+            return value
+        close = registry.suggestion(value)
+        hint = f" (did you mean '{close}'?)" if close else ""
+        raise typer.BadParameter(
+            f"'{value}' is not a {registry.command} format; choose one of "
+            f"{', '.join(registry.names())}{hint}"
+        )
+
+    return typer.Option(
+        *(flags or (registry.option, "-f")),
+        metavar=f"<{registry.choices()}>",
+        help=f"{help}.",
+        rich_help_panel=panel,
+        callback=check,
+        autocompletion=registry.complete,
+    )

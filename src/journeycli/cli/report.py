@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -13,15 +12,14 @@ from journeycli.cli.app import (
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.options import GapThreshold, LimitValues, limit_options, make_settings
-
-
-class ReportFormat(StrEnum):
-    terminal = "terminal"
-    md = "md"
-    html = "html"
-    json = "json"
-
+from journeycli.cli.options import (
+    GapThreshold,
+    LimitValues,
+    format_option,
+    limit_options,
+    make_settings,
+)
+from journeycli.report.formats import FORMATS
 
 EXAMPLES = """\
 [bold]Examples[/]
@@ -44,12 +42,9 @@ def report(
         typer.Argument(help="Map files or directories (every map under it); - reads stdin."),
     ],
     output_format: Annotated[
-        ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default terminal, or from --output's extension).",
-            rich_help_panel="Output",
+        str | None,
+        format_option(
+            FORMATS, help="Output format (default terminal, or from --output's extension)"
         ),
     ] = None,
     output: Annotated[
@@ -58,7 +53,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE atomically (.md, .json, .html, .txt) instead of stdout.",
+            help="Write to FILE atomically instead of stdout; its extension picks the format.",
             rich_help_panel="Output",
         ),
     ] = None,
@@ -110,7 +105,7 @@ def report(
         settings=make_settings(
             limits, gap_threshold=gap_threshold, language=lang.value if lang else None
         ),
-        output_format=output_format.value if output_format else None,
+        output_format=output_format,
         output=output,
         template=template,
     )

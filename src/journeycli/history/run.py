@@ -9,7 +9,7 @@ where the file is not a valid map is reported as such, never fatal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TextIO
@@ -203,19 +203,11 @@ def run_history(
     settings: Settings | None = None,
 ) -> None:
     """Walk the commits that touched `path` and write the history in `output_format`."""
-    from journeycli.history.formats import html as history_html
-    from journeycli.history.formats import json as history_json
-    from journeycli.history.formats import md as history_md
-    from journeycli.history.formats import terminal as history_terminal
+    from journeycli.history.formats import FORMATS
 
+    renderer = FORMATS.load(output_format)
     result = history_of(path, rev_range=rev_range, persona=persona, settings=settings)
-    if output_format == "terminal" and output is None:
-        history_terminal.write(result, stream)
-        return
-    renderers: dict[str, Callable[[History], str]] = {
-        "terminal": history_terminal.render,
-        "md": history_md.render,
-        "json": history_json.render,
-        "html": history_html.render,
-    }
-    write_output(renderers[output_format](result), output, stream)
+    if output is None:
+        renderer.write(result, stream=stream)
+    else:
+        write_output(renderer.render(result), output, stream)

@@ -85,17 +85,17 @@ def produce(
     value `journey lint` reads (docs/report.md); None means the defaults.
     """
     from journeycli.core.fs import write_output
-    from journeycli.report.formats import format_for, get_renderer
+    from journeycli.report.formats import FORMATS
 
     name = output_format
     if name is None and output is not None and template is None:
-        name = format_for(output)
+        name = FORMATS.for_path(output)
         if name is None:
             raise UsageError(
                 f"{output}: cannot tell the report format from the file name",
-                hint="use --format terminal|md|html|json",
+                hint=f"use --format {FORMATS.choices()}",
             )
-    renderer = get_renderer(name or "terminal")
+    renderer = FORMATS.load(name or "terminal")
     settings = settings or Settings()
     options = ReportOptions(persona=persona, top=top, settings=settings)
     report = build_report(paths, options)
@@ -105,7 +105,7 @@ def produce(
     elif output is not None:
         text = renderer.render(report, language)
     else:
-        renderer.write(report, language, stream)
+        renderer.write(report, language, stream=stream)
         return
     write_output(text, output, stream)
 

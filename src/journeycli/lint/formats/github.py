@@ -44,7 +44,6 @@ def annotation(problem: Problem) -> str:
     return f"::{command} {rendered}::{escape_data(message)}"
 
 
-class GithubReporter:
-    def report(self, result: LintResult, stream: TextIO) -> None:
-        for problem in result.problems:
-            stream.write(annotation(problem) + "\n")
+def write(result: LintResult, stream: TextIO) -> None:
+    for problem in result.problems:
+        stream.write(annotation(problem) + "\n")
