@@ -27,5 +27,6 @@ FORMATS = FormatRegistry(
         Format("md", (".md", ".markdown"), "Markdown", render=f"{_HERE}.markdown:render"),
         Format("html", (".html", ".htm"), "one self-contained page", render=f"{_HERE}.html:render"),
         Format("json", (".json",), "the figures as JSON", render=f"{_HERE}.json:render"),
+        Format("csv", (".csv",), "one row per open action", render=f"{_HERE}.csv:render"),
     ],
 )
