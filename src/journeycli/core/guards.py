@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from journeycli.core.problems import Code, Problem, Severity
+from journeycli.core.problems import Code, Problem, Severity, dotted
 
 if TYPE_CHECKING:
     from journeycli.core.loader import Document, Limits, Loc
@@ -78,7 +78,6 @@ def unsafe_text_problems(document: Document) -> list[Problem]:
     """E003 for each string (value or key) holding an invisible control character."""
     if document.data is None or not _MAYBE_UNSAFE.search(document.text):
         return []
-    from journeycli.core.validation import dotted
 
     problems = []
     for loc, text, is_key in _strings(document.data, ()):

@@ -8,6 +8,7 @@ order and position without recomputing anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -23,6 +24,14 @@ def one_line(text: str) -> str:
     GitHub Actions); an escape character would drive the terminal.
     """
     return _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1], text)
+
+
+def dotted(loc: Sequence[str | int]) -> str:
+    """`("stages", 2, "touchpoints", 0, "name")` -> `stages[2].touchpoints[0].name`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
 
 
 class Severity(StrEnum):

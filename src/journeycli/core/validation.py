@@ -16,9 +16,10 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from journeycli.core.gcpause import paused_gc
+from journeycli.core.guards import size_problems, unsafe_text_problems
 from journeycli.core.loader import Document, Limits, Loc, load_document
 from journeycli.core.model import EXTENSION_PREFIX, JourneyMap, known_keys
-from journeycli.core.problems import Code, Problem, Severity
+from journeycli.core.problems import Code, Problem, Severity, dotted
 
 _EXPECTED = {
     "int_type": "a whole number",
@@ -44,14 +45,6 @@ class ValidatedMap:
     document: Document
     model: JourneyMap | None
     problems: list[Problem]
-
-
-def dotted(loc: Loc) -> str:
-    """`("stages", 2, "touchpoints", 0, "name")` -> `stages[2].touchpoints[0].name`."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
 
 
 def _show(value: Any) -> str:
@@ -131,7 +124,6 @@ def validate_document(document: Document, limits: Limits | None = None) -> Valid
     """
     if document.data is None or any(p.code in (Code.E001, Code.E006) for p in document.problems):
         return ValidatedMap(document, None, list(document.problems))
-    from journeycli.core.guards import size_problems, unsafe_text_problems
 
     too_big = size_problems(document, limits or DEFAULT_LIMITS)
     if too_big:

@@ -10,9 +10,8 @@ where the file is not a valid map is reported as such, never fatal.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import TextIO
 
 from journeycli.core import gitio, scoring
 from journeycli.core.checks import valid_map
@@ -20,73 +19,7 @@ from journeycli.core.errors import InvalidMapError, UsageError
 from journeycli.core.fs import write_output
 from journeycli.core.model import JourneyMap
 from journeycli.core.settings import Settings
-
-Status = Literal["ok", "invalid", "missing"]
-Trend = Literal["closing", "widening", "steady", "unknown"]
-
-
-@dataclass(frozen=True, slots=True)
-class StagePoint:
-    """One stage at one commit (persona overrides applied)."""
-
-    name: str
-    relevance: int | None
-    presence: int | None
-    gap: int | None
-    rank: int | None
-    confidence: str
-
-
-@dataclass(frozen=True, slots=True)
-class Revision:
-    """One commit: the map's title and stage points, or why there are none."""
-
-    commit: gitio.Commit
-    status: Status
-    message: str | None
-    title: str | None
-    points: dict[str, StagePoint]
-
-
-@dataclass(frozen=True, slots=True)
-class StageSeries:
-    """One stage across the revisions (oldest first); None where absent or invalid."""
-
-    id: str
-    name: str
-    points: tuple[StagePoint | None, ...]
-
-    def values(self, field: str) -> tuple[int | None, ...]:
-        return tuple(None if p is None else getattr(p, field) for p in self.points)
-
-    @property
-    def first_gap(self) -> int | None:
-        return next((g for g in self.values("gap") if g is not None), None)
-
-    @property
-    def last_gap(self) -> int | None:
-        return next((g for g in reversed(self.values("gap")) if g is not None), None)
-
-    @property
-    def trend(self) -> Trend:
-        """Closing when the latest gap is below the first one, widening when above."""
-        scored = [g for g in self.values("gap") if g is not None]
-        if len(scored) < 2:
-            return "unknown"
-        if scored[-1] < scored[0]:
-            return "closing"
-        if scored[-1] > scored[0]:
-            return "widening"
-        return "steady"
-
-
-@dataclass(frozen=True, slots=True)
-class History:
-    path: str
-    rev_range: str | None
-    persona: str | None
-    revisions: tuple[Revision, ...]  # oldest first
-    stages: tuple[StageSeries, ...]  # newest map order, then stages only seen before
+from journeycli.history.series import History, Revision, StagePoint, StageSeries, Status
 
 
 def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from journeycli.core.svg import fmt
 from journeycli.history.formats.common import first_last, value
-from journeycli.history.run import History, StageSeries
+from journeycli.history.series import History, StageSeries
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40

@@ -12,7 +12,7 @@ from journeycli.history.formats.common import (
     status_text,
     value,
 )
-from journeycli.history.run import History
+from journeycli.history.series import History
 
 
 def render(history: History) -> str:

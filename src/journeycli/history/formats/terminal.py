@@ -14,7 +14,7 @@ from journeycli.history.formats.common import (
     sparkline,
     status_text,
 )
-from journeycli.history.run import History, StageSeries
+from journeycli.history.series import History, StageSeries
 
 TREND_STYLE = {"closing": "green", "widening": "red", "steady": "yellow", "unknown": "dim"}
 PLAIN_WIDTH = 120
