@@ -30,7 +30,7 @@ try:  # recent Typer parses with its own vendored Click and no longer installs c
 except ImportError:  # pragma: no cover - older Typer raises Click's own exceptions
     from click import ClickException  # type: ignore[assignment,import-not-found,unused-ignore]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
 
 def _say(message: str) -> None:

@@ -86,10 +86,6 @@ class Positions:
             line, col = entry.line + 1, entry.column + 1
         return line, col
 
-    def item_start(self, data: Any, loc: Loc) -> tuple[int, int]:
-        """The first key of the item at `loc` (where whole-item problems point)."""
-        return self.locate(data, loc)
-
 
 @dataclass(slots=True)
 class Document:

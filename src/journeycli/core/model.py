@@ -36,6 +36,8 @@ from journeycli.core.slug import slugify
 
 EXTENSION_PREFIX = "x-"
 
+DEFAULT_CURRENCY = "EUR"  # docs/format.md, metrics.currency
+
 
 class Language(StrEnum):
     EN = "en"
@@ -160,7 +162,7 @@ class Metrics(Strict):
     """Value of one customer who completes the journey (0 or more), in the currency below. Turns
     lost customers into value at stake.
     """
-    currency: Text = "EUR"
+    currency: Text = DEFAULT_CURRENCY
     """Currency of value, as a code such as EUR or USD. Default EUR."""
     period: Text = "period"
     """The period that volume counts, such as year or month. Default 'period'."""
@@ -336,6 +338,11 @@ class JourneyMap(Strict):
 
     def touchpoints(self) -> list[tuple[Stage, Touchpoint]]:
         return [(stage, tp) for stage in self.stages for tp in stage.touchpoints]
+
+    @property
+    def currency(self) -> str:
+        """The currency amounts are shown in: `metrics.currency`, else the default."""
+        return self.metrics.currency if self.metrics else DEFAULT_CURRENCY
 
 
 def known_keys(loc: tuple[str | int, ...]) -> list[str]:

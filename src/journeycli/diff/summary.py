@@ -101,7 +101,7 @@ def _stage_lines(
 def summary_lines(journey: JourneyMap) -> list[str]:
     """The summary of one valid map, one fact a line."""
     metrics = journey.metrics
-    currency = metrics.currency if metrics else "EUR"
+    currency = journey.currency
     lines = [f"map: {journey.title}", f"language: {journey.language.value}"]
     if journey.owner:
         lines.append(f"owner: {journey.owner}")

@@ -78,3 +78,8 @@ class History:
     persona: str | None
     revisions: tuple[Revision, ...]  # oldest first
     stages: tuple[StageSeries, ...]  # newest map order, then stages only seen before
+
+    @property
+    def title(self) -> str:
+        """The newest valid revision's map title, else the path (every format's heading)."""
+        return next((r.title for r in reversed(self.revisions) if r.title), self.path)

@@ -91,8 +91,7 @@ def render(history: History) -> str:
     from journeycli.core.templates import environment
 
     env = environment("history", autoescape=True)
-    revisions = history.revisions
-    title = next((r.title for r in reversed(revisions) if r.title), history.path)
+    title = history.title
     return env.get_template("history.html.j2").render(
         history=history,
         title=title,

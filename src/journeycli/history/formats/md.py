@@ -17,7 +17,7 @@ from journeycli.history.series import History
 
 def render(history: History) -> str:
     revisions = history.revisions
-    title = next((r.title for r in reversed(revisions) if r.title), history.path)
+    title = history.title
     count = len(revisions)
     intro = (
         f"{code(history.path)}: {count} commit{'s' if count != 1 else ''}, "

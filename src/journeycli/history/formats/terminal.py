@@ -33,7 +33,7 @@ def write(history: History, stream: TextIO) -> None:
         )
     revisions = history.revisions
     span = f"{revisions[0].commit.short}..{revisions[-1].commit.short}"
-    title = next((r.title for r in reversed(revisions) if r.title), history.path)
+    title = history.title
     heading = f"{title}: {len(revisions)} commit{'s' if len(revisions) != 1 else ''} ({span})"
     if history.persona:
         heading += f", persona {history.persona}"
