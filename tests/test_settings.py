@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from journeycli.core import settings as settings_module
-from journeycli.core.loader import Limits
+from journeycli.core.document import Limits
 from journeycli.core.settings import Settings, load_settings
 
 # Gap 50 - 40 = 10: at or above a threshold of 5, below the default of 30.

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 from journeycli.core.problems import Code, Problem, Severity, dotted
 
 if TYPE_CHECKING:
-    from journeycli.core.loader import Document, Limits, Loc
+    from journeycli.core.document import Document, Limits, Loc
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 UNSAFE_CHARACTER = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")

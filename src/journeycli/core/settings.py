@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from journeycli.core.document import Limits
 from journeycli.core.errors import ConfigError, UsageError
-from journeycli.core.loader import Limits
 from journeycli.core.rules import RULES
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 

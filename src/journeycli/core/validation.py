@@ -15,9 +15,10 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, Loc
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.guards import size_problems, unsafe_text_problems
-from journeycli.core.loader import Document, Limits, Loc, load_document
+from journeycli.core.loader import load_document
 from journeycli.core.model import EXTENSION_PREFIX, JourneyMap, known_keys
 from journeycli.core.problems import Code, Problem, Severity, dotted
 
@@ -136,9 +137,6 @@ def validate_document(document: Document, limits: Limits | None = None) -> Valid
         problems.extend(problems_from_validation(exc, document))
         return ValidatedMap(document, None, problems)
     return ValidatedMap(document, model, problems)
-
-
-DEFAULT_LIMITS = Limits()
 
 
 def load_map(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> ValidatedMap:

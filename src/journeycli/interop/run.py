@@ -15,13 +15,13 @@ from typing import TextIO
 
 from journeycli.core.analysis import find_persona
 from journeycli.core.checks import map_errors, valid_map
+from journeycli.core.document import DEFAULT_LIMITS, Limits, decode
 from journeycli.core.errors import InputError, UsageError
-from journeycli.core.loader import Limits, decode
 from journeycli.core.model import JourneyMap, Language
 from journeycli.core.scoring import meets, scores
 from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
-from journeycli.core.validation import DEFAULT_LIMITS, load_map
+from journeycli.core.validation import load_map
 from journeycli.interop.common import title_from_name
 from journeycli.interop.formats import EXPORT_FORMATS, IMPORT_FORMATS
 

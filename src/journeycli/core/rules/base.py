@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from journeycli.core.loader import Loc
+from journeycli.core.document import Loc
 from journeycli.core.model import JourneyMap
 from journeycli.core.problems import Code, Severity
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
