@@ -1,4 +1,4 @@
-"""Property-based robustness of every command (SPEC §5 Robust), in-process for speed.
+"""Property-based robustness of every command (docs/security.md), in-process for speed.
 
 Whatever the input — random bytes, random YAML trees, mutated real maps,
 random CSV and Mermaid text, random names for `new`, random templates,

@@ -2,7 +2,7 @@
 
 Each command module only parses arguments and hands off to the core; this
 module turns the small exception hierarchy of `journeycli.core.errors` into a
-one-line message and the exit codes of SPEC §4, so no input ever shows a
+one-line message and the exit codes of docs/architecture.md, so no input ever shows a
 Python traceback.
 """
 

@@ -1,4 +1,4 @@
-"""The whole analysis of a map (SPEC §3) as one typed, frozen result.
+"""The whole analysis of a map (docs/format.md, docs/report.md) as one typed, frozen result.
 
 `analyse()` runs every scoring function of `journeycli.core.scoring` once and keeps
 the figures in an `Analysis`; `combine()` ranks stages across several maps.

@@ -1,4 +1,4 @@
-"""Pydantic v2 models of the v1 map format (SPEC §2). Pure: no I/O.
+"""Pydantic v2 models of the v1 map format (docs/format.md). Pure: no I/O.
 
 The models are the single source of truth for the format: the loader
 validates against them, the engine reads them, `journey schema` is generated
@@ -117,7 +117,7 @@ class Strict(BaseModel):
 
 
 class Identified(Strict):
-    """An item whose `id` defaults to the slug of its `name` (SPEC §2)."""
+    """An item whose `id` defaults to the slug of its `name` (docs/format.md)."""
 
     id: Slug = Field(default="", json_schema_extra=no_default)
     """Short, stable identifier: a lower-case slug such as 'first-time-buyer'. Default: the slug of

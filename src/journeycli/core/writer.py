@@ -2,7 +2,7 @@
 
 `journey new` and `journey import` both write maps through `dump_map`, so
 every file journey creates has the same layout: block style, one item a
-line, keys in the order of SPEC §2 (the models' field order), Unicode kept as
+line, keys in the order of docs/format.md (the models' field order), Unicode kept as
 is, defaults left out, `x-` keys never present (the model has already dropped
 them). A small emitter of our own instead of `yaml.safe_dump`, because the
 scaffold needs comments at exact places and because quoting must follow what

@@ -1,6 +1,6 @@
 """Maps as spreadsheet rows (CSV) and back. Pure text <-> model.
 
-One row per touchpoint with the columns of SPEC §4; a stage without
+One row per touchpoint with the columns of docs/interop.md; a stage without
 touchpoints is one row with the touchpoint columns empty. Journey workshops
 are often filled in a spreadsheet, so the reader takes what spreadsheets
 write: a UTF-8 BOM, CRLF line ends, `;` as separator (Dutch Excel; sniffed

@@ -83,7 +83,7 @@ class _Builder:
         return i18n.money(value, analysis.currency, self.lang)
 
     def analysis(self, a: Analysis, suffix: str = "") -> Iterator[RenderableType]:
-        """One map's sections, in the order of SPEC §4."""
+        """One map's sections, in the order of docs/report.md."""
         for section in (
             self.header,
             self.moments,
