@@ -1,4 +1,4 @@
-"""The Typer application object and the options every command shares.
+"""The Typer application object, the root callback and `--lang` (shared options: options.py).
 
 Only Typer is imported here: pydantic, yaml, jinja2 and rich load inside the
 commands that need them, so `journey --version` starts as fast as Typer.

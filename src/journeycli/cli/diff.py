@@ -1,9 +1,9 @@
 """`journey diff`, `journey history` and `journey summary`: parse, call the core, write, exit.
 
 The meaning of a change lives in `journeycli.diff`, the walk over commits in
-`journeycli.history.run`, and the formats in `journeycli.report.formats.diff_*` /
-`history_*`; this module only wires arguments to them and maps the result to
-an exit code (1 for changes with `--exit-code` or a triggered `--fail-on`).
+`journeycli.history`, each with its `formats/` registry; this module only wires
+arguments to them and maps the result to an exit code (1 for changes with
+`--exit-code` or a triggered `--fail-on`).
 """
 
 from __future__ import annotations
