@@ -13,8 +13,10 @@ from journeycli.cli.app import (
 )
 from journeycli.cli.complete import rule_codes
 from journeycli.cli.options import (
+    EvidenceMaxAge,
     GapThreshold,
     LimitValues,
+    Today,
     format_option,
     limit_options,
     make_settings,
@@ -37,7 +39,8 @@ EXAMPLES = """\
   journey lint --explain W102        [dim]# why a rule matters, with examples[/]
 
 Settings come from [bold]\\[tool.journey][/] in the nearest pyproject.toml or from
-.journey.toml (keys select, ignore, strict, gap-threshold); options win.
+.journey.toml (keys select, ignore, strict, gap-threshold, evidence-max-age); options win.
+Evidence ages against --today, else $JOURNEY_TODAY, else the system date.
 A comment [bold]# journey: ignore\\[W102][/] silences a problem on its line.
 """
 
@@ -78,6 +81,8 @@ def lint(
         ),
     ] = None,
     gap_threshold: GapThreshold = None,
+    evidence_max_age: EvidenceMaxAge = None,
+    today: Today = None,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -102,7 +107,13 @@ def lint(
     from journeycli.lint.run import lint_files
 
     settings = make_settings(
-        limits, select=select, ignore=ignore, strict=strict, gap_threshold=gap_threshold
+        limits,
+        select=select,
+        ignore=ignore,
+        strict=strict,
+        gap_threshold=gap_threshold,
+        evidence_max_age=evidence_max_age,
+        today=today,
     )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:

@@ -109,7 +109,7 @@ def make_settings(
     strict: bool | None = None,
     gap_threshold: int | None = None,
     evidence_max_age: int | None = None,
-    today: dt.date | None = None,
+    today: str | dt.date | None = None,
     language: str | None = None,
 ) -> Settings:
     """The run's `Settings`: these flags over the nearest configuration over the defaults."""
@@ -170,3 +170,25 @@ def format_option(
         callback=check,
         autocompletion=registry.complete,
     )
+
+
+EvidenceMaxAge = Annotated[
+    int | None,
+    typer.Option(
+        "--evidence-max-age",
+        min=1,
+        max=1200,
+        metavar="MONTHS",
+        rich_help_panel="Scoring",
+        help="Months after which evidence is stale (default 18).",
+    ),
+]
+Today = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        rich_help_panel="Scoring",
+        help="Reference date for evidence age (default: $JOURNEY_TODAY, else today).",
+    ),
+]

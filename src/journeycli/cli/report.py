@@ -13,8 +13,10 @@ from journeycli.cli.app import (
 )
 from journeycli.cli.complete import persona_ids
 from journeycli.cli.options import (
+    EvidenceMaxAge,
     GapThreshold,
     LimitValues,
+    Today,
     format_option,
     limit_options,
     make_settings,
@@ -75,6 +77,8 @@ def report(
         ),
     ] = 3,
     gap_threshold: GapThreshold = None,
+    evidence_max_age: EvidenceMaxAge = None,
+    today: Today = None,
     lang: Annotated[
         LanguageChoice | None,
         typer.Option(
@@ -103,7 +107,11 @@ def report(
         persona=persona,
         top=top,
         settings=make_settings(
-            limits, gap_threshold=gap_threshold, language=lang.value if lang else None
+            limits,
+            gap_threshold=gap_threshold,
+            evidence_max_age=evidence_max_age,
+            today=today,
+            language=lang.value if lang else None,
         ),
         output_format=output_format,
         output=output,

@@ -19,15 +19,16 @@ from journeycli.core.validation import ValidatedMap, load_map
 def check_map(validated: ValidatedMap, settings: Settings | None = None) -> list[Problem]:
     """Every problem of one map: loading, schema, then the rules (in registry order).
 
-    The rules read their thresholds from `settings` (the defaults when None),
-    the same value the command's own core reads (docs/lint.md).
+    The rules read their thresholds and the reference date (W108, E003's
+    future evidence dates) from `settings` (the defaults when None), the same
+    value the command's own core reads (docs/lint.md).
     """
     settings = settings or Settings()
     problems = list(validated.problems)
     model, document = validated.model, validated.document
     if model is None:
         return problems
-    context = RuleContext(model, settings.gap_threshold)
+    context = RuleContext(model, settings.gap_threshold, settings.today, settings.evidence_max_age)
     with paused_gc():  # see paused_gc: the rules walk a large model without cycles
         for rule in CHECKED_RULES:
             assert rule.check is not None

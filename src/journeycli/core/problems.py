@@ -60,6 +60,11 @@ class Code(StrEnum):
     W104 = "W104"
     W105 = "W105"
     W106 = "W106"
+    W107 = "W107"
+    W108 = "W108"
+    W109 = "W109"
+    W110 = "W110"
+    W111 = "W111"
 
     @property
     def severity(self) -> Severity:

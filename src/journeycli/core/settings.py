@@ -31,13 +31,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from journeycli.core.dates import (
+    DEFAULT_EVIDENCE_MAX_AGE,
+    MAX_EVIDENCE_MAX_AGE,
+    parse_date,
+    reference_date,
+)
 from journeycli.core.document import Limits
 from journeycli.core.errors import ConfigError, UsageError
 from journeycli.core.rules import RULES
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
-
-DEFAULT_EVIDENCE_MAX_AGE = 18  # months; docs/lint.md, "Evidence age"
-MAX_EVIDENCE_MAX_AGE = 1200  # a hundred years: beyond that no date can be stale
 
 JOURNEY_TOML = ".journey.toml"
 PYPROJECT = "pyproject.toml"
@@ -80,7 +83,7 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     gap_threshold: int = DEFAULT_GAP_THRESHOLD
     evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE  # months
-    today: dt.date = field(default_factory=dt.date.today)  # the reference date
+    today: dt.date = field(default_factory=reference_date)  # docs/lint.md, "Evidence age"
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     strict: bool = False
@@ -262,7 +265,7 @@ def load_settings(
     strict: bool | None = None,
     gap_threshold: int | None = None,
     evidence_max_age: int | None = None,
-    today: dt.date | None = None,
+    today: str | dt.date | None = None,
     language: str | None = None,
     limits: Mapping[str, int | None] | None = None,
     cwd: Path | None = None,
@@ -271,8 +274,12 @@ def load_settings(
 
     A flag of None (or an empty list) means "not given". `limits` maps a
     `Limits` field (`max_stages`, ...) to its flag. The configuration file is
-    found and read here, once.
+    found and read here, once. `today` is `--today` as written (or a date); the
+    reference date is settled here: `--today`, else $JOURNEY_TODAY, else the
+    system date (docs/lint.md, "Evidence age and the reference date").
     """
+    if isinstance(today, str):
+        today = parse_date(today, "--today")
     found = find_config(cwd or Path(os.curdir))
     config = load_config(found) if found else Config()
 
@@ -287,7 +294,7 @@ def load_settings(
         limits=dataclasses.replace(Limits(), **{**dict(config.limits), **flags}),
         gap_threshold=pick(gap_threshold, config.gap_threshold, DEFAULT_GAP_THRESHOLD),
         evidence_max_age=pick(evidence_max_age, config.evidence_max_age, DEFAULT_EVIDENCE_MAX_AGE),
-        today=today or dt.date.today(),
+        today=reference_date(today),
         select=pick_codes(select, config.select),
         ignore=pick_codes(ignore, config.ignore),
         strict=pick(strict, config.strict, False),

@@ -57,6 +57,8 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
                         persona=options.persona,
                         top=options.top,
                         gap_threshold=options.settings.gap_threshold,
+                        reference_date=options.settings.today,
+                        evidence_max_age=options.settings.evidence_max_age,
                     )
                 )
     if errors:
@@ -81,8 +83,9 @@ def produce(
     (a user's template decides its own format), else terminal. It is settled
     before any map is read, so a bad `--output` name costs nothing. Only the
     terminal renderer, writing to the stream itself, may colour its output.
-    The gap threshold, limits and language come from `settings`, the same
-    value `journey lint` reads (docs/report.md); None means the defaults.
+    The gap threshold, evidence age, reference date, limits and language come
+    from `settings`, the same value `journey lint` reads (docs/report.md);
+    None means the defaults.
     """
     from journeycli.core.fs import write_output
     from journeycli.report.formats import FORMATS
