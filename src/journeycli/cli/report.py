@@ -33,6 +33,8 @@ EXAMPLES = """\
   journey report map.journey.yaml --persona starter --top 5 --format json
 
   journey report map.journey.yaml --template mine.md.j2 -o out.md
+
+  journey report now.journey.yaml --target future.journey.yaml -o plan.html
 """
 
 
@@ -68,6 +70,15 @@ def report(
             help="Score for this persona (its persona_scores and touchpoints).",
             rich_help_panel="Scoring",
             autocompletion=persona_ids,
+        ),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            metavar="FUTURE",
+            help="A future-state map: show its figures beside the one map's, stages matched by id.",
+            rich_help_panel="Scoring",
         ),
     ] = None,
     top: Annotated[
@@ -116,4 +127,5 @@ def report(
         output_format=output_format,
         output=output,
         template=template,
+        target=target,
     )

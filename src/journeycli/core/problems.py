@@ -65,6 +65,7 @@ class Code(StrEnum):
     W109 = "W109"
     W110 = "W110"
     W111 = "W111"
+    W112 = "W112"
 
     @property
     def severity(self) -> Severity:

@@ -18,7 +18,7 @@ from journeycli.core.analysis import DEFAULT_TOP, Report, analyse, combine
 from journeycli.core.checks import map_errors
 from journeycli.core.errors import InputError, InvalidMapError, UsageError
 from journeycli.core.gcpause import paused_gc
-from journeycli.core.model import Language
+from journeycli.core.model import JourneyMap, Language
 from journeycli.core.problems import Problem
 from journeycli.core.settings import Settings
 from journeycli.core.sources import discover, read_source
@@ -35,30 +35,55 @@ class ReportOptions:
     persona: str | None = None
     top: int = DEFAULT_TOP
     settings: Settings = field(default_factory=Settings)
+    target: str | None = None  # a future-state map to show beside the one map (--target)
+
+
+def _valid(path: str, options: ReportOptions) -> tuple[JourneyMap | None, str, list[Problem]]:
+    """(model or None, name, lint errors) of one map, read and checked as `journey lint` does."""
+    raw, name = read_source(path)
+    validated = load_map(raw, name, options.settings.limits)
+    problems = map_errors(validated, options.settings)
+    return (None if problems else validated.model), name, problems
 
 
 def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions()) -> Report:
-    """Discover, validate and analyse the maps; any invalid map stops the whole report."""
+    """Discover, validate and analyse the maps; any invalid map stops the whole report.
+
+    With `options.target`, the one map is shown beside that future-state map
+    (docs/format.md#current-and-future-state); the future map must be valid too.
+    """
     analyses = []
     errors: list[Problem] = []
-    for path in discover(paths):
-        raw, name = read_source(path)
-        validated = load_map(raw, name, options.settings.limits)
-        problems = map_errors(validated, options.settings)
-        if problems or validated.model is None:
+    found = discover(paths)
+    future: JourneyMap | None = None
+    future_name = ""
+    if options.target is not None:
+        if len(found) != 1:
+            raise UsageError(
+                f"--target compares one map with its future state; {len(found)} maps were given",
+                hint="name one current map, like: journey report now.journey.yaml --target "
+                "future.journey.yaml",
+            )
+        future, future_name, problems = _valid(options.target, options)
+        errors.extend(problems)
+    for path in found:
+        model, name, problems = _valid(path, options)
+        if problems or model is None:
             errors.extend(problems)
             continue
         if not errors:
             with paused_gc():  # a large map holds no cycles; see gcpause.paused_gc
                 analyses.append(
                     analyse(
-                        validated.model,
+                        model,
                         path=name,
                         persona=options.persona,
                         top=options.top,
                         gap_threshold=options.settings.gap_threshold,
                         reference_date=options.settings.today,
                         evidence_max_age=options.settings.evidence_max_age,
+                        target=future,
+                        target_path=future_name,
                     )
                 )
     if errors:
@@ -76,6 +101,7 @@ def produce(
     output_format: str | None = None,
     output: str | None = None,
     template: str | None = None,
+    target: str | None = None,
 ) -> None:
     """`journey report` end to end: the format, the report, then `output` or `stream`.
 
@@ -85,7 +111,8 @@ def produce(
     terminal renderer, writing to the stream itself, may colour its output.
     The gap threshold, evidence age, reference date, limits and language come
     from `settings`, the same value `journey lint` reads (docs/report.md);
-    None means the defaults.
+    None means the defaults. `target` is a future-state map shown beside the
+    one map.
     """
     from journeycli.core.fs import write_output
     from journeycli.report.formats import FORMATS
@@ -100,7 +127,7 @@ def produce(
             )
     renderer = FORMATS.load(name or "terminal")
     settings = settings or Settings()
-    options = ReportOptions(persona=persona, top=top, settings=settings)
+    options = ReportOptions(persona=persona, top=top, settings=settings, target=target)
     report = build_report(paths, options)
     language = resolve_language(report, settings.language)
     if template is not None:

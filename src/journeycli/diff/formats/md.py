@@ -20,6 +20,7 @@ from journeycli.diff.formats.common import (
     ARROW,
     FUNNEL_PART,
     SCORE_PART,
+    content_phrase,
     field_phrase,
     label,
     rank,
@@ -76,7 +77,12 @@ def _score_table(changes: Changes, fields: tuple[str, ...]) -> dict[str, Any] | 
 @cache
 def _environment() -> Any:
     env = environment("diff")
-    env.filters.update(rank=rank, phrase=field_phrase, kind_name=KIND_NAMES.__getitem__)
+    env.filters.update(
+        rank=rank,
+        phrase=field_phrase,
+        content=content_phrase,
+        kind_name=KIND_NAMES.__getitem__,
+    )
     return env
 
 
