@@ -149,3 +149,14 @@ def test_the_evidence_max_age_key_is_checked(cli, workdir: Path) -> None:
     result = cli(["lint", "m.journey.yaml"])
     assert result.code == 2
     assert ".journey.toml: evidence-max-age: 0 is out of range" in result.err
+
+
+def test_every_limit_has_one_flag_and_one_configuration_key() -> None:
+    import dataclasses
+
+    from journeycli.cli.options import LIMIT_FLAGS
+    from journeycli.core.settings import LIMIT_KEYS
+
+    names = [f.name for f in dataclasses.fields(Limits)]
+    assert [flag.field for flag in LIMIT_FLAGS] == names
+    assert [flag.flag for flag in LIMIT_FLAGS] == [f"--{key}" for key in LIMIT_KEYS]

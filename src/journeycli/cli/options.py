@@ -46,6 +46,7 @@ class LimitFlag:
         return "--" + self.field.replace("_", "-")
 
 
+# One entry per `core.document.Limits` field (tests/test_settings.py checks they match).
 LIMIT_FLAGS = (
     LimitFlag("max_file_size", "Largest map file accepted (default 4 MiB).", "BYTES"),
     LimitFlag("max_depth", "Deepest nesting accepted (default 100)."),

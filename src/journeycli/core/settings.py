@@ -45,13 +45,8 @@ from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 JOURNEY_TOML = ".journey.toml"
 PYPROJECT = "pyproject.toml"
 # Resource limits (E006), key -> the `Limits` field it sets; see docs/security.md.
-LIMIT_KEYS = {
-    "max-file-size": "max_file_size",
-    "max-depth": "max_depth",
-    "max-nodes": "max_nodes",
-    "max-stages": "max_stages",
-    "max-touchpoints": "max_touchpoints",
-}
+# A new `Limits` field is a new key (and, in cli/options.py, a new flag) by itself.
+LIMIT_KEYS = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(Limits)}
 KEYS = ("select", "ignore", "strict", "gap-threshold", "evidence-max-age", *LIMIT_KEYS)
 
 
