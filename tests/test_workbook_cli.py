@@ -71,7 +71,7 @@ def test_xlsx_to_a_terminal_is_refused() -> None:
         os.close(secondary)
         os.close(main)
     assert proc.returncode == 2
-    assert b"an xlsx workbook is a binary file" in proc.stderr
+    assert b"an xlsx file is binary" in proc.stderr
 
 
 def test_a_dutch_maps_csv_uses_semicolons_and_a_bom(cli, tmp_path: Path) -> None:

@@ -7,21 +7,13 @@ from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import (
-    FLAG,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
-    app,
-)
-from journeycli.cli.limits import make_limits
+from journeycli.cli.app import FLAG, app
+from journeycli.cli.options import LimitValues, limit_options, make_settings
 
 EXAMPLES = """\
 [bold]Examples[/]
 
-  journey fix hypotheek.journey.yaml          [dim]# nu -> now, no -> 'no', x -> \\[x][/]
+  journey fix hypotheek.journey.yaml          [dim]# nu -> now, no -> 'no', x -> \\\\[x][/]
 
   journey fix maps/ --diff                    [dim]# show what would change, write nothing[/]
 
@@ -35,6 +27,7 @@ a person (run [bold]journey lint[/] for the full list with warnings).
 
 
 @app.command(epilog=EXAMPLES)
+@limit_options()
 def fix(
     paths: Annotated[
         list[str],
@@ -49,20 +42,10 @@ def fix(
             rich_help_panel="Output",
         ),
     ] = False,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Fix the mistakes a machine can fix safely, in place (comments and layout untouched)."""
     from journeycli.fix.run import run_fix
 
-    code = run_fix(
-        paths,
-        diff=diff,
-        out=sys.stdout,
-        err=sys.stderr,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
-    )
+    code = run_fix(paths, diff=diff, out=sys.stdout, err=sys.stderr, settings=make_settings(limits))
     raise typer.Exit(code)

@@ -7,9 +7,9 @@ editor works on the text: the loader's spans (`journeycli.core.spans`) say
 where each value starts and ends, and every change is a replacement of one
 such range, or an insertion after the last entry of a mapping or list at the
 indentation the file already uses. Everything else stays byte for byte,
-including a UTF-8 BOM and CRLF line ends. New text comes from the writer's
-quoting rules (`journeycli.core.writer`), so an inserted value reads back as
-the value given. See docs/fix.md.
+including a UTF-8 BOM and CRLF line ends. New text comes from the writer
+and its quoting rules (`journeycli.core.writer`, `journeycli.core.yamlscalar`),
+so an inserted value reads back as the value given. See docs/fix.md.
 
     editor = Editor.from_bytes(raw)
     editor.replace(("stages", 0, "actions", 1, "horizon"), "now")   # as written
@@ -25,9 +25,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from journeycli.core.spans import ALIAS, MAPPING, SCALAR, SEQUENCE, Loc, Span, SpanError, scan
-from journeycli.core.validation import dotted
-from journeycli.core.writer import flow_text, fragment_lines, value_text
+from journeycli.core.document import Loc
+from journeycli.core.problems import dotted
+from journeycli.core.spans import ALIAS, MAPPING, SCALAR, SEQUENCE, Span, SpanError, scan
+from journeycli.core.writer import fragment_lines
+from journeycli.core.yamlscalar import flow_text, value_text
 
 BOM = "\ufeff"
 _BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")

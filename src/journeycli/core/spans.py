@@ -19,12 +19,12 @@ from typing import Any
 
 import yaml
 
+from journeycli.core.document import Loc
+
 try:
     from yaml import CBaseLoader as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import BaseLoader as _Parser  # type: ignore[assignment]
-
-Loc = tuple[str | int, ...]
 
 SCALAR, MAPPING, SEQUENCE, ALIAS = "scalar", "mapping", "sequence", "alias"
 

@@ -28,17 +28,19 @@ from typing import Any, TextIO
 from pydantic import ValidationError
 
 from journeycli.core.checks import check_map
+from journeycli.core.document import Limits, Loc
 from journeycli.core.editor import EditError, Editor
 from journeycli.core.errors import InputError
 from journeycli.core.fs import atomic_write
 from journeycli.core.labels import DUTCH_LABEL
-from journeycli.core.loader import Limits, Loc, load_document
+from journeycli.core.loader import load_document
 from journeycli.core.model import JourneyMap
-from journeycli.core.problems import Problem, one_line
+from journeycli.core.problems import Code, Problem, one_line
 from journeycli.core.scalars import AmbiguousBool
+from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, discover, read_source
 from journeycli.core.validation import error_location, load_map
-from journeycli.core.writer import flow_text
+from journeycli.core.yamlscalar import flow_text
 
 MAX_ROUNDS = 5
 _FLOW_INDICATORS = frozenset(",[]{}")
@@ -55,7 +57,7 @@ class Fix:
     reason: str
 
     def describe(self) -> str:
-        return f"fixed E003 {self.before} → {self.after} ({self.reason})"
+        return f"fixed {Code.E003} {self.before} → {self.after} ({self.reason})"
 
 
 @dataclass(slots=True)
@@ -83,20 +85,26 @@ class _Candidate:
     kind: str  # "label", "quote", "list" or "quoted-list"
 
 
-def fix_map(raw: bytes, path: str, limits: Limits | None = None) -> FixResult:
-    """The fixed bytes of one map (the input unchanged when nothing can be fixed)."""
-    limits = limits or Limits()
+def fix_map(raw: bytes, path: str, settings: Settings | None = None) -> FixResult:
+    """The fixed bytes of one map (the input unchanged when nothing can be fixed).
+
+    `settings` gives the resource limits and what the remaining problems are
+    judged by (the reference date of a future evidence date, E003).
+    """
+    limits = settings.limits if settings else Limits()
     current, fixes = raw, []
     for _ in range(MAX_ROUNDS):
         document = load_document(current, path, limits)
-        if document.data is None or any(p.code in ("E001", "E006") for p in document.problems):
+        if document.data is None or any(
+            p.code in (Code.E001, Code.E006) for p in document.problems
+        ):
             break
         made = _fix_round(current, document.data, path, limits)
         if made is None:
             break
         current, round_fixes = made
         fixes.extend(round_fixes)
-    remaining = sorted(check_map(load_map(current, path, limits)))
+    remaining = sorted(check_map(load_map(current, path, limits), settings))
     fixes.sort(key=lambda fix: (fix.line, fix.column))
     return FixResult(path, raw, current, fixes, remaining)
 
@@ -211,7 +219,7 @@ def run_fix(
     diff: bool,
     out: TextIO,
     err: TextIO,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> int:
     """`journey fix` end to end; returns the exit code (0 no error remains, 1 some do).
 
@@ -225,7 +233,7 @@ def run_fix(
     fixed = remaining = 0
     for path in files:
         raw, name = read_source(path)
-        result = fix_map(raw, name, limits)
+        result = fix_map(raw, name, settings)
         for fix in result.fixes:
             talk.write(one_line(f"{name}:{fix.line}:{fix.column}: {fix.describe()}") + "\n")
         for problem in result.errors:

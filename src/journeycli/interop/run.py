@@ -10,43 +10,23 @@ back, so an import never produces a map with lint errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TextIO
 
 from journeycli.core.analysis import find_persona
 from journeycli.core.checks import map_errors, valid_map
+from journeycli.core.document import DEFAULT_LIMITS, Limits, decode
 from journeycli.core.errors import InputError, UsageError
-from journeycli.core.loader import Limits, decode
 from journeycli.core.model import JourneyMap, Language
 from journeycli.core.scoring import meets, scores
+from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
-from journeycli.core.validation import DEFAULT_LIMITS, load_map
+from journeycli.core.validation import load_map
 from journeycli.interop.common import title_from_name
+from journeycli.interop.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
-EXPORT_FORMATS = ("mermaid", "csv", "json", "xlsx")
-IMPORT_FORMATS = ("mermaid", "csv", "xlsx")
 DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}
 """What `--delimiter` accepts: the separators the CSV import recognises."""
-
-_EXTENSIONS = {
-    ".mmd": "mermaid",
-    ".mermaid": "mermaid",
-    ".md": "mermaid",
-    ".markdown": "mermaid",
-    ".csv": "csv",
-    ".tsv": "csv",
-    ".json": "json",
-    ".xlsx": "xlsx",
-}
-
-
-def format_for(path: str | None, allowed: tuple[str, ...]) -> str | None:
-    """The format a file name implies (`journey.mmd` -> mermaid), when it is one of `allowed`."""
-    if not path or path == STDIN:
-        return None
-    found = _EXTENSIONS.get(PurePath(path).suffix.lower())
-    return found if found in allowed else None
 
 
 def for_persona(journey: JourneyMap, persona_id: str) -> JourneyMap:
@@ -87,39 +67,38 @@ def export_map(
     persona: str | None = None,
     fence: bool = False,
     delimiter: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> str | bytes:
     """A map file's bytes -> the text of `fmt` (mermaid, csv or json), or an xlsx workbook."""
-    from journeycli.interop.jsonio import to_json
-    from journeycli.interop.mermaid import to_mermaid
-    from journeycli.interop.table import to_csv
-    from journeycli.interop.workbook import to_xlsx
-
+    exporter = EXPORT_FORMATS.load(fmt)
     if fence and fmt != "mermaid":
         raise UsageError("--fence only applies to --to mermaid")
     if delimiter is not None and fmt != "csv":
         raise UsageError("--delimiter only applies to --to csv")
-    journey = valid_map(raw, path, limits)
+    journey = valid_map(raw, path, settings)
     if persona is not None:
         journey = for_persona(journey, persona)
-    exporters: dict[str, Callable[[JourneyMap], str | bytes]] = {
-        "mermaid": lambda j: to_mermaid(j, fence=fence),
-        "csv": lambda j: to_csv(j, delimiter=delimiter),
-        "json": to_json,
-        "xlsx": to_xlsx,
+    if EXPORT_FORMATS.get(fmt).binary:
+        return exporter.render_bytes(journey)
+    options: dict[str, dict[str, object]] = {
+        "mermaid": {"fence": fence},
+        "csv": {"delimiter": delimiter},
     }
-    if fmt not in exporters:
-        raise UsageError(f"unknown export format '{fmt}'", hint="use mermaid, csv, json or xlsx")
-    return exporters[fmt](journey)
+    return exporter.render(journey, **options.get(fmt, {}))
 
 
-def read_text(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Input bytes as text: UTF-8 (a BOM is fine), within the file size limit."""
+def within_limit(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Input bytes no larger than `--max-file-size` allows."""
     if len(raw) > limits.max_file_size:
         raise InputError(
             f"{source}: {len(raw):,} bytes, over the limit of "
             f"{limits.max_file_size:,}; raise it with --max-file-size"
         )
+
+
+def read_text(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Input bytes as text: UTF-8 (a BOM is fine), within the file size limit."""
+    within_limit(raw, source, limits)
     text, problem = decode(raw, source)
     if problem is not None or text is None:
         detail = problem.message if problem else "unreadable"
@@ -137,7 +116,7 @@ def import_map(
     lang: str | None = None,
     schema_ref: str | None = None,
     output_dir: Path | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> str:
     """A Mermaid diagram, CSV or xlsx file's bytes -> the YAML text of a map that lints clean.
 
@@ -149,9 +128,12 @@ def import_map(
     from journeycli.core.writer import dump_map
     from journeycli.interop.mermaid import from_mermaid
     from journeycli.interop.table import from_csv
+    from journeycli.interop.workbook import from_xlsx
 
+    limits = settings.limits if settings else DEFAULT_LIMITS
     if fmt == "xlsx":
-        journey = _from_workbook(raw, source, title, limits)
+        within_limit(raw, source, limits)
+        journey = from_xlsx(raw, source=source, title=title, default_title=title_from_name(source))
     elif fmt == "mermaid":
         text = read_text(raw, source, limits)
         journey = from_mermaid(
@@ -161,7 +143,8 @@ def import_map(
         text = read_text(raw, source, limits)
         journey = from_csv(text, source=source, title=title or title_from_name(source))
     else:
-        raise UsageError(f"unknown import format '{fmt}'", hint="use mermaid, csv or xlsx")
+        IMPORT_FORMATS.get(fmt)  # an unknown name: a usage error with the choices
+        raise AssertionError(fmt)  # pragma: no cover - a registered format without a branch
     if lang is not None:
         journey = journey.model_copy(update={"language": Language(lang)})
     if schema_ref is None:
@@ -171,17 +154,6 @@ def import_map(
     if errors:  # pragma: no cover - a bug in an importer or the writer, never the user's input
         raise InputError(f"{source}: the imported map would not lint: {errors[0].format_text()}")
     return yaml_text
-
-
-def _from_workbook(raw: bytes, source: str, title: str | None, limits: Limits) -> JourneyMap:
-    from journeycli.interop.workbook import from_xlsx
-
-    if len(raw) > limits.max_file_size:
-        raise InputError(
-            f"{source}: {len(raw):,} bytes, over the limit of "
-            f"{limits.max_file_size:,}; raise it with --max-file-size"
-        )
-    return from_xlsx(raw, source=source, title=title, default_title=title_from_name(source))
 
 
 def _output_file(output: str | None) -> str | None:
@@ -198,7 +170,7 @@ def run_export(
     persona: str | None = None,
     fence: bool | None = None,
     delimiter: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> None:
     """`journey export` end to end: settle the format, convert, write `output` or `stream`.
 
@@ -210,14 +182,14 @@ def run_export(
     """
     from journeycli.core.fs import atomic_write, write_output
 
-    fmt = to or format_for(output, EXPORT_FORMATS)
+    fmt = to or EXPORT_FORMATS.for_path(output)
     if fmt is None:
         where = (
             f"{output}: cannot tell the export format from the file name"
             if output
             else ("no output format")
         )
-        raise UsageError(where, hint="use --to mermaid|csv|json|xlsx")
+        raise UsageError(where, hint=f"use --to {EXPORT_FORMATS.choices()}")
     if fence is None:
         fence = (
             fmt == "mermaid"
@@ -231,13 +203,11 @@ def run_export(
             )
         delimiter = DELIMITERS[delimiter.lower()]
     target = _output_file(output)
-    if fmt == "xlsx" and target is None and stream.isatty():
-        raise UsageError(
-            "an xlsx workbook is a binary file", hint="name it with --output FILE.xlsx"
-        )
+    if EXPORT_FORMATS.get(fmt).binary and target is None and stream.isatty():
+        raise UsageError(f"an {fmt} file is binary", hint=f"name it with --output FILE.{fmt}")
     raw, name = read_source(path)
     result = export_map(
-        raw, name, fmt, persona=persona, fence=fence, delimiter=delimiter, limits=limits
+        raw, name, fmt, persona=persona, fence=fence, delimiter=delimiter, settings=settings
     )
     if isinstance(result, str):
         write_output(result, target, stream, overwrite=True)
@@ -258,7 +228,7 @@ def run_import(
     title: str | None = None,
     lang: str | None = None,
     schema_ref: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> None:
     """`journey import` end to end: settle the format, convert, write `output` or `stream`.
 
@@ -268,10 +238,10 @@ def run_import(
     """
     from journeycli.core.fs import write_output
 
-    fmt = source_format or format_for(path, IMPORT_FORMATS)
+    fmt = source_format or IMPORT_FORMATS.for_path(path)
     if fmt is None:
         raise UsageError(
-            f"{path}: cannot tell the input format", hint="use --from mermaid|csv|xlsx"
+            f"{path}: cannot tell the input format", hint=f"use --from {IMPORT_FORMATS.choices()}"
         )
     if title is not None and not title.strip():
         raise UsageError("--title must not be empty")
@@ -285,6 +255,6 @@ def run_import(
         lang=lang,
         schema_ref=schema_ref,
         output_dir=Path(target).parent if target is not None else None,
-        limits=limits,
+        settings=settings,
     )
     write_output(text, target, stream, overwrite=force)

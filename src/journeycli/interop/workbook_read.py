@@ -25,13 +25,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from journeycli.core.document import Loc
 from journeycli.core.errors import InputError
 from journeycli.core.guards import unsafe_text_message
-from journeycli.core.loader import Loc
 from journeycli.core.model import JourneyMap
+from journeycli.core.problems import dotted
 from journeycli.core.rules import CHECKED_RULES, RuleContext
 from journeycli.core.slug import slugify
-from journeycli.core.validation import describe_error, dotted, error_location
+from journeycli.core.validation import describe_error, error_location
 from journeycli.interop.common import DEFAULT_TITLE
 from journeycli.interop.workbook_sheets import ID_SEPARATORS, KPI, LINK, SHEETS, Column
 
