@@ -90,7 +90,7 @@ def test_the_metadata_is_complete_and_the_version_has_one_home(wheel: Path) -> N
         for r in meta.get_all("Requires-Dist") or []
         if "extra ==" not in r
     }
-    assert requires == {"typer", "rich", "pyyaml", "pydantic", "jinja2"}
+    assert requires == {"typer", "rich", "pyyaml", "pydantic", "jinja2", "openpyxl"}
     assert not [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")], (
         "PEP 639: the license expression replaces License :: classifiers"
     )
@@ -136,7 +136,7 @@ def test_the_installed_wheel_runs_the_readme_command_from_anywhere(
     names = {p["name"].lower().replace("_", "-") for p in json.loads(listed.stdout)}
     wanted = {p.name.split("-")[0].lower().replace("_", "-") for p in packed}
     assert names - {"pip", "setuptools"} == wanted | {"journeycli"}
-    assert {"typer", "pydantic", "pyyaml"} <= wanted
+    assert {"typer", "pydantic", "pyyaml", "openpyxl"} <= wanted
     where = run(
         [str(python), "-c", "import journeycli, typer; print(journeycli.__file__, typer.__file__)"],
         cwd=tmp_path,
