@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +22,9 @@ from journeycli.interop.table import TOUCHPOINT_COLUMNS, from_csv, to_csv
 from journeycli.lint.runner import check_map
 from journeycli.model import JourneyMap, Kind
 from journeycli.validation import load_map
+
+# Hundreds of drawn maps per test: the full suite's job, not the quick loop's.
+pytestmark = pytest.mark.slow
 
 SETTINGS = settings(
     max_examples=150,

@@ -37,6 +37,7 @@ def test_alias_bomb_through_the_cli_fails_cleanly(tmp_path: Path) -> None:
     assert "Traceback" not in result.err
 
 
+@pytest.mark.slow
 def test_five_megabyte_file_is_refused_by_size(tmp_path: Path) -> None:
     big = tmp_path / "big.journey.yaml"
     big.write_text("version: 1\ntitle: big\nstages:\n" + "  - name: s\n" * 450_000)
@@ -46,6 +47,7 @@ def test_five_megabyte_file_is_refused_by_size(tmp_path: Path) -> None:
     assert "E006" in result.out and "over the limit" in result.out
 
 
+@pytest.mark.slow
 def test_size_limit_is_configurable(tmp_path: Path) -> None:
     small = tmp_path / "small.journey.yaml"
     small.write_text("version: 1\ntitle: small\nstages:\n  - name: s\n")

@@ -177,6 +177,7 @@ def test_html_format_is_registered_by_name_and_extension() -> None:
     assert format_for("report.pdf") is None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["terminal", "md", "json"])
 def test_output_is_byte_identical_across_runs(fmt: str, tmp_path: Path) -> None:
     runs = [
@@ -191,6 +192,7 @@ def test_output_is_byte_identical_across_runs(fmt: str, tmp_path: Path) -> None:
     assert runs[0].out == runs[1].out  # piped: fixed width, whatever the environment says
 
 
+@pytest.mark.slow
 def test_piped_terminal_report_has_no_colour_and_fixed_width() -> None:
     result = journey_process(["report", HYPOTHEEK], env={"TERM": "xterm-256color"})
     assert result.code == 0, result.err
@@ -208,6 +210,7 @@ def colours(text: str) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_forced_colour_honours_no_color() -> None:
     env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"}
     coloured = journey_process(["report", HYPOTHEEK], env=env)
