@@ -13,15 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import example_maps
-from journeycli.guards import UNSAFE_CHARACTER
+from journeycli.core.checks import check_map
+from journeycli.core.guards import UNSAFE_CHARACTER
+from journeycli.core.model import JourneyMap, Kind
+from journeycli.core.validation import load_map
 from journeycli.interop.jsonio import to_json
 from journeycli.interop.mermaid import from_mermaid, to_mermaid
 from journeycli.interop.mermaid_syntax import SUBSTITUTES, ZWSP, fold
-from journeycli.interop.pipeline import import_map
+from journeycli.interop.run import import_map
 from journeycli.interop.table import TOUCHPOINT_COLUMNS, from_csv, to_csv
-from journeycli.lint.runner import check_map
-from journeycli.model import JourneyMap, Kind
-from journeycli.validation import load_map
 
 # Hundreds of drawn maps per test: the full suite's job, not the quick loop's.
 pytestmark = pytest.mark.slow
@@ -33,7 +33,7 @@ SETTINGS = settings(
 )
 
 # Any text a map may hold (no surrogates, none of the control and bidi characters that
-# journeycli.guards refuses); the look-alikes the Mermaid export uses are turned back on
+# journeycli.core.guards refuses); the look-alikes the Mermaid export uses are turned back on
 # import (documented), and a leading zero-width space is dropped, so those are left out here.
 _REFUSED = "".join(c for c in map(chr, range(0x2070)) if UNSAFE_CHARACTER.match(c))
 _chars = st.characters(
