@@ -443,6 +443,7 @@ _LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 
 def _libyaml_max_depth() -> int:
+    """libyaml's limit as PyYAML reports it (a private getter, so 1,000 when it is absent)."""
     getter = getattr(getattr(yaml, "_yaml", None), "_get_max_nest_level", None)
     return int(getter()) if callable(getter) else 1000
 
@@ -451,9 +452,9 @@ def _past_libyaml_depth(builder: _Builder, text: str, mark: Any) -> Any:
     """Make libyaml's nesting limit behave as journey's `--max-depth` (docs/security.md).
 
     libyaml reads up to 1,024 characters ahead, so on `[[[[...` it stops at its own
-    limit before journey has seen level `max-depth` + 1. Below the place it stopped,
-    the document is nested deeper than journey's limit (every libyaml level is a list
-    or mapping), so parsing that part again lets journey's own check fire at the same
+    limit before journey has seen level `max-depth` + 1. Before the place it stopped,
+    the text is nested deeper than journey's limit (every libyaml level is a list or
+    mapping), so parsing that part again lets journey's own check fire at the same
     line and column as with a libyaml that has no limit. When `--max-depth` is at or
     above libyaml's limit, PyYAML's pure-Python parser (no limit, slower) reads the
     whole text, so the flag still means what it says.
