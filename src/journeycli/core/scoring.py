@@ -1,4 +1,4 @@
-"""The scoring engine of SPEC §3: pure functions over a validated map.
+"""Scoring (docs/format.md, "How journey computes the report"): pure functions over a map.
 
 No I/O and no formatting: lint rules and every report renderer read these
 results, so a gap or a breaking moment is defined in exactly one place.
@@ -15,7 +15,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from journeycli.core.dates import is_stale
-from journeycli.core.model import EvidenceType, JourneyMap, Stage, Touchpoint
+from journeycli.core.model import EvidenceType, JourneyMap, Kpi, Stage, Touchpoint
 
 DEFAULT_GAP_THRESHOLD = 30
 BREAKING_EXPERIENCE = 2
@@ -151,7 +151,7 @@ def gaps_without_plan(
 
 @dataclass(frozen=True, slots=True)
 class FunnelStep:
-    """Funnel figures of one stage; None where SPEC §3 says they are absent."""
+    """Funnel figures of one stage; None where docs/format.md says they are absent."""
 
     reach: Number | None
     lost: Number | None
@@ -210,3 +210,15 @@ def mean_experience(touchpoints: Iterable[Touchpoint]) -> float | None:
     """Mean experience (1..5) of the touchpoints that have one; None when none has."""
     values = [tp.experience for tp in touchpoints if tp.experience is not None]
     return sum(values) / len(values) if values else None
+
+
+def kpi_worse_than_target(kpi: Kpi) -> bool | None:
+    """Below its target (above it when lower is better); None without both a value and a target.
+
+    A value equal to the target is not worse (docs/format.md#kpis).
+    """
+    if kpi.value is None or kpi.target is None:
+        return None
+    if kpi.higher_is_better:
+        return kpi.value < kpi.target
+    return kpi.value > kpi.target

@@ -9,16 +9,19 @@ of the item that lacks it.
 from __future__ import annotations
 
 import difflib
+import types
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, Loc
 from journeycli.core.gcpause import paused_gc
-from journeycli.core.loader import Document, Limits, Loc, load_document
-from journeycli.core.model import EXTENSION_PREFIX, JourneyMap, known_keys
-from journeycli.core.problems import Problem, Severity
+from journeycli.core.guards import size_problems, unsafe_text_problems
+from journeycli.core.loader import load_document
+from journeycli.core.model import EXTENSION_PREFIX, UNION_TAGS, JourneyMap
+from journeycli.core.problems import Code, Problem, Severity, dotted
 
 _EXPECTED = {
     "int_type": "a whole number",
@@ -46,21 +49,78 @@ class ValidatedMap:
     problems: list[Problem]
 
 
-def dotted(loc: Loc) -> str:
-    """`("stages", 2, "touchpoints", 0, "name")` -> `stages[2].touchpoints[0].name`."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
 def _show(value: Any) -> str:
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:
-    return tuple(part for part in loc if part != "[key]")
+    """The location in the data: without Pydantic's `[key]` marks and union tags.
+
+    A tag (`mapping` for an opportunity written as a mapping) follows a list
+    index; a key of the user's own data never does, so only that is dropped.
+    """
+    cleaned: list[Any] = []
+    previous: Any = None
+    for part in loc:
+        tag = part in UNION_TAGS and isinstance(previous, int)
+        previous = part
+        if part != "[key]" and not tag:
+            cleaned.append(part)
+    return tuple(cleaned)
+
+
+def known_keys(loc: tuple[str | int, ...]) -> list[str]:
+    """The keys allowed in the mapping at `loc` (for did-you-mean suggestions)."""
+    current: Any = JourneyMap
+    skip = 0  # list indices and dict keys between a field and its items
+    for part in loc:
+        if skip:
+            skip -= 1
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        if not isinstance(part, str) or part not in current.model_fields:
+            return []
+        current, skip = _unwrap_container(current.model_fields[part].annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap_container(annotation: Any) -> tuple[Any, int]:
+    """Step from `list[X]`, `dict[str, X]`, `X | None` or `Annotated[X, ...]` to X. Also returns how
+    many location parts (list index, dict key) the step spans. In a union of text and a model
+    (an opportunity), the model is the one with keys.
+    """
+    depth = 0
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (list, dict):
+            annotation = get_args(annotation)[-1]
+            depth += 1
+        elif origin is Union or origin is types.UnionType:
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            models = [m for m in members if _model_of(m) is not None]
+            if len(members) == 1:
+                annotation = members[0]
+            elif len(models) == 1:
+                annotation = _model_of(models[0])
+            else:
+                return annotation, depth
+        else:
+            return annotation, depth
+
+
+def _model_of(annotation: Any) -> Any:
+    """The model class behind `annotation` (through `Annotated`), or None."""
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return (
+        annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    )
 
 
 def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
@@ -119,7 +179,7 @@ def problems_from_validation(exc: ValidationError, document: Document) -> list[P
             line, col = document.positions.locate(data, target)
         else:
             line, col = document.positions.locate(data, loc, key=at_key or "[key]" in error["loc"])
-        problems.append(Problem(document.path, line, col, "E003", Severity.ERROR, message))
+        problems.append(Problem(document.path, line, col, Code.E003, Severity.ERROR, message))
     return problems
 
 
@@ -129,9 +189,8 @@ def validate_document(document: Document, limits: Limits | None = None) -> Valid
     A map over the stage or touchpoint limit is not validated either, and
     text with invisible control characters is an error (`journeycli.core.guards`).
     """
-    if document.data is None or any(p.code in ("E001", "E006") for p in document.problems):
+    if document.data is None or any(p.code in (Code.E001, Code.E006) for p in document.problems):
         return ValidatedMap(document, None, list(document.problems))
-    from journeycli.core.guards import size_problems, unsafe_text_problems
 
     too_big = size_problems(document, limits or DEFAULT_LIMITS)
     if too_big:
@@ -144,9 +203,6 @@ def validate_document(document: Document, limits: Limits | None = None) -> Valid
         problems.extend(problems_from_validation(exc, document))
         return ValidatedMap(document, None, problems)
     return ValidatedMap(document, model, problems)
-
-
-DEFAULT_LIMITS = Limits()
 
 
 def load_map(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> ValidatedMap:

@@ -13,7 +13,6 @@ touchpoints, W104 no owner) form the to-do list.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -27,10 +26,10 @@ from journeycli.core.fs import atomic_write
 from journeycli.core.guards import unsafe_text_message
 from journeycli.core.hints import did_you_mean
 from journeycli.core.loader import load_document
-from journeycli.core.model import Action, Evidence, JourneyMap, Persona, Touchpoint
+from journeycli.core.model import Action, Evidence, JourneyMap, Kpi, Persona, Touchpoint
 from journeycli.core.schema import SCHEMA_FILE, find_schema_ref
 from journeycli.core.slug import slugify, unique_slug
-from journeycli.core.sources import MAP_SUFFIXES
+from journeycli.core.sources import MAP_SUFFIXES, title_from_filename
 from journeycli.core.templates import template_dir
 from journeycli.core.validation import load_map
 from journeycli.core.writer import MAX_LINE, Comments, Loc, dump_items, dump_map, written_entries
@@ -42,6 +41,7 @@ _PROMPT_KEYS = ("customer_goal", "questions", "review_questions")
 _EXAMPLE_MODELS: dict[str, type[BaseModel]] = {
     "map.personas": Persona,
     "stage.evidence": Evidence,
+    "stage.kpis": Kpi,
     "stage.touchpoints": Touchpoint,
     "stage.actions": Action,
 }
@@ -85,7 +85,11 @@ def create(path: str, options: ScaffoldOptions, *, force: bool = False) -> Scaff
         ref, found = options.schema_ref, True
     else:
         ref, found = find_schema_ref(directory)
-    title = options.title if options.title is not None else title_from_path(target)
+    title = (
+        options.title
+        if options.title is not None
+        else (title_from_filename(target.name) if target else None)
+    )
     journey, comments = build(options, title)
     text = dump_map(journey, comments=comments, schema_ref=ref)
     _self_check(text, journey)
@@ -126,17 +130,6 @@ def map_path(path: str) -> Path:
     return Path(path + MAP_SUFFIXES[0])
 
 
-def title_from_path(target: Path | None) -> str | None:
-    """`maps/hypotheek-afsluiten.journey.yaml` -> `Hypotheek afsluiten`."""
-    if target is None:
-        return None
-    stem = target.name
-    for suffix in MAP_SUFFIXES:
-        stem = stem.removesuffix(suffix)
-    words = re.sub(r"[-_\s]+", " ", stem).strip()
-    return words[:1].upper() + words[1:] if words else None
-
-
 def list_templates(language: str = "en") -> list[tuple[str, str]]:
     """(name, one-line description) of every template, the default first."""
     names = sorted(_template_names(), key=lambda n: (_raw(n).get("order", 99), n))
@@ -175,7 +168,8 @@ def build(options: ScaffoldOptions, title: str | None = None) -> tuple[JourneyMa
         journey = JourneyMap.model_validate(document)
     except ValidationError as exc:
         raise ConfigError(f"scaffold template '{options.template}' is broken: {exc}") from exc
-    return journey, _comments(journey, data.get("slots") or {}, language)
+    slots = data.get("slots") or {}
+    return journey, _comments(journey, slots, language, data.get("once") or {})
 
 
 def _check_language(language: str) -> str:
@@ -243,7 +237,15 @@ def _known_stage(name: str, template: str, language: str, data: dict[str, Any]) 
 # --- comments ------------------------------------------------------------------
 
 
-def _comments(journey: JourneyMap, slots: dict[str, Any], language: str) -> Comments:
+def _comments(
+    journey: JourneyMap, slots: dict[str, Any], language: str, once: dict[str, Any] | None = None
+) -> Comments:
+    """The comments and empty slots of a scaffold.
+
+    `slots` name the keys written empty in every item of a kind; `once` those
+    written empty only in the first item of their kind (the blueprint lanes,
+    tone and KPIs of `experience-map`, docs/scaffold.md).
+    """
     table = _localize(_raw("_comments"), language)
     inline_table: dict[str, str] = table.get("inline", {})
     above_table: dict[str, str] = table.get("above", {})
@@ -253,8 +255,12 @@ def _comments(journey: JourneyMap, slots: dict[str, Any], language: str) -> Comm
     below: dict[Loc, list[str]] = {}
     seen: set[str] = set()
 
+    started: set[str] = set()
+
     def walk(value: BaseModel, loc: Loc, kind: str) -> None:
-        for field in slots.get(kind, ()):
+        first = kind not in started
+        started.add(kind)
+        for field in [*slots.get(kind, ()), *((once or {}).get(kind, ()) if first else ())]:
             if field in type(value).model_fields:
                 keep.add((*loc, field))
         for key, item in written_entries(value, loc, keep):

@@ -6,6 +6,7 @@ listed here once; reporters, `--explain` and the docs read this registry.
 
 from __future__ import annotations
 
+from journeycli.core.problems import Code
 from journeycli.core.rules import (
     e001_invalid_file,
     e002_duplicate_key,
@@ -24,6 +25,7 @@ from journeycli.core.rules import (
     w109_persona_without_touchpoints,
     w110_action_without_channel,
     w111_breaking_moment_only_later,
+    w112_kpi_worse_than_target,
 )
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
@@ -45,9 +47,10 @@ _MODULES = (
     w109_persona_without_touchpoints,
     w110_action_without_channel,
     w111_breaking_moment_only_later,
+    w112_kpi_worse_than_target,
 )
 
-RULES: dict[str, Rule] = {module.RULE.code: module.RULE for module in _MODULES}
+RULES: dict[Code, Rule] = {module.RULE.code: module.RULE for module in _MODULES}
 CHECKED_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES.values() if rule.check)
 
 __all__ = ["CHECKED_RULES", "RULES", "Finding", "Rule", "RuleContext"]

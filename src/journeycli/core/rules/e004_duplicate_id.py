@@ -1,11 +1,11 @@
-"""E004: two personas, stages, touchpoints or actions share an id."""
+"""E004: two personas, stages, touchpoints, actions or opportunities share an id."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.loader import Loc
-from journeycli.core.problems import Severity
+from journeycli.core.document import Loc
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
@@ -23,6 +23,9 @@ def _ids(ctx: RuleContext) -> Iterator[tuple[str, str, Loc]]:
         for ai, action in enumerate(stage.actions):
             if action.id is not None:
                 yield "action", action.id, ("stages", si, "actions", ai)
+    for si, oi, opportunity in journey.opportunities():
+        if opportunity.id is not None:
+            yield "opportunity", opportunity.id, ("stages", si, "opportunities", oi)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -42,10 +45,10 @@ def _where(loc: Loc) -> str:
 
 
 RULE = Rule(
-    code="E004",
+    code=Code.E004,
     name="duplicate-id",
     severity=Severity.ERROR,
-    summary="Two personas, stages, touchpoints or actions with the same id.",
+    summary="Two personas, stages, touchpoints, actions or opportunities with the same id.",
     why=(
         "Ids tie scores, touchpoints and actions together and match items across versions in "
         "`journey diff`; two items with one id make every reference ambiguous. An id left out "
