@@ -17,9 +17,9 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import ROOT
-from journeycli.analysis import Analysis, analyse
-from journeycli.lint.runner import check_map
-from journeycli.model import (
+from journeycli.core.analysis import Analysis, analyse
+from journeycli.core.checks import check_map
+from journeycli.core.model import (
     Action,
     Evidence,
     Goal,
@@ -30,7 +30,7 @@ from journeycli.model import (
     Stage,
     Touchpoint,
 )
-from journeycli.validation import load_map
+from journeycli.core.validation import load_map
 
 FORMAT_MD = ROOT / "docs" / "format.md"
 TEXT = FORMAT_MD.read_text(encoding="utf-8")

@@ -27,9 +27,9 @@ import pytest
 
 from checkers import CHROMIUM, vnu_jar
 from conftest import DATA, EXAMPLES
-from journeycli.model import Language
-from journeycli.render import get_renderer
-from journeycli.render.report import ReportOptions, build_report
+from journeycli.core.model import Language
+from journeycli.report.formats import get_renderer
+from journeycli.report.run import ReportOptions, build_report
 
 pytestmark = pytest.mark.slow
 

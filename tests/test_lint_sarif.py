@@ -18,7 +18,7 @@ from jsonschema import Draft4Validator, FormatChecker
 
 from conftest import DATA, journey_process
 from journeycli import __version__
-from journeycli.lint.rules import RULES
+from journeycli.core.rules import RULES
 
 SCHEMA_PATH = DATA / "sarif-schema-2.1.0.json"
 SCHEMA_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"

@@ -94,7 +94,7 @@ def test_terminal_golden_is_plain_and_fixed_width() -> None:
 def test_json_report_validates_against_the_schema(cli, path: Path, persona: str | None) -> None:
     args = ["report", path, "--format", "json"]
     if persona:
-        from journeycli.validation import load_map
+        from journeycli.core.validation import load_map
 
         model = load_map(path.read_bytes(), str(path)).model
         assert model is not None

@@ -95,7 +95,7 @@ def root(
 class LanguageChoice(StrEnum):
     """`--lang` of new, report and import: the languages of the labels and templates.
 
-    A plain enum here rather than `journeycli.model.Language`, which would
+    A plain enum here rather than `journeycli.core.model.Language`, which would
     load pydantic before any command runs.
     """
 

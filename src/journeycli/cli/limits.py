@@ -3,7 +3,7 @@
 Every command that reads a map declares the same flags (`cli.app.MaxFileSize`,
 ...) and passes them here positionally; which value wins (flag, then
 `[tool.journey]` / `.journey.toml`, then the defaults) is decided in one place,
-`journeycli.lint.config.configured_limits`.
+`journeycli.core.settings.configured_limits`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from journeycli.loader import Limits
+    from journeycli.core.loader import Limits
 
 
 def make_limits(
@@ -21,7 +21,7 @@ def make_limits(
     max_stages: int | None = None,
     max_touchpoints: int | None = None,
 ) -> Limits:
-    from journeycli.lint.config import configured_limits
+    from journeycli.core.settings import configured_limits
 
     return configured_limits(
         max_file_size=max_file_size,

@@ -111,9 +111,10 @@ def lint(
         raise typer.Exit(0)
 
     from journeycli.cli.progress import file_progress
-    from journeycli.lint.config import resolve_options
-    from journeycli.lint.reporters import REPORTERS
-    from journeycli.lint.runner import discover, lint_files
+    from journeycli.core.settings import resolve_options
+    from journeycli.core.sources import discover
+    from journeycli.lint.formats import REPORTERS
+    from journeycli.lint.run import lint_files
 
     options = resolve_options(
         select=select,

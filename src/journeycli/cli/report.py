@@ -109,7 +109,7 @@ def report(
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Rank the stages where the most is to be gained, with the actions to take."""
-    from journeycli.render.report import produce
+    from journeycli.report.run import produce
 
     produce(
         paths,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from journeycli.problems import Problem
+from journeycli.core.problems import Problem
 
 MARKER = "journey:"
 UNSUPPRESSIBLE = frozenset({"E001", "E006"})
