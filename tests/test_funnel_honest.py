@@ -29,10 +29,10 @@ from pathlib import Path
 import pytest
 
 from conftest import EXAMPLES
-from journeycli.analysis import analyse
-from journeycli.engine import funnel, funnel_totals
-from journeycli.model import JourneyMap
-from journeycli.validation import load_map
+from journeycli.core.analysis import analyse
+from journeycli.core.model import JourneyMap
+from journeycli.core.scoring import funnel, funnel_totals
+from journeycli.core.validation import load_map
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 

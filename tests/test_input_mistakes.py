@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from journeycli.validation import load_map
+from journeycli.core.validation import load_map
 
 HEAD = "version: 1\ntitle: Hypotheek\n"
 
@@ -223,8 +223,7 @@ CASES: list[tuple[str, str, list[str]]] = [
     ),
     (
         "single-persona-for-list",
-        HEAD
-        + "personas: [{id: starter, name: Sanne}]\nstages:\n  - name: A\n    touchpoints:\n"
+        HEAD + "personas: [{id: starter, name: Sanne}]\nstages:\n  - name: A\n    touchpoints:\n"
         "      - name: Rekentool\n        personas: starter\n",
         [
             "8:19: E003 stages[0].touchpoints[0].personas: expected a list, got 'starter'; "
@@ -330,20 +329,18 @@ PARSE_CASES: list[tuple[str, str, str]] = [
     (
         "colon-without-space",
         HEAD + "stages:\n  - name:Aankoop\n    relevance: 5\n",
-        "4:5: E001 not valid YAML: 'name:Aankoop' needs a space after ':'; "
-        "write 'name: Aankoop'",
+        "4:5: E001 not valid YAML: 'name:Aankoop' needs a space after ':'; write 'name: Aankoop'",
     ),
     (
         "colon-without-space-before-next-key",
         stage("relevance:50\npresence: 5"),
-        "5:5: E001 not valid YAML: 'relevance:50' needs a space after ':'; "
-        "write 'relevance: 50'",
+        "5:5: E001 not valid YAML: 'relevance:50' needs a space after ':'; write 'relevance: 50'",
     ),
     (
         "colon-in-text",
         HEAD + "description: Let op: dit is het\nstages: [{name: A}]\n",
         "3:14: E001 not valid YAML: the text after 'description:' contains ': '; put it in "
-        "quotes: description: \"Let op: dit is het\"",
+        'quotes: description: "Let op: dit is het"',
     ),
     (
         "tab-indentation",
@@ -371,8 +368,7 @@ PARSE_CASES: list[tuple[str, str, str]] = [
     (
         "unclosed-brace",
         stage("persona_scores: {starter: {relevance: 4}\npresence: 4"),
-        "5:21: E001 not valid YAML: the '{' on line 5 is never closed; "
-        "end the mapping with '}'",
+        "5:21: E001 not valid YAML: the '{' on line 5 is never closed; end the mapping with '}'",
     ),
     (
         "text-after-quote",
@@ -474,7 +470,7 @@ SHAPES = [
     "1_000",
     "!!binary aGVsbG8=",
     "'it''s'",
-    "\"tab\\there\"",
+    '"tab\\there"',
 ]
 FIELDS = [
     "title: {v}\nstages: [{{name: A}}]\n",

@@ -27,9 +27,9 @@ from typing import Any
 import pytest
 
 from conftest import DATA, journey_process
-from journeycli.analysis import Analysis, analyse
-from journeycli.engine import experience_of
-from journeycli.validation import load_map
+from journeycli.core.analysis import Analysis, analyse
+from journeycli.core.scoring import experience_of
+from journeycli.core.validation import load_map
 
 MAP = DATA / "persona-experience.journey.yaml"
 
@@ -122,7 +122,9 @@ def test_w106_warns_for_a_persona_whose_critical_moment_breaks(cli) -> None:  # 
 
 
 def test_unknown_persona_in_persona_experience_is_e005(tmp_path: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    text = MAP.read_text(encoding="utf-8").replace("          zakelijk: 5", "          zakelijke: 5")
+    text = MAP.read_text(encoding="utf-8").replace(
+        "          zakelijk: 5", "          zakelijke: 5"
+    )
     path = tmp_path / "m.journey.yaml"
     path.write_text(text, encoding="utf-8")
     result = cli(["lint", path, "--select", "E"])
@@ -143,8 +145,10 @@ def test_terminal_and_markdown_show_mean_and_worst(cli, fmt: str) -> None:  # ty
     reis = next(line for line in out.splitlines() if "Reis" in line and "Receptie" in line)
     assert "3" in reis and "4" in reis
     gezin = cli(["report", MAP, "--format", fmt, "--lang", "en", "--persona", "gezin"]).out
-    boeken = next(line for line in gezin.splitlines() if "Boeken" in line and "WhatsApp" in line)
-    assert "2.5" in boeken and "1" in boeken
+    section = gezin.split("Experience per stage")[1]
+    boeken = next(line for line in section.splitlines() if "Boeken" in line)
+    assert "2.5" in boeken and "1 (WhatsApp-service)" in boeken
+    assert "Gezin met kinderen" not in section  # the persona's scores are the mean already
 
 
 def test_schema_in_the_repository_has_persona_experience() -> None:
@@ -155,9 +159,9 @@ def test_schema_in_the_repository_has_persona_experience() -> None:
 
 def test_html_curve_draws_persona_lines_and_marks_each_minimum(cli) -> None:  # type: ignore[no-untyped-def]
     html = cli(["report", MAP, "--format", "html"]).out
-    assert html.count('class="curve-min') == 2  # boeken and reis have scored touchpoints
+    assert html.count('class="curve-min-at"') == 2  # boeken and reis have rated touchpoints
     assert 'data-persona="gezin"' in html and 'data-persona="zakelijk"' in html
-    assert "Gezin met kinderen" in html.split('class="curve-legend"')[1].split("</ul>")[0]
+    assert "Gezin met kinderen" in html.split('curve-legend"')[1].split("</ul>")[0]
 
 
 def test_html_without_persona_experiences_draws_no_persona_lines(cli) -> None:  # type: ignore[no-untyped-def]

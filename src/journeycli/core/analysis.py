@@ -28,12 +28,15 @@ from journeycli.core.model import (
 from journeycli.core.scoring import (
     DEFAULT_GAP_THRESHOLD,
     Confidence,
+    FunnelTotals,
     Number,
     breaking_moments,
     confidence,
-    funnel,
+    experience_by_persona,
+    experience_of,
+    experience_stats,
+    funnel_figures,
     has_plan,
-    mean_experience,
     meets,
     ranked_stages,
     scores,
@@ -69,7 +72,12 @@ class StageAnalysis:
     value_at_stake: Number | None
     has_plan: bool  # at least one opportunity and one open action
     focus: bool  # among the --top stages with a positive gap
-    mean_experience: float | None  # over the touchpoints the persona meets that have one
+    # experience of the touchpoints the persona meets, with its persona_experience where given
+    experience_mean: float | None  # None without a rated touchpoint
+    experience_min: int | None  # the worst touchpoint: never averaged away
+    experience_count: int
+    experience_worst: Touchpoint | None  # the touchpoint with experience_min
+    experience_by_persona: dict[str, float | None]  # every persona: mean over what it meets
     touchpoints: tuple[Touchpoint, ...]  # the touchpoints the persona meets, map order
     open_actions: tuple[Action, ...]  # todo or doing, map order
     channels: tuple[ChannelGroup, ...]  # open actions by channel; first seen first, None last
@@ -85,6 +93,11 @@ class StageAnalysis:
     @property
     def scored(self) -> bool:
         return self.rank is not None
+
+    @property
+    def mean_experience(self) -> float | None:
+        """The name `experience_mean` had before release 2, for users' templates."""
+        return self.experience_mean
 
     @property
     def opportunities(self) -> tuple[str, ...]:
@@ -148,6 +161,7 @@ class Analysis:
     gaps_without_plan: tuple[StageAnalysis, ...]  # rank order
     roadmap: Roadmap
     has_funnel: bool  # metrics.volume is set
+    funnel: FunnelTotals | None  # completed customers and their value; None without volume
 
     @property
     def title(self) -> str:
@@ -168,6 +182,24 @@ class Analysis:
     @property
     def principles(self) -> tuple[str, ...]:
         return tuple(self.journey.principles)
+
+    @property
+    def has_experience(self) -> bool:
+        """Some stage has a rated touchpoint (for the persona, if chosen)."""
+        return any(s.experience_count for s in self.stages)
+
+    @property
+    def personas_with_experience(self) -> tuple[Persona, ...]:
+        """Every persona when some touchpoint scores personas apart, else none."""
+        scored = any(tp.persona_experience for _, tp in self.journey.touchpoints())
+        return tuple(self.journey.personas) if scored else ()
+
+    def experience(self, touchpoint: Touchpoint) -> int | None:
+        """A touchpoint's experience as this analysis counts it (the persona's own, if given)."""
+        return experience_of(touchpoint, self.persona.id if self.persona else None)
+
+    def persona_name(self, persona_id: str) -> str:
+        return next((p.name for p in self.journey.personas if p.id == persona_id), persona_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,7 +259,8 @@ def analyse(
     chosen = find_persona(journey, persona, path)
     pid = chosen.id if chosen else None
     ranks = {index: rank for rank, (index, _, _) in enumerate(ranked_stages(journey, pid), 1)}
-    steps = funnel(journey)
+    steps, totals = funnel_figures(journey)
+    persona_ids = [p.id for p in journey.personas]
     focus_ids = [index for index, _, stage_gap in ranked_stages(journey, pid) if stage_gap > 0][
         :top
     ]
@@ -236,6 +269,7 @@ def analyse(
         relevance, presence = scores(stage, pid)
         open_actions = tuple(a for a in stage.actions if a.is_open)
         met = tuple(tp for tp in stage.touchpoints if meets(tp, pid))
+        experience = experience_stats(met, pid)
         stages.append(
             StageAnalysis(
                 index=index,
@@ -252,7 +286,11 @@ def analyse(
                 value_at_stake=steps[index].value_at_stake,
                 has_plan=has_plan(stage),
                 focus=index in focus_ids,
-                mean_experience=mean_experience(met),
+                experience_mean=experience.mean,
+                experience_min=experience.min,
+                experience_count=experience.count,
+                experience_worst=experience.worst,
+                experience_by_persona=experience_by_persona(stage, persona_ids),
                 touchpoints=met,
                 open_actions=open_actions,
                 channels=_channel_groups(open_actions),
@@ -299,7 +337,8 @@ def analyse(
             s for s in ranked if s.gap is not None and s.gap >= gap_threshold and not s.has_plan
         ),
         roadmap=roadmap,
-        has_funnel=bool(journey.metrics and journey.metrics.volume is not None),
+        has_funnel=totals is not None,
+        funnel=totals,
     )
 
 

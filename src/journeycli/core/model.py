@@ -205,6 +205,17 @@ class PersonaScore(Strict):
     """This persona's presence (0-100), in place of the stage's."""
 
 
+def _drop_extension_keys(value: Any) -> Any:
+    value = mapping_not_null(value)
+    if isinstance(value, dict):
+        return {
+            k: v
+            for k, v in value.items()
+            if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
+        }
+    return value
+
+
 class Touchpoint(Identified):
     channel: Text | None = None
     """Channel of the contact, such as website, app, phone, branch or email."""
@@ -219,6 +230,12 @@ class Touchpoint(Identified):
     experience: Experience | None = None
     """How the contact feels to the customer: 1 very bad, 2 bad, 3 neutral, 4 good, 5 very good. A
     critical touchpoint at 1 or 2 is a breaking moment.
+    """
+    persona_experience: Annotated[dict[Text, Experience], BeforeValidator(_drop_extension_keys)] = (
+        Field(default_factory=dict)
+    )
+    """How the contact feels to one persona (1-5), keyed by persona id, where it differs from
+    experience; with --persona it replaces experience for that persona.
     """
     owner: Text | None = None
     """Team or person responsible for this touchpoint."""
@@ -247,17 +264,6 @@ class Action(Strict):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
-
-
-def _drop_extension_keys(value: Any) -> Any:
-    value = mapping_not_null(value)
-    if isinstance(value, dict):
-        return {
-            k: v
-            for k, v in value.items()
-            if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
-        }
-    return value
 
 
 class Stage(Identified):

@@ -1,7 +1,7 @@
 """Geometry of the charts in the HTML report, computed from the Analysis figures.
 
 This is layout, not scoring: every value drawn (relevance, presence, gap,
-mean experience, reach) is read from `StageAnalysis`; this module only turns
+mean and worst experience, reach) is read from `StageAnalysis`; this module only turns
 it into SVG coordinates, so the template stays readable and free of
 arithmetic. Coordinates are formatted here with a fixed number of decimals,
 which keeps the HTML byte-identical for the same map on every machine.
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from journeycli.core.analysis import StageAnalysis
+from journeycli.core.model import Persona
 from journeycli.core.svg import fmt
 
 # --- the relevance/presence chart (its own viewBox, scales with the page) ------------------------
@@ -199,10 +200,33 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class CurveMinimum:
+    """The worst touchpoint of a stage, marked below (or on) the mean: never averaged away."""
+
+    stage: StageAnalysis
+    x: str
+    y: str
+    value: int
+    labelled: bool  # below the mean: its own label (on the mean, the mean's label says it)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaLine:
+    """One persona's mean experience per stage (experience_by_persona), drawn as its own line."""
+
+    persona: Persona
+    style: int  # 1..4: colour and dash pattern, so lines differ by more than colour
+    points: tuple[CurvePoint, ...]
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ExperienceCurve:
     height: int
     points: tuple[CurvePoint, ...]
     segments: tuple[Segment, ...]  # between neighbouring stages that both have a mean
+    minima: tuple[CurveMinimum, ...]  # per stage with a rated touchpoint
+    personas: tuple[PersonaLine, ...]  # empty unless personas are scored apart
     levels: tuple[tuple[str, int], ...]  # (y, 1..5) grid lines
     neutral_y: str
     poor_top: str  # the band below neutral is tinted
@@ -210,36 +234,76 @@ class ExperienceCurve:
     columns: tuple[str, ...]  # x of the borders between stage columns
 
 
+PERSONA_STYLES = 4
+
+
 def _experience_y(value: float) -> float:
     span = CURVE_HEIGHT - CURVE_TOP - CURVE_BOTTOM
     return CURVE_TOP + span * (5 - value) / 4
 
 
-def experience_curve(stages: Sequence[StageAnalysis]) -> ExperienceCurve | None:
-    """Mean touchpoint experience per stage, aligned with the grid columns; None without data."""
+def _line(
+    stages: Sequence[StageAnalysis], values: Sequence[float | None]
+) -> list[CurvePoint | None]:
     count = len(stages)
-    if not any(s.mean_experience is not None for s in stages):
-        return None
     points: list[CurvePoint | None] = []
-    for index, stage in enumerate(stages):
-        value = stage.mean_experience
+    for index, (stage, value) in enumerate(zip(stages, values, strict=True)):
         if value is None:
             points.append(None)
             continue
         y = _experience_y(value)
-        points.append(
-            CurvePoint(
-                stage, f"{fmt(100 * (index + 0.5) / count)}%", fmt(y), fmt(y - 9), value, value < 3
-            )
-        )
-    segments = tuple(
+        x = f"{fmt(100 * (index + 0.5) / count)}%"
+        points.append(CurvePoint(stage, x, fmt(y), fmt(y - 9), value, value < 3))
+    return points
+
+
+def _segments(points: Sequence[CurvePoint | None]) -> tuple[Segment, ...]:
+    return tuple(
         Segment(a.x, a.y, b.x, b.y) for a, b in pairwise(points) if a is not None and b is not None
     )
+
+
+def experience_curve(
+    stages: Sequence[StageAnalysis], personas: Sequence[tuple[int, Persona]] = ()
+) -> ExperienceCurve | None:
+    """Mean and worst experience per stage, aligned with the grid columns; None without data.
+
+    `personas` (with their place in the map, which fixes their line style on
+    every page) get a line each, from the stages' `experience_by_persona`.
+    """
+    count = len(stages)
+    if not any(s.experience_mean is not None for s in stages):
+        return None
+    points = _line(stages, [s.experience_mean for s in stages])
+    minima = tuple(
+        CurveMinimum(
+            point.stage,
+            point.x,
+            fmt(_experience_y(point.stage.experience_min)),
+            point.stage.experience_min,
+            point.stage.experience_min < point.value,
+        )
+        for point in points
+        if point is not None and point.stage.experience_min is not None
+    )
+    lines = []
+    for number, persona in personas:
+        line = _line(stages, [s.experience_by_persona.get(persona.id) for s in stages])
+        lines.append(
+            PersonaLine(
+                persona,
+                number % PERSONA_STYLES + 1,
+                tuple(p for p in line if p is not None),
+                _segments(line),
+            )
+        )
     neutral = _experience_y(3)
     return ExperienceCurve(
         height=CURVE_HEIGHT,
         points=tuple(p for p in points if p is not None),
-        segments=segments,
+        segments=_segments(points),
+        minima=minima,
+        personas=tuple(lines),
         levels=tuple((fmt(_experience_y(level)), level) for level in (1, 2, 3, 4, 5)),
         neutral_y=fmt(neutral),
         poor_top=fmt(neutral),

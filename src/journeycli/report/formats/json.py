@@ -42,7 +42,11 @@ def _stage(stage: StageAnalysis) -> dict[str, Any]:
         "overridden": stage.overridden,
         "has_plan": stage.has_plan,
         "focus": stage.focus,
-        "mean_experience": stage.mean_experience,
+        "experience_mean": stage.experience_mean,
+        "experience_min": stage.experience_min,
+        "experience_count": stage.experience_count,
+        "experience_by_persona": dict(stage.experience_by_persona),
+        "mean_experience": stage.experience_mean,
         "opportunities": list(stage.opportunities),
         "open_actions": [_action(a) for a in stage.open_actions],
     }
@@ -68,6 +72,7 @@ def _roadmap_item(item: RoadmapItem) -> dict[str, Any]:
 def analysis_data(analysis: Analysis) -> dict[str, Any]:
     """One map's report as JSON-ready data (the shape of SPEC §4, plus a few extra fields)."""
     metrics = analysis.metrics
+    totals = analysis.funnel
     return {
         "path": analysis.path,
         "title": analysis.title,
@@ -82,6 +87,15 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
             "value": metrics.value,
             "currency": metrics.currency,
             "period": metrics.period,
+        },
+        "funnel": None
+        if totals is None
+        else {
+            "volume": totals.volume,
+            "completed": totals.completed,
+            "completed_value": totals.completed_value,
+            "currency": totals.currency,
+            "period": totals.period,
         },
         "stages": [_stage(s) for s in analysis.ranked],
         "unscored": [s.id for s in analysis.unscored],

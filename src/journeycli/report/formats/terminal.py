@@ -89,6 +89,7 @@ class _Builder:
             self.header,
             self.moments,
             self.ranked,
+            self.experience,
             self.focus,
             self.roadmap,
             self.without_plan,
@@ -188,8 +189,53 @@ class _Builder:
             yield table
             if any(s.overridden for s in a.ranked):
                 yield Text(f"* {self.t('overridden')}", style="dim")
+            if a.funnel is not None:
+                yield Text(self.completed(a), style="bold")
         else:
             yield Text(self.t("no_scored_stages"))
+
+    def completed(self, a: Analysis) -> str:
+        """The funnel's outcome, shown under the stage figures."""
+        totals = a.funnel
+        assert totals is not None
+        completed = i18n.number(totals.completed, self.lang)
+        if totals.completed_value is None:
+            return self.t("completed_note_no_value", completed=completed, period=totals.period)
+        value = self.money(a, totals.completed_value)
+        return self.t("completed_note", completed=completed, period=totals.period, value=value)
+
+    def experience(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
+        """Mean and worst experience per stage, in map order (and per persona when scored apart)."""
+        from rich.text import Text
+
+        if not a.has_experience:
+            return
+        lang = self.lang
+        yield self.heading("experience_per_stage", suffix)
+        personas = () if a.persona else a.personas_with_experience
+        table = self.table(
+            ("stage", "l"),
+            ("experience_mean", "r"),
+            ("experience_worst", "l"),
+            ("experience_count", "r"),
+        )
+        for persona in personas:
+            table.add_column(Text(persona.name), justify="right", overflow="fold")
+        for s in a.stages:
+            worst = Text(i18n.ABSENT)
+            if s.experience_worst is not None and s.experience_min is not None:
+                worst = Text(
+                    f"{s.experience_min} ", style="bold red" if s.experience_min <= 2 else ""
+                )
+                worst.append(f"({s.experience_worst.name})")
+            table.add_row(
+                Text(s.name),
+                i18n.decimal(s.experience_mean, lang),
+                worst,
+                str(s.experience_count),
+                *(i18n.decimal(s.experience_by_persona.get(p.id), lang) for p in personas),
+            )
+        yield table
 
     def focus(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
         from rich.text import Text
