@@ -204,7 +204,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         stage("evidence:\n  - source: Enquête\n    date: 2026-03-01 10:30"),
         [
             "7:15: E003 stages[0].evidence[0].date: expected a date without a time "
-            "(YYYY-MM-DD), got '2026-03-01 10:30:00'; write 2026-03-01"
+            "(YYYY-MM-DD), got '2026-03-01 10:30'; write 2026-03-01"
         ],
     ),
     # --- lists and mappings ----------------------------------------------------------------------
@@ -272,7 +272,7 @@ CASES: list[tuple[str, str, list[str]]] = [
         "empty-list",
         stage("feelings:"),
         [
-            "5:5: E003 stages[0].feelings: expected a list, got nothing; "
+            "5:14: E003 stages[0].feelings: expected a list, got nothing; "
             "write [] for none or remove the key"
         ],
     ),
@@ -385,7 +385,7 @@ PARSE_CASES: list[tuple[str, str, str]] = [
 ]
 
 REPR_SIGNS = re.compile(
-    r"\{'|\['|datetime\.|\bdate\(|\bNone\b|\bTrue\b|\bFalse\b|\[<|<class|Decimal\(|Fraction\("
+    r"(?<!')\{'|(?<!')\['|datetime\.|\bdate\(|\bNone\b|\bTrue\b|\bFalse\b|\[<|<class|Decimal\(|Fraction\("
     r"|WrittenFloat|object at 0x|\\x[0-9a-f]{2}|\\u[0-9a-f]{4}"
 )
 
@@ -444,6 +444,8 @@ def test_the_repr_check_itself_catches_reprs() -> None:
         "expected text, got ['a', 'b']",
         "got Decimal('1.5')",
     ]
+    # ... but not the brackets a message names in quotes
+    assert not REPR_SIGNS.search("the '[' on line 5 is never closed; end the list with ']'")
     assert all(REPR_SIGNS.search(m) for m in old)
 
 

@@ -9,7 +9,6 @@ silently hold `False` where the author wrote `no`.
 
 from __future__ import annotations
 
-import datetime as dt
 import types
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -19,6 +18,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from journeycli.core.fieldtypes import (
     Age,
     Amount,
+    Date,
     Experience,
     Flag,
     Name,
@@ -194,7 +194,7 @@ class Evidence(Strict):
     """
     source: Name
     """Where the scores come from: a dashboard, a study, a report (required)."""
-    date: dt.date | None = None
+    date: Date | None = None
     """When the evidence was gathered, as an ISO date (YYYY-MM-DD)."""
 
 

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.loader import Document, Limits, Loc, load_document
+from journeycli.core.misread import written
 from journeycli.core.model import EXTENSION_PREFIX, JourneyMap, known_keys
 from journeycli.core.problems import Problem, Severity
 
@@ -55,8 +56,8 @@ def dotted(loc: Loc) -> str:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    """The value as written in the file (docs/format.md: messages quote what you wrote)."""
+    return written(value)
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:
@@ -102,9 +103,7 @@ def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
         expected = error.get("ctx", {}).get("expected", "")
         return f"{where}: {_show(error['input'])} is not allowed; expected {expected}", False, False
     if kind in _EXPECTED:
-        got = error["input"]
-        shown = "nothing" if got is None else _show(got)
-        return f"{where}: expected {_EXPECTED[kind]}, got {shown}", False, False
+        return f"{where}: expected {_EXPECTED[kind]}, got {_show(error['input'])}", False, False
     return f"{where}: {error['msg']}", False, False
 
 
