@@ -97,8 +97,8 @@ class _Source:
             return self.tight_colon(at) or (
                 at,
                 start,
-                "line {} has text where a key is expected; add ': ' after the key, or put the "
-                "text in quotes".format(at),
+                f"line {at} has text where a key is expected; add ': ' after the key, or put "
+                "the text in quotes",
             )
         if "mapping values are not allowed" in problem:
             return self.colon_in_text(line, col) or self.continued(line)
@@ -173,7 +173,7 @@ class _Source:
         row = self.row(line)
         prefix = _ITEM_PREFIX.match(row).group(1)  # type: ignore[union-attr]
         before = row[len(prefix) : col - 1]
-        key, sep, value = before.partition(": ")
+        key, sep, _ = before.partition(": ")
         if not sep or not key or " " in key.strip():
             return None
         value_col = len(prefix) + len(key) + len(sep) + 1
