@@ -97,8 +97,8 @@ MESSAGES: dict[str, dict[Language, str]] = {
         "fase (1 zeer slecht, 3 neutraal, 5 zeer goed): één slecht moment kan de hele reis "
         "breken, wat het gemiddelde ook zegt.",
     },
-    "experience_mean": {Language.EN: "Mean", Language.NL: "Gemiddeld"},
-    "experience_worst": {Language.EN: "Worst", Language.NL: "Slechtst"},
+    "experience_mean": {Language.EN: "Mean", Language.NL: "Gemiddelde"},
+    "experience_worst": {Language.EN: "Worst", Language.NL: "Slechtste"},
     "experience_count": {Language.EN: "Rated", Language.NL: "Beoordeeld"},
     "focus": {Language.EN: "Focus stages", Language.NL: "Focusfasen"},
     "no_focus": {

@@ -45,7 +45,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "experience_item": {
         EN: "{stage}: mean {value}, worst {worst}",
-        NL: "{stage}: gemiddeld {value}, slechtst {worst}",
+        NL: "{stage}: gemiddeld {value}, slechtste {worst}",
     },
     "experience_short_item": {EN: "{stage}: {value}", NL: "{stage}: {value}"},
     "persona_line_desc": {EN: "Mean for {persona}:", NL: "Gemiddelde voor {persona}:"},
