@@ -46,6 +46,7 @@ CHROMIUM_FLAGS = [
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 MEAL_KIT = EXAMPLES / "meal-kit.journey.yaml"
 XSS = DATA / "xss.journey.yaml"
+PERSONA_EXPERIENCE = DATA / "persona-experience.journey.yaml"
 BARE_MAP = """\
 version: 1
 title: Bare map
@@ -86,6 +87,8 @@ def variants(tmp: Path | None) -> list[Variant]:
         Variant("meal-kit-busy-parent", (MEAL_KIT,), persona="busy-parent", lang=Language.NL),
         Variant("examples-dir", (EXAMPLES,)),
         Variant("multi-en", (MEAL_KIT, HYPOTHEEK, bare), lang=Language.EN),
+        Variant("persona-experience", (PERSONA_EXPERIENCE,)),
+        Variant("persona-experience-gezin", (PERSONA_EXPERIENCE,), persona="gezin"),
         Variant("xss", (XSS,)),
         Variant("bare", (bare,)),
     ]
