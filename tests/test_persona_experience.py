@@ -252,3 +252,12 @@ CURVE_JS = """
 def curve_facts(page: Any) -> dict[str, Any]:
     facts: dict[str, Any] = page.evaluate(CURVE_JS)
     return facts
+
+
+def test_diff_shows_a_persona_experience_change(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    new = tmp_path / "new.journey.yaml"
+    new.write_text(MAP.read_text(encoding="utf-8").replace("gezin: 1", "gezin: 3"), "utf-8")
+    result = cli(["diff", MAP, new, "--persona", "gezin"])
+    assert result.code == 0, result.err
+    assert "  resolved: WhatsApp-service in Boeken (experience was 1)" in result.out
+    assert "  ~ whatsapp: persona experience gezin 1 → 3" in result.out
