@@ -139,6 +139,14 @@ CASES: list[tuple[str, str, list[str]]] = [
         ],
     ),
     (
+        "quoted-boolean",
+        stage('touchpoints:\n  - name: Balie\n    critical: "true"'),
+        [
+            "7:19: E003 stages[0].touchpoints[0].critical: expected true or false, got the text "
+            "'true'; remove the quotes"
+        ],
+    ),
+    (
         "currency-in-value",
         HEAD + "metrics:\n  value: € 1450\nstages: [{name: A}]\n",
         [

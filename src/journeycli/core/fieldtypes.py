@@ -66,6 +66,10 @@ def _mapping_for_text(value: dict[Any, Any]) -> str:
 
 
 def as_flag(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        raise ValueError(
+            f"expected true or false, got the text {written(value)}; remove the quotes"
+        )
     if isinstance(value, AmbiguousBool):
         raise ValueError(
             f"only true and false are accepted here, not '{value.text}' "
