@@ -132,6 +132,7 @@ def test_a_mixed_run_in_two_files_validates_against_the_official_schema(project:
         ("warning", "W101", nl, 6, 5),
         ("warning", "W101", nl, 10, 5),
         ("warning", "W105", nl, 10, 5),
+        ("warning", "W109", nl, 4, 5),  # sanne: the touchpoint names 'sane'
         ("warning", "W102", "maps/warnings.journey.yaml", 4, 5),
         ("warning", "W103", "maps/warnings.journey.yaml", 4, 5),
         ("warning", "W105", "maps/warnings.journey.yaml", 4, 5),

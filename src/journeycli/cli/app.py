@@ -161,3 +161,23 @@ GapThreshold = Annotated[
         help="Gap from which a stage needs a plan (default 30).",
     ),
 ]
+EvidenceMaxAge = Annotated[
+    int | None,
+    typer.Option(
+        "--evidence-max-age",
+        min=1,
+        max=1200,
+        metavar="MONTHS",
+        rich_help_panel="Scoring",
+        help="Months after which evidence is stale (default 18).",
+    ),
+]
+Today = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        rich_help_panel="Scoring",
+        help="Reference date for evidence age (default: $JOURNEY_TODAY, else today).",
+    ),
+]

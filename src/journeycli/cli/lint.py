@@ -10,12 +10,14 @@ import typer
 
 from journeycli.cli.app import (
     FLAG,
+    EvidenceMaxAge,
     GapThreshold,
     MaxDepth,
     MaxFileSize,
     MaxNodes,
     MaxStages,
     MaxTouchpoints,
+    Today,
     app,
 )
 from journeycli.cli.complete import rule_codes
@@ -45,7 +47,8 @@ EXAMPLES = """\
   journey lint --explain W102        [dim]# why a rule matters, with examples[/]
 
 Settings come from [bold]\\[tool.journey][/] in the nearest pyproject.toml or from
-.journey.toml (keys select, ignore, strict, gap-threshold); options win.
+.journey.toml (keys select, ignore, strict, gap-threshold, evidence-max-age); options win.
+Evidence ages against --today, else $JOURNEY_TODAY, else the system date.
 A comment [bold]# journey: ignore\\[W102][/] silences a problem on its line.
 """
 
@@ -87,6 +90,8 @@ def lint(
         ),
     ] = None,
     gap_threshold: GapThreshold = None,
+    evidence_max_age: EvidenceMaxAge = None,
+    today: Today = None,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -121,6 +126,8 @@ def lint(
         ignore=ignore,
         strict=strict,
         gap_threshold=gap_threshold,
+        evidence_max_age=evidence_max_age,
+        today=today,
         limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
     )
     files = discover(paths or ["."])

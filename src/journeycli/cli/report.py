@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from journeycli.cli.app import (
+    EvidenceMaxAge,
     GapThreshold,
     LanguageChoice,
     MaxDepth,
@@ -16,6 +17,7 @@ from journeycli.cli.app import (
     MaxNodes,
     MaxStages,
     MaxTouchpoints,
+    Today,
     app,
 )
 from journeycli.cli.complete import persona_ids
@@ -85,6 +87,8 @@ def report(
         ),
     ] = 3,
     gap_threshold: GapThreshold = None,
+    evidence_max_age: EvidenceMaxAge = None,
+    today: Today = None,
     lang: Annotated[
         LanguageChoice | None,
         typer.Option(
@@ -117,6 +121,8 @@ def report(
         persona=persona,
         top=top,
         gap_threshold=gap_threshold,
+        evidence_max_age=evidence_max_age,
+        today=today,
         limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
         output_format=output_format.value if output_format else None,
         output=output,

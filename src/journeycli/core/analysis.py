@@ -9,9 +9,12 @@ formats agree by construction. Pure: no I/O, no formatting.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, evidence_cutoff
+from journeycli.core.dates import reference_date as resolve_reference_date
 from journeycli.core.errors import UsageError
 from journeycli.core.hints import did_you_mean
 from journeycli.core.model import (
@@ -31,7 +34,6 @@ from journeycli.core.scoring import (
     FunnelTotals,
     Number,
     breaking_moments,
-    confidence,
     experience_by_persona,
     experience_of,
     experience_stats,
@@ -40,6 +42,7 @@ from journeycli.core.scoring import (
     meets,
     ranked_stages,
     scores,
+    stale_confidence,
 )
 
 DEFAULT_TOP = 3
@@ -65,7 +68,7 @@ class StageAnalysis:
     presence: int | None
     gap: int | None
     overridden: bool  # the chosen persona's persona_scores changed relevance or presence
-    confidence: Confidence
+    confidence: Confidence  # measured, assumed, or stale (measured, but too long ago)
     conversion: Number | None
     reach: Number | None  # None: no funnel, or the funnel stopped before this stage
     lost: Number | None
@@ -153,6 +156,8 @@ class Analysis:
     persona: Persona | None
     gap_threshold: int
     top: int
+    reference_date: dt.date  # evidence is stale before it minus evidence_max_age months
+    evidence_max_age: int
     stages: tuple[StageAnalysis, ...]  # map order, scored and unscored
     ranked: tuple[StageAnalysis, ...]  # scored stages, rank order
     unscored: tuple[StageAnalysis, ...]  # map order
@@ -254,8 +259,16 @@ def analyse(
     persona: str | None = None,
     top: int = DEFAULT_TOP,
     gap_threshold: int = DEFAULT_GAP_THRESHOLD,
+    reference_date: dt.date | None = None,
+    evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE,
 ) -> Analysis:
-    """Score one validated map (for one persona when given)."""
+    """Score one validated map (for one persona when given).
+
+    `reference_date` (None: `dates.reference_date()`) and `evidence_max_age`
+    decide which stages are stale (docs/report.md, "Stale confidence").
+    """
+    today = resolve_reference_date(reference_date)
+    cutoff = evidence_cutoff(today, evidence_max_age)
     chosen = find_persona(journey, persona, path)
     pid = chosen.id if chosen else None
     ranks = {index: rank for rank, (index, _, _) in enumerate(ranked_stages(journey, pid), 1)}
@@ -279,7 +292,7 @@ def analyse(
                 presence=presence,
                 gap=None if relevance is None or presence is None else relevance - presence,
                 overridden=(relevance, presence) != (stage.relevance, stage.presence),
-                confidence=confidence(stage),
+                confidence=stale_confidence(stage, cutoff),
                 conversion=stage.conversion,
                 reach=steps[index].reach,
                 lost=steps[index].lost,
@@ -328,6 +341,8 @@ def analyse(
         persona=chosen,
         gap_threshold=gap_threshold,
         top=top,
+        reference_date=today,
+        evidence_max_age=evidence_max_age,
         stages=tuple(stages),
         ranked=tuple(ranked),
         unscored=tuple(s for s in stages if s.rank is None),

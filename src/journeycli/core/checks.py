@@ -7,9 +7,11 @@ for one command and invalid for another (docs/lint.md).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, reference_date
 from journeycli.core.errors import InvalidMapError, UsageError
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.loader import Limits
@@ -27,6 +29,8 @@ class LintOptions:
     strict: bool = False
     gap_threshold: int = DEFAULT_GAP_THRESHOLD
     limits: Limits = field(default_factory=Limits)
+    today: dt.date | None = None  # the reference date; None: `reference_date()`
+    evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE
 
     def wants(self, code: str) -> bool:
         """Selected (all when nothing is selected) and not ignored; codes or prefixes.
@@ -41,13 +45,23 @@ class LintOptions:
         return selected >= 0 and selected > ignored
 
 
-def check_map(validated: ValidatedMap, gap_threshold: int = DEFAULT_GAP_THRESHOLD) -> list[Problem]:
-    """Every problem of one map: loading, schema, then the rules (in registry order)."""
+def check_map(
+    validated: ValidatedMap,
+    gap_threshold: int = DEFAULT_GAP_THRESHOLD,
+    *,
+    today: dt.date | None = None,
+    evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE,
+) -> list[Problem]:
+    """Every problem of one map: loading, schema, then the rules (in registry order).
+
+    `today` is the reference date of W108 and of E003's future dates; None
+    means `dates.reference_date()` ($JOURNEY_TODAY, else the system date).
+    """
     problems = list(validated.problems)
     model, document = validated.model, validated.document
     if model is None:
         return problems
-    context = RuleContext(model, gap_threshold)
+    context = RuleContext(model, gap_threshold, reference_date(today), evidence_max_age)
     with paused_gc():  # see paused_gc: the rules walk a large model without cycles
         for rule in CHECKED_RULES:
             assert rule.check is not None
@@ -62,10 +76,17 @@ def check_map(validated: ValidatedMap, gap_threshold: int = DEFAULT_GAP_THRESHOL
 
 
 def map_errors(
-    validated: ValidatedMap, gap_threshold: int = DEFAULT_GAP_THRESHOLD
+    validated: ValidatedMap,
+    gap_threshold: int = DEFAULT_GAP_THRESHOLD,
+    *,
+    today: dt.date | None = None,
 ) -> list[Problem]:
-    """The errors (not warnings) that make a map unusable for report, diff and export."""
-    return sorted(p for p in check_map(validated, gap_threshold) if p.is_error)
+    """The errors (not warnings) that make a map unusable for report, diff and export.
+
+    Every command checks future evidence dates against the same reference
+    date as lint (`today`, else `dates.reference_date()`).
+    """
+    return sorted(p for p in check_map(validated, gap_threshold, today=today) if p.is_error)
 
 
 def valid_map(raw: bytes, name: str, limits: Limits | None = None) -> JourneyMap:

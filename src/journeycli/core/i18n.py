@@ -156,6 +156,7 @@ MESSAGES: dict[str, dict[Language, str]] = {
     # values of enums
     "measured": {Language.EN: "measured", Language.NL: "gemeten"},
     "assumed": {Language.EN: "assumed", Language.NL: "aangenomen"},
+    "stale": {Language.EN: "stale", Language.NL: "verouderd"},
     "now": {Language.EN: "now", Language.NL: "nu"},
     "next": {Language.EN: "next", Language.NL: "volgende"},
     "later": {Language.EN: "later", Language.NL: "later"},

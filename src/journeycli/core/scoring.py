@@ -8,11 +8,13 @@ results, so a gap or a breaking moment is defined in exactly one place.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from fractions import Fraction
 
+from journeycli.core.dates import is_stale
 from journeycli.core.model import EvidenceType, JourneyMap, Stage, Touchpoint
 
 DEFAULT_GAP_THRESHOLD = 30
@@ -22,8 +24,15 @@ Number = int | float
 
 
 class Confidence(StrEnum):
+    """How far a stage's scores can be trusted (docs/format.md, "Confidence").
+
+    `confidence()` gives MEASURED or ASSUMED from the map alone; STALE needs a
+    reference date, so only the report gives it (`stale_confidence`).
+    """
+
     MEASURED = "measured"
     ASSUMED = "assumed"
+    STALE = "stale"
 
 
 def scores(stage: Stage, persona: str | None = None) -> tuple[int | None, int | None]:
@@ -57,6 +66,21 @@ def confidence(stage: Stage) -> Confidence:
     """
     measured = any(item.type is not EvidenceType.ASSUMPTION for item in stage.evidence)
     return Confidence.MEASURED if measured else Confidence.ASSUMED
+
+
+def stale_confidence(stage: Stage, cutoff: dt.date) -> Confidence:
+    """`confidence()`, but STALE for a measured stage whose measurements are all stale.
+
+    A measurement is an evidence item that is not an assumption; it is stale
+    when dated before `cutoff` (`dates.evidence_cutoff`). One undated or
+    recent measurement keeps the stage measured (docs/report.md).
+    """
+    if confidence(stage) is Confidence.ASSUMED:
+        return Confidence.ASSUMED
+    measurements = (item for item in stage.evidence if item.type is not EvidenceType.ASSUMPTION)
+    if all(is_stale(item.date, cutoff) for item in measurements):
+        return Confidence.STALE
+    return Confidence.MEASURED
 
 
 def has_plan(stage: Stage) -> bool:

@@ -14,6 +14,7 @@ that names the file and the key, never a silent fallback to defaults.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import tomllib
@@ -23,6 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from journeycli.core.checks import LintOptions, parse_codes
+from journeycli.core.dates import (
+    DEFAULT_EVIDENCE_MAX_AGE,
+    MAX_EVIDENCE_MAX_AGE,
+    parse_date,
+    reference_date,
+)
 from journeycli.core.errors import ConfigError, UsageError
 from journeycli.core.loader import Limits
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
@@ -37,7 +44,7 @@ LIMIT_KEYS = {
     "max-stages": "max_stages",
     "max-touchpoints": "max_touchpoints",
 }
-KEYS = ("select", "ignore", "strict", "gap-threshold", *LIMIT_KEYS)
+KEYS = ("select", "ignore", "strict", "gap-threshold", "evidence-max-age", *LIMIT_KEYS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +56,7 @@ class Config:
     ignore: tuple[str, ...] | None = None
     strict: bool | None = None
     gap_threshold: int | None = None
+    evidence_max_age: int | None = None
     limits: tuple[tuple[str, int], ...] = ()  # (Limits field, value) for the keys given
 
 
@@ -131,6 +139,20 @@ def _gap_threshold(value: Any, where: str) -> int:
     return value
 
 
+def _evidence_max_age(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ConfigError(
+            f"{where}: expected a whole number of months from 1 to {MAX_EVIDENCE_MAX_AGE}, "
+            f"not {type(value).__name__}"
+        )
+    if not 1 <= value <= MAX_EVIDENCE_MAX_AGE:
+        raise ConfigError(
+            f"{where}: {value} is out of range; use a whole number of months from 1 to "
+            f"{MAX_EVIDENCE_MAX_AGE}"
+        )
+    return value
+
+
 def _limit(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{where}: expected a whole number of 1 or more, not {value!r}")
@@ -157,6 +179,11 @@ def load_config(path: Path) -> Config:
         gap_threshold=(
             _gap_threshold(table["gap-threshold"], f"{prefix}gap-threshold")
             if "gap-threshold" in table
+            else None
+        ),
+        evidence_max_age=(
+            _evidence_max_age(table["evidence-max-age"], f"{prefix}evidence-max-age")
+            if "evidence-max-age" in table
             else None
         ),
         limits=tuple(
@@ -197,13 +224,23 @@ def resolve_options(
     ignore: Sequence[str] | None = None,
     strict: bool | None = None,
     gap_threshold: int | None = None,
+    evidence_max_age: int | None = None,
+    today: str | dt.date | None = None,
     limits: Limits | None = None,
     cwd: Path | None = None,
 ) -> LintOptions:
     """Command-line values over the nearest configuration over the defaults.
 
-    A command-line value of None (or an empty list) means "not given".
+    A command-line value of None (or an empty list) means "not given". `today`
+    is `--today` as written (or a date); the reference date is settled here,
+    once per run: `--today`, else $JOURNEY_TODAY, else the system date
+    (docs/lint.md, "Evidence age and the reference date"). `journey report`
+    reads its settings through this function too, so lint and report never
+    disagree about a map.
     """
+    if isinstance(today, str):
+        today = parse_date(today, "--today")
+    reference = reference_date(today)
     found = find_config(cwd or Path(os.curdir))
     config = load_config(found) if found else Config()
 
@@ -211,10 +248,13 @@ def resolve_options(
         return parse_codes(cli) if cli else (fallback or ())
 
     threshold = gap_threshold if gap_threshold is not None else config.gap_threshold
+    max_age = evidence_max_age if evidence_max_age is not None else config.evidence_max_age
     return LintOptions(
         select=pick_codes(select, config.select),
         ignore=pick_codes(ignore, config.ignore),
         strict=strict if strict is not None else bool(config.strict),
         gap_threshold=DEFAULT_GAP_THRESHOLD if threshold is None else threshold,
         limits=limits or Limits(),
+        today=reference,
+        evidence_max_age=DEFAULT_EVIDENCE_MAX_AGE if max_age is None else max_age,
     )

@@ -51,7 +51,13 @@ def lint_file(path: str, options: LintOptions) -> list[Problem]:
 def _problems_of(path: str, options: LintOptions) -> list[Problem]:
     raw, name = read_source(path)
     validated = load_map(raw, name, options.limits)
-    wanted = [p for p in check_map(validated, options.gap_threshold) if options.wants(p.code)]
+    problems = check_map(
+        validated,
+        options.gap_threshold,
+        today=options.today,
+        evidence_max_age=options.evidence_max_age,
+    )
+    wanted = [p for p in problems if options.wants(p.code)]
     return unsuppressed(wanted, validated.document.text)
 
 

@@ -8,6 +8,7 @@ here, in Jinja2's sandbox, with the fields of the JSON report as its variables.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any, TextIO
 
 from journeycli.core.analysis import DEFAULT_TOP, Report, analyse, combine
 from journeycli.core.checks import map_errors
+from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, reference_date
 from journeycli.core.errors import InputError, InvalidMapError, UsageError
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.loader import Limits
@@ -35,6 +37,8 @@ class ReportOptions:
     top: int = DEFAULT_TOP
     gap_threshold: int = DEFAULT_GAP_THRESHOLD
     limits: Limits = field(default_factory=Limits)
+    today: dt.date = field(default_factory=reference_date)  # the reference date
+    evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE
 
 
 def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions()) -> Report:
@@ -44,7 +48,7 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
     for path in discover(paths):
         raw, name = read_source(path)
         validated = load_map(raw, name, options.limits)
-        problems = map_errors(validated, options.gap_threshold)
+        problems = map_errors(validated, options.gap_threshold, today=options.today)
         if problems or validated.model is None:
             errors.extend(problems)
             continue
@@ -57,6 +61,8 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
                         persona=options.persona,
                         top=options.top,
                         gap_threshold=options.gap_threshold,
+                        reference_date=options.today,
+                        evidence_max_age=options.evidence_max_age,
                     )
                 )
     if errors:
@@ -71,6 +77,8 @@ def produce(
     persona: str | None = None,
     top: int = DEFAULT_TOP,
     gap_threshold: int | None = None,
+    evidence_max_age: int | None = None,
+    today: str | dt.date | None = None,
     limits: Limits | None = None,
     output_format: str | None = None,
     output: str | None = None,
@@ -83,9 +91,12 @@ def produce(
     (a user's template decides its own format), else terminal. It is settled
     before any map is read, so a bad `--output` name costs nothing. Only the
     terminal renderer, writing to the stream itself, may colour its output.
-    None for `gap_threshold` or `limits` means the default.
+    None for `gap_threshold`, `evidence_max_age`, `today` or `limits` means not
+    given: the value comes from the configuration as for `journey lint`
+    (`core.settings.resolve_options`), else the default.
     """
     from journeycli.core.fs import write_output
+    from journeycli.core.settings import resolve_options
     from journeycli.report.formats import format_for, get_renderer
 
     name = output_format
@@ -97,11 +108,16 @@ def produce(
                 hint="use --format terminal|md|html|json",
             )
     renderer = get_renderer(name or "terminal")
+    settings = resolve_options(
+        gap_threshold=gap_threshold, evidence_max_age=evidence_max_age, today=today
+    )
     options = ReportOptions(
         persona=persona,
         top=top,
-        gap_threshold=DEFAULT_GAP_THRESHOLD if gap_threshold is None else gap_threshold,
+        gap_threshold=settings.gap_threshold,
         limits=limits or Limits(),
+        today=reference_date(settings.today),
+        evidence_max_age=settings.evidence_max_age,
     )
     report = build_report(paths, options)
     language = resolve_language(report, lang)

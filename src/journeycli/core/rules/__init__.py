@@ -19,6 +19,11 @@ from journeycli.core.rules import (
     w104_action_without_owner,
     w105_stage_without_touchpoints,
     w106_unaddressed_breaking_moment,
+    w107_critical_without_experience,
+    w108_stale_evidence,
+    w109_persona_without_touchpoints,
+    w110_action_without_channel,
+    w111_breaking_moment_only_later,
 )
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
@@ -35,6 +40,11 @@ _MODULES = (
     w104_action_without_owner,
     w105_stage_without_touchpoints,
     w106_unaddressed_breaking_moment,
+    w107_critical_without_experience,
+    w108_stale_evidence,
+    w109_persona_without_touchpoints,
+    w110_action_without_channel,
+    w111_breaking_moment_only_later,
 )
 
 RULES: dict[str, Rule] = {module.RULE.code: module.RULE for module in _MODULES}

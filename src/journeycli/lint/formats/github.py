@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from journeycli.core.problems import Problem
+from journeycli.core.problems import Problem, one_line
 from journeycli.lint.formats.location import is_stdin, relative_path
 from journeycli.lint.run import LintResult
 
@@ -41,7 +41,8 @@ def annotation(problem: Problem) -> str:
             ("title", problem.code),
         ]
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in props)
-    return f"::{command} {rendered}::{escape_data(message)}"
+    # other control characters (a form feed in a map's name) as escapes, as in the text format
+    return f"::{command} {rendered}::{one_line(escape_data(message))}"
 
 
 class GithubReporter:

@@ -80,6 +80,8 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
         "persona": analysis.persona.id if analysis.persona else None,
         "persona_name": analysis.persona.name if analysis.persona else None,
         "gap_threshold": analysis.gap_threshold,
+        "evidence_max_age": analysis.evidence_max_age,
+        "reference_date": analysis.reference_date.isoformat(),
         "metrics": None
         if metrics is None
         else {

@@ -180,7 +180,7 @@ class _Builder:
                     Text(i18n.signed(s.gap), style=gap_style),
                     Text(
                         i18n.label(s.confidence, lang),
-                        style="yellow" if s.confidence.value == "assumed" else "",
+                        style="" if s.confidence.value == "measured" else "yellow",
                     ),
                     i18n.percent(s.conversion, lang),
                     i18n.number(s.reach, lang),
