@@ -261,3 +261,11 @@ def test_diff_shows_a_persona_experience_change(cli, tmp_path: Path) -> None:  #
     assert result.code == 0, result.err
     assert "  resolved: WhatsApp-service in Boeken (experience was 1)" in result.out
     assert "  ~ whatsapp: persona experience gezin 1 → 3" in result.out
+
+
+def test_export_for_a_persona_uses_its_own_experience(cli) -> None:  # type: ignore[no-untyped-def]
+    everyone = cli(["export", MAP, "--to", "mermaid"])
+    assert "    WhatsApp-service: 4: " in everyone.out
+    gezin = cli(["export", MAP, "--to", "mermaid", "--persona", "gezin"])
+    assert gezin.code == 0, gezin.err
+    assert "    WhatsApp-service: 1: Gezin met kinderen" in gezin.out
