@@ -15,7 +15,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from journeycli.core.dates import is_stale
-from journeycli.core.model import EvidenceType, JourneyMap, Stage, Touchpoint
+from journeycli.core.model import EvidenceType, JourneyMap, Kpi, Stage, Touchpoint
 
 DEFAULT_GAP_THRESHOLD = 30
 BREAKING_EXPERIENCE = 2
@@ -306,3 +306,15 @@ def experience_by_persona(stage: Stage, personas: Iterable[str]) -> dict[str, fl
         pid: experience_stats((tp for tp in stage.touchpoints if meets(tp, pid)), pid).mean
         for pid in personas
     }
+
+
+def kpi_worse_than_target(kpi: Kpi) -> bool | None:
+    """Below its target (above it when lower is better); None without both a value and a target.
+
+    A value equal to the target is not worse (docs/format.md#kpis).
+    """
+    if kpi.value is None or kpi.target is None:
+        return None
+    if kpi.higher_is_better:
+        return kpi.value < kpi.target
+    return kpi.value > kpi.target

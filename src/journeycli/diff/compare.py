@@ -33,12 +33,14 @@ from journeycli.diff.changes import (
     Side,
     StageScores,
 )
+from journeycli.diff.content import CONTENT_FIELDS, content_changes
 
 # Fields compared elsewhere (identity, children, scores) and so left out of `Modified`.
 _SKIP: dict[Kind, frozenset[str]] = {
     "persona": frozenset({"id", "name"}),
     "stage": frozenset(
         {"id", "name", "touchpoints", "actions", "relevance", "presence", "conversion"}
+        | CONTENT_FIELDS
     ),
     "touchpoint": frozenset({"id", "name"}),
     "action": frozenset({"id", "action"}),
@@ -297,4 +299,5 @@ def diff_maps(
         breaking_resolved=tuple(m for k, m in old_moments.items() if k not in new_moments),
         breaking_introduced=tuple(m for k, m in new_moments.items() if k not in old_moments),
         hints=tuple(collected.hints),
+        content=content_changes(old, new),
     )

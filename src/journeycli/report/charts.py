@@ -9,7 +9,7 @@ which keeps the HTML byte-identical for the same map on every machine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -60,6 +60,8 @@ class ScoreColumn:
     bottom_y: str | None
     label_y: str | None  # baseline of the gap label above the higher point
     name_lines: tuple[str, ...]
+    target_relevance_y: str | None = None  # the future state's marks (--target)
+    target_presence_y: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,10 @@ class ScoreChart:
 
 def _score_y(score: float) -> float:
     return TOP + PLOT_HEIGHT * (1 - score / 100)
+
+
+def _target_y(score: int | None) -> str | None:
+    return None if score is None else fmt(_score_y(score))
 
 
 def _runs(stages: Sequence[StageAnalysis]) -> list[list[int]]:
@@ -149,6 +155,8 @@ def score_chart(stages: Sequence[StageAnalysis]) -> ScoreChart:
                 bottom_y=None if bottom is None else fmt(bottom),
                 label_y=None if label is None else fmt(label),
                 name_lines=wrap(stage.name, max(8, int(step / 7.2))),
+                target_relevance_y=_target_y(stage.target.relevance if stage.target else None),
+                target_presence_y=_target_y(stage.target.presence if stage.target else None),
             )
         )
     runs = _runs(stages)
@@ -225,13 +233,15 @@ class ExperienceCurve:
     height: int
     points: tuple[CurvePoint, ...]
     segments: tuple[Segment, ...]  # between neighbouring stages that both have a mean
-    minima: tuple[CurveMinimum, ...]  # per stage with a rated touchpoint
-    personas: tuple[PersonaLine, ...]  # empty unless personas are scored apart
     levels: tuple[tuple[str, int], ...]  # (y, 1..5) grid lines
     neutral_y: str
     poor_top: str  # the band below neutral is tinted
     poor_height: str
     columns: tuple[str, ...]  # x of the borders between stage columns
+    minima: tuple[CurveMinimum, ...] = ()  # per stage with a rated touchpoint
+    personas: tuple[PersonaLine, ...] = ()  # empty unless personas are scored apart
+    target_points: tuple[CurvePoint, ...] = ()  # the future state's means (--target)
+    target_segments: tuple[Segment, ...] = ()
 
 
 PERSONA_STYLES = 4
@@ -242,27 +252,6 @@ def _experience_y(value: float) -> float:
     return CURVE_TOP + span * (5 - value) / 4
 
 
-def _line(
-    stages: Sequence[StageAnalysis], values: Sequence[float | None]
-) -> list[CurvePoint | None]:
-    count = len(stages)
-    points: list[CurvePoint | None] = []
-    for index, (stage, value) in enumerate(zip(stages, values, strict=True)):
-        if value is None:
-            points.append(None)
-            continue
-        y = _experience_y(value)
-        x = f"{fmt(100 * (index + 0.5) / count)}%"
-        points.append(CurvePoint(stage, x, fmt(y), fmt(y - 9), value, value < 3))
-    return points
-
-
-def _segments(points: Sequence[CurvePoint | None]) -> tuple[Segment, ...]:
-    return tuple(
-        Segment(a.x, a.y, b.x, b.y) for a, b in pairwise(points) if a is not None and b is not None
-    )
-
-
 def experience_curve(
     stages: Sequence[StageAnalysis], personas: Sequence[tuple[int, Persona]] = ()
 ) -> ExperienceCurve | None:
@@ -271,10 +260,10 @@ def experience_curve(
     `personas` (with their place in the map, which fixes their line style on
     every page) get a line each, from the stages' `experience_by_persona`.
     """
-    count = len(stages)
     if not any(s.experience_mean is not None for s in stages):
         return None
-    points = _line(stages, [s.experience_mean for s in stages])
+    points = _curve_points(stages, lambda s: s.experience_mean)
+    future = _curve_points(stages, lambda s: s.target.experience_mean if s.target else None)
     minima = tuple(
         CurveMinimum(
             point.stage,
@@ -288,7 +277,7 @@ def experience_curve(
     )
     lines = []
     for number, persona in personas:
-        line = _line(stages, [s.experience_by_persona.get(persona.id) for s in stages])
+        line = _curve_points(stages, _persona_mean(persona.id))
         lines.append(
             PersonaLine(
                 persona,
@@ -302,13 +291,45 @@ def experience_curve(
         height=CURVE_HEIGHT,
         points=tuple(p for p in points if p is not None),
         segments=_segments(points),
-        minima=minima,
-        personas=tuple(lines),
         levels=tuple((fmt(_experience_y(level)), level) for level in (1, 2, 3, 4, 5)),
         neutral_y=fmt(neutral),
         poor_top=fmt(neutral),
         poor_height=fmt(_experience_y(1) - neutral),
-        columns=tuple(f"{fmt(100 * i / count)}%" for i in range(1, count)),
+        columns=tuple(f"{fmt(100 * i / len(stages))}%" for i in range(1, len(stages))),
+        minima=minima,
+        personas=tuple(lines),
+        target_points=tuple(p for p in future if p is not None),
+        target_segments=_segments(future),
+    )
+
+
+def _persona_mean(persona_id: str) -> Callable[[StageAnalysis], float | None]:
+    def mean(stage: StageAnalysis) -> float | None:
+        return stage.experience_by_persona.get(persona_id)
+
+    return mean
+
+
+def _curve_points(
+    stages: Sequence[StageAnalysis], value_of: Callable[[StageAnalysis], float | None]
+) -> list[CurvePoint | None]:
+    """A point per stage (None where it has no mean), x centred in the stage's column."""
+    points: list[CurvePoint | None] = []
+    for index, stage in enumerate(stages):
+        value = value_of(stage)
+        if value is None:
+            points.append(None)
+            continue
+        y = _experience_y(value)
+        x = f"{fmt(100 * (index + 0.5) / len(stages))}%"
+        points.append(CurvePoint(stage, x, fmt(y), fmt(y - 9), value, value < 3))
+    return points
+
+
+def _segments(points: Sequence[CurvePoint | None]) -> tuple[Segment, ...]:
+    """Lines between neighbouring stages that both have a point."""
+    return tuple(
+        Segment(a.x, a.y, b.x, b.y) for a, b in pairwise(points) if a is not None and b is not None
     )
 
 

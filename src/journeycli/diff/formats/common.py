@@ -12,7 +12,7 @@ from typing import Any
 
 from journeycli.core import i18n
 from journeycli.core.model import Language
-from journeycli.diff.changes import Changes, FieldChange, StageScores, rank_text
+from journeycli.diff.changes import Changes, ContentChange, FieldChange, StageScores, rank_text
 
 ARROW = "→"
 SCORE_PART = ("relevance", "presence", "gap", "confidence", "conversion")
@@ -154,6 +154,7 @@ def summary(changes: Changes) -> str:
             "breaking moment introduced",
             "breaking moments introduced",
         ),
+        _plural(counts["content"], "stage content change", "stage content changes"),
     ]
     shown = [part for part in parts if part]
     return ", ".join(shown) if shown else "no changes"
@@ -163,3 +164,33 @@ def _plural(count: int, one: str, many: str) -> str:
     if not count:
         return ""
     return f"{count} {one if count == 1 else many}"
+
+
+def _text(value: Any) -> str:
+    """Map text in full, in double quotes (the diff shows new text as written)."""
+    return "none" if value is None else f'"{value}"'
+
+
+def _details(part: str, item: dict[str, Any]) -> str:
+    """`(value 94, target 95, unit %)` for a KPI, `(impact high, effort low)` for an opportunity."""
+    keys = ("value", "target", "unit") if part == "kpi" else ("impact", "effort")
+    shown = [f"{key} {scalar(item[key])}" for key in keys if item.get(key) is not None]
+    if part == "kpi" and item.get("higher_is_better") is False:
+        shown.append("lower is better")
+    return f" ({', '.join(shown)})" if shown else ""
+
+
+def content_phrase(change: ContentChange) -> str:
+    """One stage-content change: `systems − "CRM"`, `KPI "NPS" value -18 → -5`, ..."""
+    mark = {"added": "+ ", "removed": "− "}.get(change.kind, "")
+    if change.part == "tone":
+        return f"tone {_text(change.old)} {ARROW} {_text(change.new)}"
+    if change.part not in ("kpi", "opportunity"):
+        return f"{label(change.part)} {mark.strip()} {_text(change.old or change.new)}"
+    noun = "KPI" if change.part == "kpi" else "opportunity"
+    item = change.new if change.new is not None else change.old
+    if change.kind == "changed":
+        key = _text(change.key) if change.part == "kpi" or not item.get("id") else change.key
+        return f"{noun} {key} " + ", ".join(field_phrase(f) for f in change.fields)
+    name = item["name"] if change.part == "kpi" else item["text"]
+    return f"{mark}{noun} {_text(name)}{_details(change.part, item)}"

@@ -15,6 +15,7 @@ from journeycli.diff.formats.common import (
     ARROW,
     FUNNEL_PART,
     SCORE_PART,
+    content_phrase,
     field_phrase,
     label,
     rank,
@@ -125,6 +126,10 @@ def render(changes: Changes) -> str:
     )
     for title, body in _lists(changes).items():
         section(title, body)
+    section(
+        "Stage content",
+        [f"- {escape(c.stage_name)}: {escape(content_phrase(c))}" for c in changes.content],
+    )
     section("Hints", [f"- {escape(h.message)}" for h in changes.hints])
     return (
         "\n\n".join(

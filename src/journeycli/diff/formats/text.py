@@ -15,6 +15,7 @@ from journeycli.diff.formats.common import (
     FUNNEL_PART,
     KIND_TITLES,
     SCORE_PART,
+    content_phrase,
     field_phrase,
     rank,
     score_parts,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 Line = list[tuple[str, str]]  # (text, Rich style) segments
 
 ADDED, REMOVED, CHANGED, HEAD, DIM = "green", "red", "yellow", "bold", "dim"
+_CONTENT_STYLES = {"added": ADDED, "removed": REMOVED, "changed": CHANGED}
 
 
 def _modified(item: Modified) -> str:
@@ -137,6 +139,13 @@ def lines(changes: Changes) -> list[Line]:
     section("Ranking", _rank_lines(changes))
     for kind in KINDS:
         section(KIND_TITLES[kind], _kind_lines(changes, kind))
+    section(
+        "Stage content",
+        [
+            [(f"  {c.stage_name}: ", ""), (content_phrase(c), _CONTENT_STYLES[c.kind])]
+            for c in changes.content
+        ],
+    )
     section("Hints", [[("  hint: ", DIM), (hint.message, "")] for hint in changes.hints])
     out.append([])
     if changes.changed:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from journeycli.core import i18n
 from journeycli.core.analysis import Analysis, Report
 from journeycli.core.model import Language
+from journeycli.report.formats import terminal_parts as parts_
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -90,6 +91,7 @@ class _Builder:
             self.moments,
             self.ranked,
             self.experience,
+            self.future,
             self.focus,
             self.roadmap,
             self.without_plan,
@@ -108,6 +110,8 @@ class _Builder:
             head.append("\n" + " ".join(a.journey.description.split()), style="dim")
         head.append(f"\n{self.t('persona')}: ", style="bold")
         head.append(f"{a.persona.name} ({a.persona.id})" if a.persona else self.t("all_personas"))
+        if a.state.value == "future":
+            head.append(f"\n{self.t('state_note')}", style="bold")
         if a.has_funnel and a.metrics is not None:
             volume = i18n.number(a.metrics.volume, lang)
             key = "funnel_note" if a.metrics.value is not None else "funnel_note_no_value"
@@ -205,37 +209,10 @@ class _Builder:
         return self.t("completed_note", completed=completed, period=totals.period, value=value)
 
     def experience(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
-        """Mean and worst experience per stage, in map order (and per persona when scored apart)."""
-        from rich.text import Text
+        yield from parts_.experience(self, a, suffix)
 
-        if not a.has_experience:
-            return
-        lang = self.lang
-        yield self.heading("experience_per_stage", suffix)
-        personas = () if a.persona else a.personas_with_experience
-        table = self.table(
-            ("stage", "l"),
-            ("experience_mean", "r"),
-            ("experience_worst", "l"),
-            ("experience_count", "r"),
-        )
-        for persona in personas:
-            table.add_column(Text(persona.name), justify="right", overflow="fold")
-        for s in a.stages:
-            worst = Text(i18n.ABSENT)
-            if s.experience_worst is not None and s.experience_min is not None:
-                worst = Text(
-                    f"{s.experience_min} ", style="bold red" if s.experience_min <= 2 else ""
-                )
-                worst.append(f"({s.experience_worst.name})")
-            table.add_row(
-                Text(s.name),
-                i18n.decimal(s.experience_mean, lang),
-                worst,
-                str(s.experience_count),
-                *(i18n.decimal(s.experience_by_persona.get(p.id), lang) for p in personas),
-            )
-        yield table
+    def future(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
+        yield from parts_.future_state(self, a, suffix)
 
     def focus(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
         from rich.text import Text
@@ -249,13 +226,13 @@ class _Builder:
             body = Text()
             if s.stage.customer_goal:
                 body.append(" ".join(s.stage.customer_goal.split()) + "\n\n", style="italic")
-            body.append(f"{self.t('opportunities')}\n", style="bold")
-            for opportunity in s.opportunities:
-                body.append(f"  • {opportunity}\n")
-            if not s.opportunities:  # a sentence, like "No open actions yet." below
-                body.append(f"{self.t('no_opportunities')}\n", style="yellow")
-            body.append(f"\n{self.t('open_actions')}", style="bold")
-            parts: list[RenderableType] = [body]
+            if s.stage.tone:
+                body.append(f"{self.t('tone_of_voice')}: ", style="bold")
+                body.append(" ".join(s.stage.tone.split()) + "\n\n")
+            parts_.opportunities(self, s, body)
+            body.rstrip()
+            parts: list[RenderableType] = [body, *parts_.kpis(self, a, s)]
+            parts.append(Text(f"\n{self.t('open_actions')}", style="bold"))
             if s.channels:
                 table = self.table(
                     ("channel", "l"),
