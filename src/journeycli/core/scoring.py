@@ -1,4 +1,4 @@
-"""The scoring engine of SPEC §3: pure functions over a validated map.
+"""Scoring (docs/format.md, "How journey computes the report"): pure functions over a map.
 
 No I/O and no formatting: lint rules and every report renderer read these
 results, so a gap or a breaking moment is defined in exactly one place.
