@@ -236,11 +236,11 @@ def test_roadmap_by_horizon_in_rank_order_unscored_last(ties: Analysis) -> None:
 
 
 def test_mean_experience_per_stage_for_the_persona(ties: Analysis, plain: Analysis) -> None:
-    assert [s.mean_experience for s in plain.stages] == [4.5, None, None, None, None]
-    assert ties.stages[0].mean_experience == 2.0
-    assert ties.stages[5].mean_experience == 1.0
+    assert [s.experience_mean for s in plain.stages] == [4.5, None, None, None, None]
+    assert ties.stages[0].experience_mean == 2.0
+    assert ties.stages[5].experience_mean == 1.0
     beta = analyse(load(TIES), persona="beta")
-    assert beta.stages[0].mean_experience is None  # Login is for alpha only
+    assert beta.stages[0].experience_mean is None  # Login is for alpha only
     assert beta.stages[0].touchpoints == ()
 
 

@@ -112,11 +112,6 @@ class StageAnalysis:
     def scored(self) -> bool:
         return self.rank is not None
 
-    @property
-    def mean_experience(self) -> float | None:
-        """The name `experience_mean` had before release 2, for users' templates."""
-        return self.experience_mean
-
 
 @dataclass(frozen=True, slots=True)
 class Moment:

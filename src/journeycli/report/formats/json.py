@@ -81,7 +81,7 @@ def _target(stage: StageAnalysis | None) -> dict[str, Any] | None:
         "relevance": stage.relevance,
         "presence": stage.presence,
         "gap": stage.gap,
-        "experience_mean": stage.mean_experience,
+        "experience_mean": stage.experience_mean,
         "kpis": [_kpi(k) for k in stage.kpis],
     }
 

@@ -193,19 +193,9 @@ class _Builder:
             if any(s.overridden for s in a.ranked):
                 yield Text(f"* {self.t('overridden')}", style="dim")
             if a.funnel is not None:
-                yield Text(self.completed(a), style="bold")
+                yield Text(parts_.completed(self, a), style="bold")
         else:
             yield Text(self.t("no_scored_stages"))
-
-    def completed(self, a: Analysis) -> str:
-        """The funnel's outcome, shown under the stage figures."""
-        totals = a.funnel
-        assert totals is not None
-        completed = i18n.number(totals.completed, self.lang)
-        if totals.completed_value is None:
-            return self.t("completed_note_no_value", completed=completed, period=totals.period)
-        value = self.money(a, totals.completed_value)
-        return self.t("completed_note", completed=completed, period=totals.period, value=value)
 
     def experience(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
         yield from parts_.experience(self, a, suffix)

@@ -109,8 +109,8 @@ def future_state(b: Builder, a: Analysis, suffix: str) -> Iterator[RenderableTyp
             i18n.number(f.presence if f else None, lang),
             i18n.signed(s.gap),
             i18n.signed(f.gap if f else None),
-            i18n.decimal(s.mean_experience, lang),
-            i18n.decimal(f.mean_experience if f else None, lang),
+            i18n.decimal(s.experience_mean, lang),
+            i18n.decimal(f.experience_mean if f else None, lang),
         )
     yield table
     for key, stages in (("added_in_future", target.added), ("dropped_in_future", target.dropped)):
@@ -148,3 +148,14 @@ def experience(b: Builder, a: Analysis, suffix: str) -> Iterator[RenderableType]
             *(i18n.decimal(s.experience_by_persona.get(p.id), lang) for p in personas),
         )
     yield table
+
+
+def completed(b: Builder, a: Analysis) -> str:
+    """The funnel's outcome, shown under the stage figures."""
+    totals = a.funnel
+    assert totals is not None
+    number = i18n.number(totals.completed, b.lang)
+    if totals.completed_value is None:
+        return b.t("completed_note_no_value", completed=number, period=totals.period)
+    value = i18n.money(totals.completed_value, totals.currency, b.lang)
+    return b.t("completed_note", completed=number, period=totals.period, value=value)
