@@ -155,7 +155,7 @@ def test_a_number_cell_with_text_is_an_error_at_its_cell() -> None:
 
 def test_an_out_of_range_score_is_an_error_at_its_cell() -> None:
     message = import_error(edited(_small(), "stages", "J2", 140))
-    assert message.startswith("w.xlsx: sheet stages, row 2, column presence (J2): 140")
+    assert message.startswith("w.xlsx: sheet stages, row 2, column presence (J2): '140'")
 
 
 def test_an_unknown_stage_link_suggests_the_id() -> None:
@@ -259,8 +259,12 @@ def _with_sheet_xml(raw: bytes, junk: bytes) -> bytes:
 
 
 # Text a workbook carries exactly (docs/interop.md): no carriage return, not only spaces.
+# Not what `journey lint` refuses either (control and bidirectional characters).
 _cell_text = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85"),
+    st.characters(
+        blacklist_categories=("Cs", "Cc"),
+        blacklist_characters="\u2028\u2029\x85\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
     min_size=1,
     max_size=20,
 ).filter(lambda t: t.strip() != "" and not any(0x80 <= ord(c) <= 0x9F for c in t))
@@ -282,6 +286,7 @@ def _maps(draw: st.DrawFn) -> JourneyMap:
                 if personas
                 else [],
                 "critical": draw(st.booleans()),
+                "persona_experience": {p: draw(st.integers(1, 5)) for p in personas[-1:]},
                 "experience": draw(st.integers(1, 5)),
                 "pain_points": draw(st.lists(_item, max_size=2)),
             }
@@ -407,4 +412,17 @@ def test_a_dutch_impact_and_an_unknown_kpi_are_named_at_their_cell() -> None:
     )
     assert import_error(edited(raw, "actions", "J2", "ap")).endswith(
         "column opportunity (J2): unknown opportunity 'ap'; did you mean 'app'?"
+    )
+
+
+def test_persona_experience_is_read_as_scores_at_its_cell() -> None:
+    raw = edited(_small(), "touchpoints", "K2", "starter: 2\ndoorstromer: 4")
+    with pytest.raises(InputError) as caught:
+        read_workbook(raw, source="w.xlsx")  # no such personas: E005 at the cell
+    assert caught.value.message.startswith(
+        "w.xlsx: sheet touchpoints, row 2, column persona_experience (K2): unknown persona"
+    )
+    message = import_error(edited(_small(), "touchpoints", "K2", "starter: goed"))
+    assert message == (
+        "w.xlsx: sheet touchpoints, row 2, column persona_experience (K2): 'goed' is not a number"
     )

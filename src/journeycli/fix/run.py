@@ -8,7 +8,8 @@ Three mistakes have exactly one right answer, so a machine may fix them
 - a single value where a list belongs (`feelings: gespannen` -> `[gespannen]`).
 
 The fixes are found in the validation errors of the map, tried on the data
-first (a fix is kept only when its value then validates), written through
+first (a fix is kept only when its value then validates, so a text in a
+text field is never made a list), written through
 the in-place editor (`journeycli.core.editor`), and the edited text is
 loaded again and must give exactly the data that was tried: anything else
 is a bug, and nothing is written. Fixing can let further checks run (a
@@ -149,12 +150,15 @@ def _candidates(data: dict[str, Any]) -> dict[Loc, _Candidate]:
         given = error["input"]
         if error["type"] == DUTCH_LABEL:
             found[loc] = _Candidate(error.get("ctx", {})["value"], "label")
-        elif error["type"] == "list_type" and isinstance(given, AmbiguousBool):
+        elif isinstance(given, AmbiguousBool) and error["type"] == "list_type":
             found[loc] = _Candidate([given.text], "quoted-list")
-        elif error["type"] == "list_type" and isinstance(given, str | dt.date):
-            found[loc] = _Candidate([given], "list")
         elif isinstance(given, AmbiguousBool):
             found[loc] = _Candidate(given.text, "quote")
+        elif isinstance(given, str | dt.date):
+            # Any single text or date with an error is tried as a one-item list; `_settle`
+            # keeps it only where a list belongs (`feelings: gespannen`), so the wording of
+            # the error does not matter.
+            found[loc] = _Candidate([given], "list")
     return found
 
 

@@ -148,6 +148,9 @@ class _Reader:
             return [part.strip() for part in re.split(f"[{ID_SEPARATORS}]", text) if part.strip()]
         if kind == "pairs":
             return self.pairs(self.text(value, place), place)
+        if kind == "scores":
+            pairs = self.pairs(self.text(value, place), place)
+            return {key: self.number(text, place) for key, text in pairs.items()}
         if kind == "choice":
             text = self.text(value, place).strip()
             return text.lower() if text.lower() in column.choices else text

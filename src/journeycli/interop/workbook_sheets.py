@@ -10,7 +10,8 @@ a test fails when a field of the format has no column.
 Cell kinds: `text`; `whole` and `number`; `flag` (a boolean cell);
 `date` (a date cell); `lines` (a list of text, one item a line in the
 cell); `ids` (a list of ids, `a, b`); `pairs` (a mapping, one `key: value` a
-line); `choice` (an enum value, with a drop-down list of the values).
+line) and `scores` (the same with whole numbers); `choice` (an enum value,
+with a drop-down list of the values).
 """
 
 from __future__ import annotations
@@ -110,6 +111,7 @@ TOUCHPOINT_COLUMNS = (
     Column("experience", "whole", width=11),
     Column("owner"),
     Column("pain_points", "lines", width=40),
+    Column("persona_experience", "scores", width=20),
 )
 ACTION_COLUMNS = (
     Column(LINK),
@@ -177,7 +179,7 @@ def cell_value(column: Column, value: Any) -> Any:
         return LINE_BREAK.join(value) if value else None
     if column.kind == "ids":
         return ", ".join(value) if value else None
-    if column.kind == "pairs":
+    if column.kind in ("pairs", "scores"):
         return LINE_BREAK.join(f"{k}: {v}" for k, v in value.items()) if value else None
     if isinstance(value, dt.date | bool | int | float | str):
         return value
