@@ -230,6 +230,7 @@ def test_key_order_defaults_and_extensions() -> None:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     texts=st.lists(
