@@ -8,7 +8,9 @@ builds the data in one iterative pass, so that:
 - nesting depth and alias expansion are counted while building, so an alias
   bomb or a million nested brackets fail fast with E006 instead of eating
   memory or overflowing the C stack (libyaml's recursive composer segfaults
-  past ~50,000 levels);
+  past ~50,000 levels). Expansion is counted twice: in nodes and in bytes of
+  text, because one alias of a 1 MB scalar repeated a thousand times is few
+  nodes but a gigabyte in every report that prints it;
 - YAML 1.1 traps (`no`, `012`, `1:30`) become markers from `journeycli.scalars`
   rather than silent booleans and numbers, and no tag ever constructs a
   Python object: only plain YAML types exist here.
@@ -16,13 +18,15 @@ builds the data in one iterative pass, so that:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from journeycli.gcpause import paused_gc
 from journeycli.hints import yaml_syntax
+from journeycli.positions import Loc as Loc  # re-exported: the type of a location
+from journeycli.positions import Positions as Positions
 from journeycli.problems import Problem, Severity
 from journeycli.resolver import (
     STANDARD_COLLECTION_TAGS,
@@ -38,7 +42,6 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import BaseLoader as _Parser  # type: ignore[assignment]
 
 MiB = 1024 * 1024
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,47 +51,12 @@ class Limits:
     max_file_size: int = 4 * MiB
     max_depth: int = 100
     max_nodes: int = 1_000_000
+    # The text (UTF-8 bytes of every key and scalar) with aliases expanded: what every
+    # output that prints the map's text would hold (docs/security.md, alias amplification).
+    max_expanded_size: int = 50 * MiB
     # Checked after loading (journeycli.guards): they bound the work after the parse.
     max_stages: int = 1_000
     max_touchpoints: int = 10_000
-
-
-@dataclass(slots=True)
-class Positions:
-    """Where each key and value stands, looked up by following a location.
-
-    Stored per container (keyed by `id()`) rather than per full path so that
-    building it costs nothing per node beyond keeping the parser's own start
-    marks: a list item's entry is the mark of its value, a mapping entry is
-    (mark of the key, mark of the value). Marks become 1-based line and
-    column only when a problem asks for a position.
-    """
-
-    root: tuple[int, int] = (1, 1)
-    by_container: dict[int, Any] = field(default_factory=dict)
-
-    def locate(self, data: Any, loc: Loc, *, key: bool = False) -> tuple[int, int]:
-        """The position of `loc` (its key when `key`), or of the nearest enclosing item."""
-        line, col = self.root
-        container = data
-        last = len(loc) - 1
-        for i, part in enumerate(loc):
-            entries = self.by_container.get(id(container))
-            if entries is None:
-                break
-            try:
-                entry = entries[part]
-                container = container[part]
-            except (KeyError, IndexError, TypeError):
-                break
-            if type(entry) is tuple:
-                entry = entry[0] if key and i == last else entry[1]
-            line, col = entry.line + 1, entry.column + 1
-        return line, col
-
-    def item_start(self, data: Any, loc: Loc) -> tuple[int, int]:
-        """The first key of the item at `loc` (where whole-item problems point)."""
-        return self.locate(data, loc)
 
 
 @dataclass(slots=True)
@@ -128,7 +96,8 @@ class _Builder:
         self.limits = limits
         self.positions = Positions()
         self.problems: list[Problem] = []
-        self.anchors: dict[str, tuple[Any, int | None]] = {}
+        # anchor -> (value, nodes, bytes of text) it expands to; None while still open
+        self.anchors: dict[str, tuple[Any, int | None, int]] = {}
         self.nodes = 0
 
     def problem(self, line: int, col: int, code: str, message: str) -> Problem:
@@ -146,6 +115,16 @@ class _Builder:
             "E006",
             f"the document would expand to more than {self.limits.max_nodes:,} nodes "
             "(an alias bomb?); raise the limit with --max-nodes if this map is real",
+        )
+
+    def too_much_text(self, mark: Any) -> _AbortError:
+        limit = self.limits.max_expanded_size
+        return self.abort(
+            mark,
+            "E006",
+            f"the document would expand to more than {limit:,} bytes of text "
+            f"({_mib(limit)}; an alias repeating a large value?); raise the limit with "
+            "--max-expanded-size if this map is real",
         )
 
     def scalar(self, event: Any) -> Any:
@@ -170,9 +149,11 @@ class _Builder:
         anchors = self.anchors
         by_container = self.positions.by_container
         max_depth, max_nodes = self.limits.max_depth, self.limits.max_nodes
+        max_size = self.limits.max_expanded_size
         nodes = 0
-        # The open containers outside the current one:
-        # (container, entries, is_list, key, key mark, anchor, nodes at start, merges, mark)
+        size = 0  # bytes of text (keys and scalars) with every alias expanded
+        # The open containers outside the current one: (container, entries, is_list, key,
+        # key mark, anchor, nodes at start, size at start, merges, mark)
         stack: list[tuple[Any, ...]] = []
         container: Any = None  # the container being filled; None at the top
         entries: Any = None
@@ -180,7 +161,7 @@ class _Builder:
         key: Any = _NO_KEY  # the pending key of a mapping, and where it stands
         key_mark: Any = None
         anchor: str | None = None  # of the current container, with its start
-        start_nodes = 0
+        start_nodes = start_size = 0
         merges: list[tuple[Any, Any]] | None = None
         start_mark: Any = None
         while True:
@@ -190,6 +171,11 @@ class _Builder:
                 nodes += 1
                 if nodes > max_nodes:
                     raise self.too_many_nodes(event.start_mark)
+                text = event.value
+                length = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+                size += length
+                if size > max_size:
+                    raise self.too_much_text(event.start_mark)
                 mark = event.start_mark
                 if event.tag is None and event.anchor is None:
                     if key is _NO_KEY and container is not None and not is_list:
@@ -202,7 +188,7 @@ class _Builder:
                 else:
                     value = self.scalar(event)
                     if event.anchor:
-                        anchors[event.anchor] = (value, 1)
+                        anchors[event.anchor] = (value, 1, length)
             elif cls is _MappingStartEvent or cls is _SequenceStartEvent:
                 nodes += 1
                 if nodes > max_nodes:
@@ -227,6 +213,7 @@ class _Builder:
                             key_mark,
                             anchor,
                             start_nodes,
+                            start_size,
                             merges,
                             start_mark,
                         )
@@ -237,15 +224,16 @@ class _Builder:
                 by_container[id(container)] = entries
                 key, key_mark, merges = _NO_KEY, None, None
                 anchor, start_nodes, start_mark = event.anchor, nodes, event.start_mark
+                start_size = size
                 if anchor:
-                    anchors[anchor] = (container, None)
+                    anchors[anchor] = (container, None, 0)
                 continue
             elif cls is _MappingEndEvent or cls is _SequenceEndEvent:
                 value, mark = container, start_mark
                 if merges:
                     _apply_merges(value, entries, merges)
                 if anchor:
-                    anchors[anchor] = (value, nodes - start_nodes + 1)
+                    anchors[anchor] = (value, nodes - start_nodes + 1, size - start_size)
                 if not stack:
                     self.nodes = nodes
                     self.positions.root = (mark.line + 1, mark.column + 1)
@@ -258,6 +246,7 @@ class _Builder:
                     key_mark,
                     anchor,
                     start_nodes,
+                    start_size,
                     merges,
                     start_mark,
                 ) = stack.pop()
@@ -265,16 +254,19 @@ class _Builder:
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise self.abort(event.start_mark, "E001", f"unknown alias *{event.anchor}")
-                value, size = target
-                if size is None:
+                value, count, length = target
+                if count is None:
                     raise self.abort(
                         event.start_mark,
                         "E006",
                         f"alias *{event.anchor} refers to itself (a recursive structure)",
                     )
-                nodes += size
+                nodes += count
                 if nodes > max_nodes:
                     raise self.too_many_nodes(event.start_mark)
+                size += length
+                if size > max_size:
+                    raise self.too_much_text(event.start_mark)
                 mark = event.start_mark
             else:  # pragma: no cover - the parser guarantees node events here
                 raise self.abort(event.start_mark, "E001", f"unexpected {cls.__name__}")
@@ -331,6 +323,10 @@ def _apply_merges(target: dict[str, Any], entries: dict[str, Any], merges: list[
                     entries[k] = (key_mark, key_mark)
 
 
+def _mib(size: int) -> str:
+    return f"{size / MiB:,.0f} MiB" if size >= MiB else f"{size / 1024:,.0f} KiB"
+
+
 def _unsupported_tag(tag: str) -> str:
     shown = "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
     return (
@@ -372,8 +368,8 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
                 1,
                 "E006",
                 Severity.ERROR,
-                f"file is {len(raw):,} bytes, over the limit of "
-                f"{limits.max_file_size:,}; raise it with --max-file-size",
+                f"file is over the limit of {limits.max_file_size:,} bytes; "
+                "raise it with --max-file-size",
             )
         )
     text, bad = decode(raw, path)

@@ -133,6 +133,16 @@ MaxNodes = Annotated[
         help="Most YAML nodes after expanding aliases (default 1,000,000).",
     ),
 ]
+MaxExpandedSize = Annotated[
+    int | None,
+    typer.Option(
+        "--max-expanded-size",
+        min=1,
+        metavar="BYTES",
+        rich_help_panel=LIMITS_PANEL,
+        help="Most bytes of text after expanding aliases (default 50 MiB).",
+    ),
+]
 MaxStages = Annotated[
     int | None,
     typer.Option(

@@ -17,6 +17,7 @@ import typer
 from journeycli.cli.app import (
     FLAG,
     MaxDepth,
+    MaxExpandedSize,
     MaxFileSize,
     MaxNodes,
     MaxStages,
@@ -142,6 +143,7 @@ def diff(
     max_nodes: MaxNodes = None,
     max_stages: MaxStages = None,
     max_touchpoints: MaxTouchpoints = None,
+    max_expanded_size: MaxExpandedSize = None,
 ) -> None:
     """Show what a change to a map means: scores, gaps, ranking, breaking moments."""
     from journeycli.diff.run import run_diff
@@ -154,7 +156,9 @@ def diff(
         persona=persona,
         fail_on=fail_on or (),
         output=output,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        limits=make_limits(
+            max_file_size, max_depth, max_nodes, max_stages, max_touchpoints, max_expanded_size
+        ),
     )
     for line in outcome.regression_lines():
         sys.stderr.write(f"journey: {line}\n")
@@ -186,6 +190,7 @@ def history(
     max_nodes: MaxNodes = None,
     max_stages: MaxStages = None,
     max_touchpoints: MaxTouchpoints = None,
+    max_expanded_size: MaxExpandedSize = None,
 ) -> None:
     """Show how each stage's relevance, presence and gap moved across the commits."""
     from journeycli.diff.run import run_history
@@ -197,7 +202,9 @@ def history(
         output_format=output_format.value,
         persona=persona,
         output=output,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        limits=make_limits(
+            max_file_size, max_depth, max_nodes, max_stages, max_touchpoints, max_expanded_size
+        ),
     )
 
 
@@ -218,6 +225,7 @@ def summary(
     max_nodes: MaxNodes = None,
     max_stages: MaxStages = None,
     max_touchpoints: MaxTouchpoints = None,
+    max_expanded_size: MaxExpandedSize = None,
 ) -> None:
     """Print a stable, line-oriented summary of one map (for git diff textconv)."""
     from journeycli.diff.sources import summarize
@@ -226,6 +234,8 @@ def summary(
         summarize(
             path,
             textconv=textconv,
-            limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+            limits=make_limits(
+                max_file_size, max_depth, max_nodes, max_stages, max_touchpoints, max_expanded_size
+            ),
         )
     )

@@ -12,6 +12,7 @@ from journeycli.cli.app import (
     FLAG,
     LanguageChoice,
     MaxDepth,
+    MaxExpandedSize,
     MaxFileSize,
     MaxNodes,
     MaxStages,
@@ -101,6 +102,7 @@ def export(
     max_nodes: MaxNodes = None,
     max_stages: MaxStages = None,
     max_touchpoints: MaxTouchpoints = None,
+    max_expanded_size: MaxExpandedSize = None,
 ) -> None:
     """Export a map as a Mermaid journey diagram, CSV rows or JSON."""
     from journeycli.interop.pipeline import run_export
@@ -112,7 +114,9 @@ def export(
         output=output,
         persona=persona,
         fence=fence,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        limits=make_limits(
+            max_file_size, max_depth, max_nodes, max_stages, max_touchpoints, max_expanded_size
+        ),
     )
 
 

@@ -1,4 +1,4 @@
-"""The five shared limit flags, handed to the core as one `Limits` value.
+"""The six shared limit flags, handed to the core as one `Limits` value.
 
 Every command that reads a map declares the same flags (`cli.app.MaxFileSize`,
 ...) and passes them here positionally; which value wins (flag, then
@@ -20,6 +20,7 @@ def make_limits(
     max_nodes: int | None = None,
     max_stages: int | None = None,
     max_touchpoints: int | None = None,
+    max_expanded_size: int | None = None,
 ) -> Limits:
     from journeycli.lint.config import configured_limits
 
@@ -29,4 +30,5 @@ def make_limits(
         max_nodes=max_nodes,
         max_stages=max_stages,
         max_touchpoints=max_touchpoints,
+        max_expanded_size=max_expanded_size,
     )

@@ -12,6 +12,7 @@ from journeycli.cli.app import (
     FLAG,
     GapThreshold,
     MaxDepth,
+    MaxExpandedSize,
     MaxFileSize,
     MaxNodes,
     MaxStages,
@@ -102,6 +103,7 @@ def lint(
     max_nodes: MaxNodes = None,
     max_stages: MaxStages = None,
     max_touchpoints: MaxTouchpoints = None,
+    max_expanded_size: MaxExpandedSize = None,
 ) -> None:
     """Check maps for errors and quality warnings (exit 1 when errors are found)."""
     if explain is not None:
@@ -120,7 +122,9 @@ def lint(
         ignore=ignore,
         strict=strict,
         gap_threshold=gap_threshold,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        limits=make_limits(
+            max_file_size, max_depth, max_nodes, max_stages, max_touchpoints, max_expanded_size
+        ),
     )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:

@@ -12,6 +12,7 @@ from journeycli.cli.app import (
     GapThreshold,
     LanguageChoice,
     MaxDepth,
+    MaxExpandedSize,
     MaxFileSize,
     MaxNodes,
     MaxStages,
@@ -107,6 +108,7 @@ def report(
     max_nodes: MaxNodes = None,
     max_stages: MaxStages = None,
     max_touchpoints: MaxTouchpoints = None,
+    max_expanded_size: MaxExpandedSize = None,
 ) -> None:
     """Rank the stages where the most is to be gained, with the actions to take."""
     from journeycli.render.report import produce
@@ -117,7 +119,9 @@ def report(
         persona=persona,
         top=top,
         gap_threshold=gap_threshold,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        limits=make_limits(
+            max_file_size, max_depth, max_nodes, max_stages, max_touchpoints, max_expanded_size
+        ),
         output_format=output_format.value if output_format else None,
         output=output,
         lang=lang.value if lang else None,

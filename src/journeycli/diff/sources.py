@@ -29,8 +29,9 @@ def diff_files(
     """`journey diff OLD NEW`: either side may be `-` (standard input), not both."""
     if old == STDIN and new == STDIN:
         raise UsageError("only one side can be read from standard input (-)")
-    old_raw, old_name = read_source(old)
-    new_raw, new_name = read_source(new)
+    size = (limits or Limits()).max_file_size
+    old_raw, old_name = read_source(old, size)
+    new_raw, new_name = read_source(new, size)
     return _compare(old_raw, old_name, new_raw, new_name, persona, limits)
 
 
@@ -44,7 +45,7 @@ def diff_revision(
     """`journey diff PATH --rev REV`: `git show REV:PATH` against the working copy."""
     if path == STDIN:
         raise UsageError("--rev needs a file path, not standard input (-)")
-    new_raw, new_name = read_source(path)
+    new_raw, new_name = read_source(path, (limits or Limits()).max_file_size)
     old_raw = gitio.show(Path(path), rev)
     return _compare(old_raw, f"{rev}:{path}", new_raw, new_name, persona, limits)
 
@@ -76,7 +77,7 @@ def summarize(path: str, *, textconv: bool = False, limits: Limits | None = None
     """
     from journeycli.render.diff_summary import render, render_invalid
 
-    raw, name = read_source(path)
+    raw, name = read_source(path, (limits or Limits()).max_file_size)
     try:
         return render(parse_map(raw, name, limits))
     except InvalidMapError as exc:

@@ -108,8 +108,8 @@ def read_text(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Input bytes as text: UTF-8 (a BOM is fine), within the file size limit."""
     if len(raw) > limits.max_file_size:
         raise InputError(
-            f"{source}: {len(raw):,} bytes, over the limit of "
-            f"{limits.max_file_size:,}; raise it with --max-file-size"
+            f"{source}: over the limit of {limits.max_file_size:,} bytes; "
+            "raise it with --max-file-size"
         )
     text, problem = decode(raw, source)
     if problem is not None or text is None:
@@ -199,7 +199,7 @@ def run_export(
             and output is not None
             and output.lower().endswith((".md", ".markdown"))
         )
-    raw, name = read_source(path)
+    raw, name = read_source(path, limits.max_file_size)
     text = export_map(raw, name, fmt, persona=persona, fence=fence, limits=limits)
     write_output(text, _output_file(output), stream, overwrite=True)
 
@@ -229,7 +229,7 @@ def run_import(
         raise UsageError(f"{path}: cannot tell the input format", hint="use --from mermaid|csv")
     if title is not None and not title.strip():
         raise UsageError("--title must not be empty")
-    raw, name = read_source(path)
+    raw, name = read_source(path, limits.max_file_size)
     target = _output_file(output)
     text = import_map(
         raw,

@@ -29,11 +29,13 @@ from journeycli.loader import Limits
 
 JOURNEY_TOML = ".journey.toml"
 PYPROJECT = "pyproject.toml"
+CONFIG_MAX_BYTES = 4 * 1024 * 1024  # far above any pyproject.toml; bounds a link to /dev/zero
 # Resource limits (E006), key -> the `Limits` field it sets; see docs/security.md.
 LIMIT_KEYS = {
     "max-file-size": "max_file_size",
     "max-depth": "max_depth",
     "max-nodes": "max_nodes",
+    "max-expanded-size": "max_expanded_size",
     "max-stages": "max_stages",
     "max-touchpoints": "max_touchpoints",
 }
@@ -63,17 +65,24 @@ def _shown(path: Path) -> str:
 def _read_toml(path: Path) -> dict[str, Any] | None:
     """The parsed file, or None when it cannot mention journey at all (cheap skip)."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as file:  # noqa: PTH123 - a bounded read (docs/security.md)
+            raw = file.read(CONFIG_MAX_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"{_shown(path)}: cannot read ({exc.strerror or exc})") from exc
     if path.name == PYPROJECT and b"journey" not in raw:
         return None
+    if len(raw) > CONFIG_MAX_BYTES:
+        raise ConfigError(f"{_shown(path)}: over {CONFIG_MAX_BYTES:,} bytes, too large to read")
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{_shown(path)}: not UTF-8 text") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{_shown(path)}: not valid TOML: {exc}") from exc
+    except RecursionError as exc:  # tomllib recurses per nested array or inline table
+        raise ConfigError(
+            f"{_shown(path)}: not valid TOML: arrays or tables nested too deeply"
+        ) from exc
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -174,6 +183,7 @@ def configured_limits(
     max_nodes: int | None = None,
     max_stages: int | None = None,
     max_touchpoints: int | None = None,
+    max_expanded_size: int | None = None,
     cwd: Path | None = None,
 ) -> Limits:
     """The resource limits of every command, field by field: the command line's
@@ -184,6 +194,7 @@ def configured_limits(
         "max_nodes": max_nodes,
         "max_stages": max_stages,
         "max_touchpoints": max_touchpoints,
+        "max_expanded_size": max_expanded_size,
     }
     found = find_config(cwd or Path(os.curdir))
     config = load_config(found) if found else Config()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -41,7 +40,7 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
     analyses = []
     errors: list[Problem] = []
     for path in discover(paths):
-        raw, name = read_source(path)
+        raw, name = read_source(path, options.limits.max_file_size)
         validated = load_map(raw, name, options.limits)
         problems = map_errors(validated, options.gap_threshold)
         if problems or validated.model is None:
@@ -125,9 +124,16 @@ def resolve_language(report: Report, lang: str | None) -> Language:
     return report.analyses[0].language
 
 
+TEMPLATE_MAX_BYTES = 1024 * 1024  # a template is a page of text; /dev/zero must not be read forever
+
+
 def read_template(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as file:  # noqa: PTH123 - a bounded read (docs/security.md)
+            raw = file.read(TEMPLATE_MAX_BYTES + 1)
+        if len(raw) > TEMPLATE_MAX_BYTES:
+            raise InputError(f"{path}: the template is over {TEMPLATE_MAX_BYTES:,} bytes")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: the template is not UTF-8 text") from exc
     except IsADirectoryError as exc:
