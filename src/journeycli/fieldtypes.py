@@ -72,7 +72,7 @@ def number_check(ge: int, le: int | None = None) -> Callable[[Any], int | float]
     instead of an `int | float` union, so a bad value gives one clear error rather than one per
     union branch.
     """
-    bounds = f"between {ge} and {le}" if le is not None else f"{ge} or more"
+    bounds = f"between {ge} and {le:,}" if le is not None else f"{ge} or more"
 
     def check(value: Any) -> int | float:
         value = explain_ambiguous(value)
@@ -92,10 +92,14 @@ Percent = Annotated[
     PlainValidator(number_check(0, 100)),
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
 ]
+# A thousand trillion: above any real customer count or customer value in any currency,
+# and small enough that every figure derived from it (value at stake = lost x value) is
+# exact and printable (docs/format.md, metrics; docs/security.md).
+MAX_AMOUNT = 10**15
 Amount = Annotated[
     int | float,
-    PlainValidator(number_check(0)),
-    WithJsonSchema({"type": "number", "minimum": 0}),
+    PlainValidator(number_check(0, MAX_AMOUNT)),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_AMOUNT}),
 ]
 Experience = Annotated[int, Field(ge=1, le=5, strict=True), BeforeValidator(explain_ambiguous)]
 Age = Annotated[int, Field(ge=0, le=130, strict=True), BeforeValidator(explain_ambiguous)]

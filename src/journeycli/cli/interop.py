@@ -180,6 +180,8 @@ def import_(
         ),
     ] = None,
     max_file_size: MaxFileSize = None,
+    max_stages: MaxStages = None,
+    max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Turn a Mermaid journey diagram or a spreadsheet (CSV) into a map."""
     from journeycli.interop.pipeline import run_import
@@ -193,5 +195,5 @@ def import_(
         title=title,
         lang=lang.value if lang else None,
         schema_ref=schema_ref,
-        limits=make_limits(max_file_size),
+        limits=make_limits(max_file_size, max_stages=max_stages, max_touchpoints=max_touchpoints),
     )

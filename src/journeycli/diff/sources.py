@@ -45,8 +45,9 @@ def diff_revision(
     """`journey diff PATH --rev REV`: `git show REV:PATH` against the working copy."""
     if path == STDIN:
         raise UsageError("--rev needs a file path, not standard input (-)")
-    new_raw, new_name = read_source(path, (limits or Limits()).max_file_size)
-    old_raw = gitio.show(Path(path), rev)
+    size = (limits or Limits()).max_file_size
+    new_raw, new_name = read_source(path, size)
+    old_raw = gitio.show(Path(path), rev, size)
     return _compare(old_raw, f"{rev}:{path}", new_raw, new_name, persona, limits)
 
 

@@ -144,10 +144,16 @@ def import_map(
     text = read_text(raw, source, limits)
     if fmt == "mermaid":
         journey = from_mermaid(
-            text, source=source, title=title, default_title=title_from_name(source)
+            text,
+            source=source,
+            title=title,
+            default_title=title_from_name(source),
+            limits=limits,
         )
     elif fmt == "csv":
-        journey = from_csv(text, source=source, title=title or title_from_name(source))
+        journey = from_csv(
+            text, source=source, title=title or title_from_name(source), limits=limits
+        )
     else:
         raise UsageError(f"unknown import format '{fmt}'", hint="use mermaid or csv")
     if lang is not None:
@@ -155,7 +161,13 @@ def import_map(
     if schema_ref is None:
         schema_ref, _ = find_schema_ref(output_dir or Path.cwd())
     yaml_text = dump_map(journey, schema_ref=schema_ref)
-    errors = map_errors(load_map(yaml_text.encode("utf-8"), source))
+    written = yaml_text.encode("utf-8")
+    if len(written) > limits.max_file_size:  # lint would refuse the map this import writes
+        raise InputError(
+            f"{source}: the imported map would be {len(written):,} bytes, over the limit of "
+            f"{limits.max_file_size:,} (E006); raise it with --max-file-size if this input is real"
+        )
+    errors = map_errors(load_map(written, source, limits))
     if errors:  # pragma: no cover - a bug in an importer or the writer, never the user's input
         raise InputError(f"{source}: the imported map would not lint: {errors[0].format_text()}")
     return yaml_text
