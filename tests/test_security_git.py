@@ -262,3 +262,32 @@ def test_history_memory_is_flat_in_the_number_of_commits(tmp_path: Path) -> None
     assert {c["status"] for c in data["commits"]} == {"ok"}
     s7 = next(s for s in data["stages"] if s["id"] == "s7")
     assert [p["presence"] for p in s7["points"]] == [(v + 7) % 100 for v in range(120)]
+
+
+def test_a_commit_without_a_listed_blob_is_read_by_commit_and_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`git log --raw` names the blob of each version; a commit it lists without one
+    (none in practice) is looked up as SHA:PATH through the same cat-file process."""
+    from journeycli import gitio
+
+    root = init_repo(tmp_path / "repo")
+    shutil.copy(BASE, root / "m.journey.yaml")
+    commit(root, "Only")
+    monkeypatch.chdir(root)
+    repo = gitio.repository()
+    (listed,) = gitio.log_follow(repo, b"m.journey.yaml")
+    assert listed.blob is not None and listed.raw_path == b"m.journey.yaml"
+    unlisted = gitio.Commit(
+        listed.sha,
+        listed.short,
+        listed.date,
+        listed.subject,
+        listed.path,
+        raw_path=b"m.journey.yaml",
+    )
+    with gitio.Blobs(repo, max_bytes=100) as blobs:
+        assert blobs.content(unlisted) == BASE.read_bytes()[:101]  # bounded: limit + 1 bytes
+        assert blobs.content(listed) == BASE.read_bytes()[:101]
+        gone = gitio.Commit(listed.sha, "", "", "", "", raw_path=b"not-there.yaml")
+        assert blobs.content(gone) is None

@@ -220,7 +220,7 @@ def log_follow(repo: Repository, path: bytes, rev_range: str | None = None) -> l
     if rev_range is not None:
         _check_arg(rev_range, "revision range")
     args: list[str | bytes] = ["log", "--follow", "--no-color", "--no-ext-diff", "--no-textconv"]
-    args += ["--no-show-signature", "--raw", "-z", "--diff-merges=first-parent"]
+    args += ["--no-show-signature", "--raw", "-z"]
     args.append("--format=%H %h %as %s")
     if rev_range:
         args.append(rev_range)
@@ -238,7 +238,6 @@ class Blobs:
 
     def __init__(self, repo: Repository, max_bytes: int) -> None:
         self.max_bytes = max_bytes
-        self._root = repo.root
         try:
             self._proc = subprocess.Popen(
                 _command("cat-file", "--batch"),
@@ -273,14 +272,9 @@ class Blobs:
             return None
         if commit.blob is not None:
             return self._read(commit.blob.encode("ascii"))
-        if b"\n" not in commit.raw_path:
-            return self._read(commit.sha.encode("ascii") + b":" + commit.raw_path)
-        try:  # a name with a line break cannot go through the line-based batch
-            name = commit.sha.encode("ascii") + b":" + commit.raw_path
-            blob = _git(self._root, "rev-parse", "--verify", "--quiet", name)
-        except UsageError:
+        if b"\n" in commit.raw_path:  # cannot go through the line-based batch
             return None
-        return self._read(blob.strip())
+        return self._read(commit.sha.encode("ascii") + b":" + commit.raw_path)
 
     def _read(self, name: bytes) -> bytes | None:
         try:
