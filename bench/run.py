@@ -10,7 +10,7 @@ shared machine hits every command alike instead of skewing one of them. The
 peak memory of a run is the child's own maximum resident set size, read from
 `os.wait4` in a small launcher process (see LAUNCHER).
 
-What is measured (SPEC §5, issue 9):
+What is measured (docs/performance.md, issue 9):
 
 1. startup: `journey --version` and `--help` against `python -c "import typer"`;
 2. throughput: `journey lint` of the 1,000-map corpus against the floor
@@ -364,7 +364,7 @@ def unmet_notes(plan: Plan) -> list[str]:
                 "(on the 8x map, `math.gcd` alone took most of the time). Rounding each "
                 "reach to a fixed precision, or `Fraction(str(conversion))` plus rounding, "
                 "makes it linear; pausing the collector around the analysis "
-                "(`journeycli.gcpause.paused_gc`) removes the rest of the extra time."
+                "(`journeycli.core.gcpause.paused_gc`) removes the rest of the extra time."
             )
         elif check.what.startswith("lint / CSafeLoader"):
             notes.append("lint was slower than the floor in this run; see the figures above.")
@@ -432,7 +432,7 @@ def render_text(plan: Plan, runs: int) -> str:
         for name, secs, cpu, ratio, rss in rows:
             out.append(f"  {name:<{width}}  {secs:>9}  {cpu:>9}  {ratio:>7}  {rss:>8}")
         out.append("")
-    out.append("Targets (SPEC §5)")
+    out.append("Targets")
     for check in checks(plan):
         sign = ">=" if check.higher_is_better else "<="
         out.append(
@@ -461,7 +461,7 @@ def render_markdown(plan: Plan, runs: int, peer_runs: int, info: dict[str, str])
         "that noise over every command alike. Ratios are of the median wall-clock times; the",
         "CPU time (user + system of the process) is shown beside them as a steadier check.",
         "",
-        "| Target (SPEC §5) | Measured | Limit | |",
+        "| Target | Measured | Limit | |",
         "|---|---:|---:|---|",
     ]
     for check in checks(plan):
@@ -528,7 +528,7 @@ METHOD = """\
   composer and constructor, which build a node tree first and then walk it again.
 - **Validation once**: the Pydantic models are built once per process; each map is one
   `model_validate` call in pydantic-core.
-- **No garbage collector in the hot path** (`journeycli.gcpause.paused_gc`): loading,
+- **No garbage collector in the hot path** (`journeycli.core.gcpause.paused_gc`): loading,
   validating and checking a map allocate many containers and keep them all, which makes
   Python's cyclic collector walk the growing map again and again; on the 8x map that cost
   more than the parse and grew faster than the file. Loaded data has no reference cycles

@@ -1,12 +1,12 @@
-"""Every code of SPEC §4's table: one map per case, asserting code, line and column."""
+"""Every code of docs/rules.md: one map per case, asserting code, line and column."""
 
 from __future__ import annotations
 
 import pytest
 
-from journeycli.lint.runner import check_map
-from journeycli.problems import Problem
-from journeycli.validation import load_map
+from journeycli.core.checks import check_map
+from journeycli.core.problems import Problem
+from journeycli.core.validation import load_map
 
 HEAD = "version: 1\ntitle: Test\n"
 

@@ -269,7 +269,7 @@ def test_a_commit_without_a_listed_blob_is_read_by_commit_and_path(
 ) -> None:
     """`git log --raw` names the blob of each version; a commit it lists without one
     (none in practice) is looked up as SHA:PATH through the same cat-file process."""
-    from journeycli import gitio
+    from journeycli.core import gitio
 
     root = init_repo(tmp_path / "repo")
     shutil.copy(BASE, root / "m.journey.yaml")

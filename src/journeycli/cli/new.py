@@ -35,7 +35,6 @@ def new(
         str,
         typer.Option(
             "--template",
-            "-t",
             help="Template name (see --list).",
             rich_help_panel="Template",
             autocompletion=template_names,
@@ -81,7 +80,6 @@ def new(
         bool,
         typer.Option(
             "--force",
-            "-f",
             metavar=FLAG,
             help="Overwrite an existing file.",
             rich_help_panel="Output",
@@ -105,8 +103,8 @@ def new(
     ] = False,
 ) -> None:
     """Scaffold a new journey map with prompts and comments, ready to fill in."""
-    from journeycli import scaffold
-    from journeycli.errors import UsageError
+    from journeycli.core.errors import UsageError
+    from journeycli.scaffold import run as scaffold
 
     if list_templates:
         sys.stdout.write(scaffold.template_listing(lang.value))

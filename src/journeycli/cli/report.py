@@ -3,32 +3,25 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from journeycli.cli.app import (
-    GapThreshold,
     LanguageChoice,
-    MaxDepth,
-    MaxExpandedSize,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.limits import make_limits
-
-
-class ReportFormat(StrEnum):
-    terminal = "terminal"
-    md = "md"
-    html = "html"
-    json = "json"
-
+from journeycli.cli.options import (
+    EvidenceMaxAge,
+    GapThreshold,
+    LimitValues,
+    Today,
+    format_option,
+    limit_options,
+    make_settings,
+)
+from journeycli.report.formats import FORMATS
 
 EXAMPLES = """\
 [bold]Examples[/]
@@ -40,22 +33,22 @@ EXAMPLES = """\
   journey report map.journey.yaml --persona starter --top 5 --format json
 
   journey report map.journey.yaml --template mine.md.j2 -o out.md
+
+  journey report now.journey.yaml --target future.journey.yaml -o plan.html
 """
 
 
 @app.command(epilog=EXAMPLES)
+@limit_options()
 def report(
     paths: Annotated[
         list[str],
         typer.Argument(help="Map files or directories (every map under it); - reads stdin."),
     ],
     output_format: Annotated[
-        ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default terminal, or from --output's extension).",
-            rich_help_panel="Output",
+        str | None,
+        format_option(
+            FORMATS, help="Output format (default terminal, or from --output's extension)"
         ),
     ] = None,
     output: Annotated[
@@ -64,7 +57,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE atomically (.md, .json, .html, .txt) instead of stdout.",
+            help="Write to FILE atomically instead of stdout; its extension picks the format.",
             rich_help_panel="Output",
         ),
     ] = None,
@@ -79,6 +72,15 @@ def report(
             autocompletion=persona_ids,
         ),
     ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            metavar="FUTURE",
+            help="A future-state map: show its figures beside the one map's, stages matched by id.",
+            rich_help_panel="Scoring",
+        ),
+    ] = None,
     top: Annotated[
         int,
         typer.Option(
@@ -86,6 +88,8 @@ def report(
         ),
     ] = 3,
     gap_threshold: GapThreshold = None,
+    evidence_max_age: EvidenceMaxAge = None,
+    today: Today = None,
     lang: Annotated[
         LanguageChoice | None,
         typer.Option(
@@ -103,27 +107,25 @@ def report(
             rich_help_panel="Output",
         ),
     ] = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
-    max_expanded_size: MaxExpandedSize = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Rank the stages where the most is to be gained, with the actions to take."""
-    from journeycli.render.report import produce
+    from journeycli.report.run import produce
 
     produce(
         paths,
         stream=sys.stdout,
         persona=persona,
         top=top,
-        gap_threshold=gap_threshold,
-        limits=make_limits(
-            max_file_size, max_depth, max_nodes, max_stages, max_touchpoints, max_expanded_size
+        settings=make_settings(
+            limits,
+            gap_threshold=gap_threshold,
+            evidence_max_age=evidence_max_age,
+            today=today,
+            language=lang.value if lang else None,
         ),
-        output_format=output_format.value if output_format else None,
+        output_format=output_format,
         output=output,
-        lang=lang.value if lang else None,
         template=template,
+        target=target,
     )

@@ -1,4 +1,4 @@
-"""`journey diff` and `journey history` end to end: sources in, a format out, a verdict back.
+"""`journey diff` end to end: sources in, a format out, a verdict back.
 
 The CLI parses arguments and maps the verdict to an exit code; everything it
 would otherwise have to decide (one path with `--rev` or two without, which
@@ -8,18 +8,16 @@ decided here, so the command modules stay free of logic.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from journeycli.errors import UsageError
-from journeycli.fs import write_output
+from journeycli.core.errors import UsageError
+from journeycli.core.fs import write_output
 
 if TYPE_CHECKING:
-    from journeycli.diff.changes import Changes
+    from journeycli.core.settings import Settings
     from journeycli.diff.gate import Regression
-    from journeycli.history import History
-    from journeycli.loader import Limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,63 +44,32 @@ def run_diff(
     persona: str | None = None,
     fail_on: Sequence[str] = (),
     output: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> DiffOutcome:
     """Compare two maps (or one map with its version at `rev`), write the changes, judge them.
 
     `--fail-on` is parsed before any map is read, so a misspelt condition is
     reported at once rather than after a slow `git show`.
     """
+    from journeycli.diff.formats import FORMATS
     from journeycli.diff.gate import parse_conditions, triggered
     from journeycli.diff.sources import diff_files, diff_revision
-    from journeycli.render import diff_json, diff_md, diff_text
 
     conditions = parse_conditions(fail_on)
+    renderer = FORMATS.load(output_format)
     if rev is not None:
         if len(paths) != 1:
             raise UsageError("--rev takes one map path", hint="journey diff PATH --rev REV")
-        changes = diff_revision(paths[0], rev, persona=persona, limits=limits)
+        changes = diff_revision(paths[0], rev, persona=persona, settings=settings)
     else:
         if len(paths) != 2:
             raise UsageError(
                 "give two maps to compare, or one map with --rev",
                 hint="journey diff OLD NEW | journey diff PATH --rev REV",
             )
-        changes = diff_files(paths[0], paths[1], persona=persona, limits=limits)
-    if output_format == "text" and output is None:
-        diff_text.write(changes, stream)  # the stream itself, for colour on a terminal
+        changes = diff_files(paths[0], paths[1], persona=persona, settings=settings)
+    if output is None:
+        renderer.write(changes, stream=stream)  # the stream itself, for colour on a terminal
     else:
-        renderers: dict[str, Callable[[Changes], str]] = {
-            "text": diff_text.render,
-            "md": diff_md.render,
-            "json": diff_json.render,
-        }
-        write_output(renderers[output_format](changes), output, stream)
+        write_output(renderer.render(changes), output, stream)
     return DiffOutcome(changes.changed, triggered(changes, conditions))
-
-
-def run_history(
-    path: str,
-    *,
-    stream: TextIO,
-    rev_range: str | None = None,
-    output_format: str = "terminal",
-    persona: str | None = None,
-    output: str | None = None,
-    limits: Limits | None = None,
-) -> None:
-    """Walk the commits that touched `path` and write the history in `output_format`."""
-    from journeycli.history import history_of
-    from journeycli.render import history_html, history_json, history_md, history_terminal
-
-    result = history_of(path, rev_range=rev_range, persona=persona, limits=limits)
-    if output_format == "terminal" and output is None:
-        history_terminal.write(result, stream)
-        return
-    renderers: dict[str, Callable[[History], str]] = {
-        "terminal": history_terminal.render,
-        "md": history_md.render,
-        "json": history_json.render,
-        "html": history_html.render,
-    }
-    write_output(renderers[output_format](result), output, stream)

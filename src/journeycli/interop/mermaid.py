@@ -1,6 +1,6 @@
 """Maps as Mermaid `journey` diagrams, and diagrams back into maps. Pure text <-> model.
 
-Export (SPEC §4): `title` from the map's title, `accDescr` from its
+Export (docs/interop.md): `title` from the map's title, `accDescr` from its
 description, one `section` per stage, one task per touchpoint as
 `name: experience: actors` (experience 3 when unset; actors are the names of
 the touchpoint's personas, all personas when it lists none, and
@@ -22,7 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeycli.errors import InputError
+from journeycli.core.document import Limits
+from journeycli.core.errors import InputError
+from journeycli.core.model import JourneyMap, Touchpoint
+from journeycli.core.slug import unique_slug
 from journeycli.interop.common import DEFAULT_TITLE, PLACEHOLDER_ACTOR, build_map
 from journeycli.interop.mermaid_source import find_diagram
 from journeycli.interop.mermaid_syntax import (
@@ -40,9 +43,6 @@ from journeycli.interop.mermaid_syntax import (
     tokens,
     unsafe_text,
 )
-from journeycli.loader import Limits
-from journeycli.model import JourneyMap, Touchpoint
-from journeycli.slug import unique_slug
 
 NEUTRAL_EXPERIENCE = 3
 UNSECTIONED_STAGE = "Start"

@@ -1,6 +1,6 @@
 """Maps as spreadsheet rows (CSV) and back. Pure text <-> model.
 
-One row per touchpoint with the columns of SPEC §4; a stage without
+One row per touchpoint with the columns of docs/interop.md; a stage without
 touchpoints is one row with the touchpoint columns empty. Journey workshops
 are often filled in a spreadsheet, so the reader takes what spreadsheets
 write: a UTF-8 BOM, CRLF line ends, `;` as separator (Dutch Excel; sniffed
@@ -8,15 +8,9 @@ from the header line, or an Excel `sep=;` first line), `40,5` decimals,
 `WAAR`/`ONWAAR` booleans. A bad cell is an `InputError` naming the row (as a
 spreadsheet numbers it: the header is row 1) and the column.
 
-Formula injection: a cell that starts with `=`, `+`, `-`, `@`, or with
-white space (a tab, a carriage return, a space or a no-break space before
-the `=`: spreadsheets skip it and still run the formula) is run as a formula
-by spreadsheets. The writer puts a `'` in front of such text, and of text
-that ends in white space (which the reader would otherwise trim), and of text
-that already starts with `'`s followed by any of those, so the rule is
-reversible; the reader removes exactly one `'` again and keeps the rest of
-that cell as written, so a round trip keeps every value
-(docs/security.md, "Output that lands somewhere trusted").
+Formula injection: cells go out through `core.spreadsheet.neutralise` and
+come back through `restore`, so a spreadsheet never runs map text as a
+formula and a round trip keeps every value.
 """
 
 from __future__ import annotations
@@ -29,11 +23,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeycli.errors import InputError
+from journeycli.core.document import Limits
+from journeycli.core.errors import InputError
+from journeycli.core.model import JourneyMap, Kind, Stage, Touchpoint
+from journeycli.core.slug import is_slug, slugify, unique_slug
+from journeycli.core.spreadsheet import neutralise, restore
 from journeycli.interop.common import DEFAULT_TITLE, build_map, too_many
-from journeycli.loader import Limits
-from journeycli.model import JourneyMap, Kind, Stage, Touchpoint
-from journeycli.slug import is_slug, slugify, unique_slug
 
 STAGE_COLUMNS = ("stage_id", "stage_name", "relevance", "presence", "conversion")
 TOUCHPOINT_COLUMNS = (
@@ -50,7 +45,6 @@ COLUMNS = STAGE_COLUMNS + TOUCHPOINT_COLUMNS
 PERSONA_SEPARATOR = ";"
 EXTENSION_PREFIX = "x-"
 
-_FORMULA_START = frozenset("=+-@\u200b\ufeff")  # and any white space (str.isspace)
 _TRUE = frozenset({"true", "yes", "y", "1", "ja", "j", "waar", "x"})
 _FALSE = frozenset({"false", "no", "n", "0", "nee", "onwaar", ""})
 _KINDS = {"digitaal": "digital", "menselijk": "human", "fysiek": "physical"}
@@ -65,18 +59,6 @@ def _short(value: Any, limit: int = 60) -> Any:
 
 
 # --- export --------------------------------------------------------------------------------
-
-
-def _needs_quote(text: str) -> bool:
-    """Would a spreadsheet run it, or the reader trim it? Also true after leading `'`s."""
-    body = text.lstrip("'")
-    starts = bool(body) and (body[0] in _FORMULA_START or body[0].isspace())
-    return starts or text != text.rstrip()
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet will not run as a formula (see the module docstring)."""
-    return "'" + text if _needs_quote(text) else text
 
 
 def _number(value: int | float | None) -> str:
@@ -131,15 +113,6 @@ def to_csv(journey: JourneyMap) -> str:
 
 
 # --- import --------------------------------------------------------------------------------
-
-
-def restore(cell: str) -> str:
-    """The reverse of `neutralise`: one leading `'` off a cell the writer protected, the
-    rest kept as written; any other cell without the white space around it."""
-    text = cell.lstrip()
-    if text.startswith("'") and _needs_quote(text[1:]):
-        return text[1:]
-    return cell.strip()
 
 
 @dataclass

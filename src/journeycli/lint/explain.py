@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import textwrap
 
-from journeycli.errors import UsageError
-from journeycli.lint.rules import RULES, Rule
+from journeycli.core.errors import UsageError
+from journeycli.core.rules import RULES, Rule
 from journeycli.lint.suppress import UNSUPPRESSIBLE
 
 ALL = "all"
