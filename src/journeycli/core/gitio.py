@@ -43,7 +43,6 @@ _SAFE_CONFIG = (
     "log.showSignature=false",
     "core.fsmonitor=false",
     "core.quotePath=false",
-    "diff.external=",
 )
 _ENV = {
     "GIT_OPTIONAL_LOCKS": "0",
@@ -65,8 +64,9 @@ class Commit:
     subject: str
     path: str
     deleted: bool = False
-    # Where the content is: the blob id git listed for the file (None for a commit whose
-    # listing names no file, such as a merge), and the path as git wrote it (bytes).
+    # Where the content is: the blob id git listed for the file (None when the listing
+    # names none; the content is then looked up by commit and path), and the path as
+    # git wrote it (bytes, for that lookup).
     blob: str | None = field(default=None, compare=False, repr=False)
     raw_path: bytes = field(default=b"", compare=False, repr=False)
 
