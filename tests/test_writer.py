@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import example_maps
+from journeycli.core.fieldtypes import MAX_AMOUNT
 from journeycli.core.model import JourneyMap
 from journeycli.core.validation import load_map
 from journeycli.core.writer import Comments, dump_items, dump_map, scalar_text
@@ -242,7 +243,7 @@ def test_key_order_defaults_and_extensions() -> None:
         min_size=6,
         max_size=6,
     ),
-    number=st.one_of(st.integers(0, 10**18), st.floats(0, 1e300, allow_nan=False)),
+    number=st.one_of(st.integers(0, MAX_AMOUNT), st.floats(0, MAX_AMOUNT, allow_nan=False)),
 )
 def test_any_text_round_trips_exactly(texts: list[str], number: float) -> None:
     title, description, stage, question, key, owner = texts
