@@ -317,11 +317,12 @@ def test_numbers_and_dates_keep_their_type() -> None:
     model = JourneyMap.model_validate(
         {
             **_map(conversion=12.5, evidence=[{"source": "GA", "date": dt.date(2026, 3, 1)}]),
-            "metrics": {"volume": 1e20, "value": 0.1},
+            "metrics": {"volume": 1e15, "value": 1e-07},  # the largest amount; an exponent
         }
     )
     text = dump_map(model)
-    assert "volume: 1.0e+20\n" in text
+    assert "volume: 1000000000000000.0\n" in text
+    assert "value: 1.0e-07\n" in text
     assert "date: 2026-03-01\n" in text
     assert _roundtrip(model) == model
 

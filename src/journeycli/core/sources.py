@@ -36,7 +36,7 @@ DEFAULT_MAX_FILE_SIZE = Limits().max_file_size
 
 # A map's own suffix and the extensions of the files journey imports (docs/interop.md).
 _TITLE_SUFFIXES = re.compile(
-    r"(\.journey)?(\.(ya?ml|csv|tsv|txt|mmd|mermaid|md|markdown))+$", re.IGNORECASE
+    r"(\.journey)?(\.(ya?ml|csv|tsv|txt|mmd|mermaid|md|markdown|xlsx))+$", re.IGNORECASE
 )
 
 
