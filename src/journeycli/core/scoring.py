@@ -210,3 +210,34 @@ def mean_experience(touchpoints: Iterable[Touchpoint]) -> float | None:
     """Mean experience (1..5) of the touchpoints that have one; None when none has."""
     values = [tp.experience for tp in touchpoints if tp.experience is not None]
     return sum(values) / len(values) if values else None
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelTotals:
+    """What the whole funnel produces: the customers who complete it and their value."""
+
+    volume: Number
+    completed: Number
+    completed_value: Number | None  # None without metrics.value
+    currency: str
+    period: str
+
+
+def funnel_totals(journey: JourneyMap) -> FunnelTotals | None:
+    """The customers who complete the journey and their value; None without metrics.volume.
+
+    The funnel stops at the first stage without conversion (stage k):
+    completed = reach(k), or the reach after the last stage when every stage
+    converts; completed_value = completed x metrics.value (docs/format.md,
+    "How journey computes the report"). Exact decimals, as `funnel`.
+    """
+    metrics = journey.metrics
+    if metrics is None or metrics.volume is None:
+        return None
+    reach = Fraction(str(metrics.volume))
+    for stage in journey.stages:
+        if stage.conversion is None:
+            break
+        reach = _exact(reach * Fraction(str(stage.conversion)) / 100)
+    value = None if metrics.value is None else _number(_exact(reach * Fraction(str(metrics.value))))
+    return FunnelTotals(metrics.volume, _number(reach), value, metrics.currency, metrics.period)

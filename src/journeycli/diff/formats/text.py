@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
+from journeycli.core.model import Language
 from journeycli.diff.changes import KINDS, Changes, Kind, Modified
 from journeycli.diff.formats.common import (
     ARROW,
     FUNNEL_PART,
     KIND_TITLES,
     SCORE_PART,
+    evidence_phrase,
     field_phrase,
+    funnel_lines,
+    language,
     rank,
     score_parts,
     summary,
 )
+from journeycli.diff.formats.words import word
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -29,54 +34,66 @@ Line = list[tuple[str, str]]  # (text, Rich style) segments
 ADDED, REMOVED, CHANGED, HEAD, DIM = "green", "red", "yellow", "bold", "dim"
 
 
-def _modified(item: Modified) -> str:
-    return ", ".join(field_phrase(change) for change in item.fields)
+def _modified(item: Modified, lang: Language) -> str:
+    return ", ".join(field_phrase(change, lang) for change in item.fields)
 
 
-def _where(stage_name: str | None) -> str:
-    return f" (in {stage_name})" if stage_name else ""
+def _where(stage_name: str | None, lang: Language = Language.EN) -> str:
+    return f" ({word('in', lang)} {stage_name})" if stage_name else ""
 
 
 def _kind_lines(changes: Changes, kind: Kind) -> list[Line]:
+    lang = language(changes)
     parts = changes.of_kind(kind)
     lines: list[Line] = []
     lines += [
-        [("  + ", ADDED), (f"{i.id} ", ADDED), (f'"{i.name}"{_where(i.stage_name)}', "")]
+        [("  + ", ADDED), (f"{i.id} ", ADDED), (f'"{i.name}"{_where(i.stage_name, lang)}', "")]
         for i in parts["added"]
     ]
     lines += [
-        [("  - ", REMOVED), (f"{i.id} ", REMOVED), (f'"{i.name}"{_where(i.stage_name)}', "")]
+        [("  - ", REMOVED), (f"{i.id} ", REMOVED), (f'"{i.name}"{_where(i.stage_name, lang)}', "")]
         for i in parts["removed"]
     ]
     lines += [
-        [("  ~ ", CHANGED), (f"{r.id} ", CHANGED), (f'renamed "{r.old}" {ARROW} "{r.new}"', "")]
+        [
+            ("  ~ ", CHANGED),
+            (f"{r.id} ", CHANGED),
+            (f'{word("renamed", lang)} "{r.old}" {ARROW} "{r.new}"', ""),
+        ]
         for r in parts["renamed"]
     ]
     lines += [
-        [("  ~ ", CHANGED), (f"{m.id} ", CHANGED), (f"moved: stage {m.old} {ARROW} {m.new}", "")]
+        [
+            ("  ~ ", CHANGED),
+            (f"{m.id} ", CHANGED),
+            (f"{word('moved: stage', lang)} {m.old} {ARROW} {m.new}", ""),
+        ]
         for m in parts["moved"]
     ]
     lines += [
-        [("  ~ ", CHANGED), (f"{m.id}: ", CHANGED), (_modified(m), "")] for m in parts["modified"]
+        [("  ~ ", CHANGED), (f"{m.id}: ", CHANGED), (_modified(m, lang), "")]
+        for m in parts["modified"]
     ]
     return lines
 
 
 def _score_lines(changes: Changes, fields: tuple[str, ...]) -> list[Line]:
     lines: list[Line] = []
+    lang = language(changes)
     currency = changes.new.currency
+    gap_word, confidence_word = f"{word('gap', lang)} ", f"{word('confidence', lang)} "
     for scores in changes.scores:
-        parts = score_parts(scores, fields, currency)
+        parts = score_parts(scores, fields, currency, lang)
         if not parts:
             continue
         line: Line = [(f"  {scores.name}: ", "")]
         for index, part in enumerate(parts):
             style = ""
-            if part.startswith("gap "):
+            if part.startswith(gap_word):
                 gap = scores["gap"]
                 if gap.old is not None and gap.new is not None:
                     style = REMOVED if gap.new > gap.old else ADDED
-            elif part.startswith("confidence "):
+            elif part.startswith(confidence_word):
                 style = REMOVED if scores["confidence"].new == "assumed" else ADDED
             line.append((part, style))
             if index < len(parts) - 1:
@@ -86,6 +103,7 @@ def _score_lines(changes: Changes, fields: tuple[str, ...]) -> list[Line]:
 
 
 def _rank_lines(changes: Changes) -> list[Line]:
+    lang = language(changes)
     moves = sorted(
         changes.rank_moves,
         key=lambda m: (m.new is None, m.new or 0, m.old is None, m.old or 0),
@@ -94,7 +112,7 @@ def _rank_lines(changes: Changes) -> list[Line]:
         [
             (f"  {m.name}: ", ""),
             (
-                f"rank {rank(m.old)} {ARROW} {rank(m.new)}",
+                f"{word('rank', lang)} {rank(m.old, lang)} {ARROW} {rank(m.new, lang)}",
                 ADDED if m.old is not None and m.new is not None and m.new > m.old else CHANGED,
             ),
         ]
@@ -102,47 +120,83 @@ def _rank_lines(changes: Changes) -> list[Line]:
     ]
 
 
-def lines(changes: Changes) -> list[Line]:
+def _lint_lines(changes: Changes, lang: Language) -> list[Line]:
+    """`+ W104 line 40: ...` for problems introduced, `− W106 was line 33: ...` for fixed."""
+    return [
+        [("  + ", REMOVED), (f"{p.code} {word('line', lang)} {p.line}: {p.message}", "")]
+        for p in changes.lint.introduced
+    ] + [
+        [("  − ", ADDED), (f"{p.code} {word('was line', lang)} {p.line}: {p.message}", "")]
+        for p in changes.lint.fixed
+    ]
+
+
+def _evidence_lines(changes: Changes, lang: Language) -> list[Line]:
+    styles = {"added": ADDED, "removed": REMOVED, "changed": CHANGED}
+    return [
+        [(f"  {e.stage_name}: ", ""), (evidence_phrase(e, lang), styles[e.kind])]
+        for e in changes.evidence
+    ]
+
+
+def _moment_lines(changes: Changes, lang: Language) -> list[Line]:
+    experience = word("experience", lang)
+    return [
+        [
+            (f"  {word('resolved', lang)}: ", ADDED),
+            (
+                f"{m.name} {word('in', lang)} {m.stage_name} "
+                f"({word('experience was', lang)} {m.experience})",
+                "",
+            ),
+        ]
+        for m in changes.breaking_resolved
+    ] + [
+        [
+            (f"  {word('introduced', lang)}: ", REMOVED),
+            (f"{m.name} {word('in', lang)} {m.stage_name} ({experience} {m.experience})", ""),
+        ]
+        for m in changes.breaking_introduced
+    ]
+
+
+def lines(changes: Changes, *, header: bool = True) -> list[Line]:
     """Every line of the text diff, as styled segments (the renderer's one model)."""
-    out: list[Line] = [[(f"journey diff {changes.old.label} {ARROW} {changes.new.label}", HEAD)]]
+    lang = language(changes)
+    out: list[Line] = []
+    if header:
+        out.append([(f"journey diff {changes.old.label} {ARROW} {changes.new.label}", HEAD)])
     if changes.persona:
-        out.append([(f"persona: {changes.persona}", DIM)])
+        out.append([(f"{word('persona', lang)}: {changes.persona}", DIM)])
+    headline = funnel_lines(changes.funnel, lang)
+    if headline:
+        out.append([])
+        out.extend([[(line, HEAD)] for line in headline])
 
     def section(title: str, body: list[Line]) -> None:
         if body:
             out.append([])
-            out.append([(title, HEAD)])
+            out.append([(word(title, lang), HEAD)])
             out.extend(body)
 
-    section("Map", [[("  ~ ", CHANGED), (field_phrase(c), "")] for c in changes.map_fields])
-    section(
-        "Breaking moments",
-        [
-            [
-                ("  resolved: ", ADDED),
-                (f"{m.name} in {m.stage_name} (experience was {m.experience})", ""),
-            ]
-            for m in changes.breaking_resolved
-        ]
-        + [
-            [
-                ("  introduced: ", REMOVED),
-                (f"{m.name} in {m.stage_name} (experience {m.experience})", ""),
-            ]
-            for m in changes.breaking_introduced
-        ],
-    )
+    section("Map", [[("  ~ ", CHANGED), (field_phrase(c, lang), "")] for c in changes.map_fields])
+    section("Breaking moments", _moment_lines(changes, lang))
     section("Scores", _score_lines(changes, SCORE_PART))
     section("Funnel", _score_lines(changes, FUNNEL_PART))
     section("Ranking", _rank_lines(changes))
+    section("Evidence", _evidence_lines(changes, lang))
     for kind in KINDS:
         section(KIND_TITLES[kind], _kind_lines(changes, kind))
-    section("Hints", [[("  hint: ", DIM), (hint.message, "")] for hint in changes.hints])
+    section("Lint problems", _lint_lines(changes, lang))
+    section(
+        "Hints",
+        [[(f"  {word('hint', lang)}: ", DIM), (hint.message, "")] for hint in changes.hints],
+    )
     out.append([])
     if changes.changed:
-        out.append([("Summary: ", HEAD), (summary(changes), "")])
+        out.append([(f"{word('Summary', lang)}: ", HEAD), (summary(changes, lang), "")])
     else:
-        out.append([("No changes.", HEAD)])
+        out.append([(word("No changes.", lang), HEAD)])
     return out
 
 
