@@ -1,8 +1,10 @@
 """Where the two sides of a diff come from: files, standard input, or git.
 
 The comparison itself is pure (`compare.py`); this module reads the bytes
-(through `core.sources.read_source` and `gitio`), validates each side as
-`journey lint` would, and refuses an invalid side with its lint errors.
+(through `core.sources.read_source` and `gitio`), checks each side as
+`journey lint` would (`core.checks`, with lint's configuration), refuses an
+invalid side with its lint errors, and hands both sides' warnings to the
+comparison so the diff can say which problems the change introduced or fixed.
 """
 
 from __future__ import annotations
@@ -10,14 +12,43 @@ from __future__ import annotations
 from pathlib import Path
 
 from journeycli.core import gitio
-from journeycli.core.checks import valid_map
-from journeycli.core.errors import UsageError
+from journeycli.core.checks import LintOptions, check_map, valid_map
+from journeycli.core.errors import InvalidMapError, UsageError
 from journeycli.core.loader import Limits
+from journeycli.core.model import JourneyMap
+from journeycli.core.problems import Problem
 from journeycli.core.sources import STDIN, read_source
+from journeycli.core.validation import load_map
 from journeycli.diff.changes import Changes
 from journeycli.diff.compare import diff_maps
 
 parse_map = valid_map  # a diff side: errors stop the diff, warnings do not
+
+
+def lint_options(limits: Limits | None = None) -> LintOptions:
+    """Lint's settings from the nearest configuration (docs/lint.md), with these limits."""
+    from journeycli.core.settings import resolve_options
+
+    return resolve_options(limits=limits)
+
+
+def checked_side(raw: bytes, name: str, options: LintOptions) -> tuple[JourneyMap, list[Problem]]:
+    """One side and its lint problems (those lint would report with `options`).
+
+    Raises InvalidMapError with the errors when the side has any: duplicate
+    ids (E004) or dangling references (E005) make matching by id meaningless.
+    """
+    validated = load_map(raw, name, options.limits)
+    problems = check_map(
+        validated,
+        options.gap_threshold,
+        today=options.today,
+        evidence_max_age=options.evidence_max_age,
+    )
+    errors = sorted(p for p in problems if p.is_error)
+    if errors or validated.model is None:
+        raise InvalidMapError(errors)
+    return validated.model, [p for p in problems if options.wants(p.code)]
 
 
 def diff_files(
@@ -58,11 +89,16 @@ def _compare(
     persona: str | None,
     limits: Limits | None,
 ) -> Changes:
-    """Both sides validated as `journey lint` would (old first), then compared."""
+    """Both sides checked as `journey lint` would (old first), then compared."""
+    options = lint_options(limits)
+    old, old_problems = checked_side(old_raw, old_name, options)
+    new, new_problems = checked_side(new_raw, new_name, options)
     return diff_maps(
-        parse_map(old_raw, old_name, limits),
-        parse_map(new_raw, new_name, limits),
+        old,
+        new,
         old_label=old_name,
         new_label=new_name,
         persona=persona,
+        old_problems=old_problems,
+        new_problems=new_problems,
     )

@@ -113,6 +113,32 @@ def to_dict(changes: Changes) -> dict[str, Any]:
         "resolved": [_moment(m) for m in changes.breaking_resolved],
         "introduced": [_moment(m) for m in changes.breaking_introduced],
     }
+    out["evidence"] = [
+        {
+            "stage": e.stage,
+            "stage_name": e.stage_name,
+            "kind": e.kind,
+            "old": e.old,
+            "new": e.new,
+        }
+        for e in changes.evidence
+    ]
+    out["lint"] = {
+        "introduced": [p.as_dict() for p in changes.lint.introduced],
+        "fixed": [p.as_dict() for p in changes.lint.fixed],
+    }
+    funnel = changes.funnel
+    out["funnel"] = {
+        "completed": [None, None]
+        if funnel is None
+        else [funnel.completed.old, funnel.completed.new],
+        "completed_value": [None, None]
+        if funnel is None
+        else [funnel.completed_value.old, funnel.completed_value.new],
+        "currency": None if funnel is None else funnel.currency,
+        "period": None if funnel is None else funnel.period,
+    }
+    out["score_changes"] = list(changes.score_changes())
     out["hints"] = [
         {"kind": h.kind, "message": h.message, "old_id": h.old_id, "new_id": h.new_id}
         for h in changes.hints
