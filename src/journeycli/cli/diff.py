@@ -49,6 +49,8 @@ DIFF_EXAMPLES = """\
 
   journey diff map.journey.yaml --rev HEAD~1 --fail-on gap-increase,new-breaking-moment
 
+  journey diff maps/ --rev origin/main --format md          [dim]# every map under maps/[/]
+
   git show main:map.journey.yaml | journey diff - map.journey.yaml --format json
 """
 
@@ -100,7 +102,7 @@ def diff(
         list[str],
         typer.Argument(
             metavar="OLD NEW | PATH --rev REV",
-            help="Two maps to compare, or one map with --rev; - reads stdin.",
+            help="Two maps to compare, or one map or directory with --rev; - reads stdin.",
         ),
     ],
     rev: Annotated[
@@ -132,7 +134,8 @@ def diff(
             "--fail-on",
             metavar="CONDITIONS",
             help="Exit 1 on these regressions (comma-separated): gap-increase, "
-            "new-breaking-moment, lost-evidence, rank-change, or all.",
+            "new-breaking-moment, lost-evidence, rank-change, presence-drop, "
+            "experience-drop, action-removed, new-error, or all.",
             rich_help_panel="Exit code",
         ),
     ] = None,
@@ -156,9 +159,11 @@ def diff(
         output=output,
         limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
     )
+    for problem in outcome.errors:
+        sys.stderr.write(problem.format_text() + "\n")
     for line in outcome.regression_lines():
         sys.stderr.write(f"journey: {line}\n")
-    if outcome.regressions:
+    if outcome.regressions or outcome.errors:
         raise typer.Exit(1)
     raise typer.Exit(1 if exit_code and outcome.changed else 0)
 

@@ -77,6 +77,15 @@ def show(path: Path, rev: str) -> bytes:
     return _git(_where(path), "show", "--no-textconv", f"{rev}:./{path.name}")
 
 
+def list_files(directory: Path, rev: str) -> list[str]:
+    """The files under `directory` at `rev`, relative to it (`git ls-tree -r -z --name-only`)."""
+    _check_arg(rev, "revision")
+    if not directory.is_dir():
+        raise UsageError(f"{directory}: no such directory")
+    out = _git(directory, "ls-tree", "-r", "-z", "--name-only", rev, "--", ".")
+    return [name for name in out.decode("utf-8", "replace").split("\0") if name]
+
+
 def show_commit(path: Path, commit: Commit) -> bytes:
     """The bytes of the file at one commit of `log_follow` (its repository path then)."""
     return _git(_where(path), "show", "--no-textconv", f"{commit.sha}:{commit.path}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from journeycli.core.errors import UsageError
@@ -17,8 +18,10 @@ from journeycli.core.fs import write_output
 
 if TYPE_CHECKING:
     from journeycli.core.loader import Limits
+    from journeycli.core.problems import Problem
     from journeycli.diff.changes import Changes
     from journeycli.diff.gate import Regression
+    from journeycli.diff.tree import TreeChanges
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,7 @@ class DiffOutcome:
 
     changed: bool
     regressions: dict[str, tuple[Regression, ...]]
+    errors: tuple[Problem, ...] = ()  # a directory diff: lint errors of maps in the working copy
 
     def regression_lines(self) -> list[str]:
         """One line per fired `--fail-on` condition, naming the items that fired it."""
@@ -52,14 +56,19 @@ def run_diff(
     `--fail-on` is parsed before any map is read, so a misspelt condition is
     reported at once rather than after a slow `git show`.
     """
+    from journeycli.diff.changes import Changes
     from journeycli.diff.formats import json as diff_json
     from journeycli.diff.formats import md as diff_md
     from journeycli.diff.formats import text as diff_text
     from journeycli.diff.gate import parse_conditions, triggered
-    from journeycli.diff.sources import diff_files, diff_revision
+    from journeycli.diff.sources import diff_files, diff_revision, lint_options
+    from journeycli.diff.tree import compare_tree, tree_regressions
 
     conditions = parse_conditions(fail_on)
-    if rev is not None:
+    changes: Changes | TreeChanges
+    if rev is not None and len(paths) == 1 and Path(paths[0]).is_dir():
+        changes = compare_tree(paths[0], rev, persona=persona, options=lint_options(limits))
+    elif rev is not None:
         if len(paths) != 1:
             raise UsageError("--rev takes one map path", hint="journey diff PATH --rev REV")
         changes = diff_revision(paths[0], rev, persona=persona, limits=limits)
@@ -73,10 +82,14 @@ def run_diff(
     if output_format == "text" and output is None:
         diff_text.write(changes, stream)  # the stream itself, for colour on a terminal
     else:
-        renderers: dict[str, Callable[[Changes], str]] = {
+        renderers: dict[str, Callable[[Changes | TreeChanges], str]] = {
             "text": diff_text.render,
             "md": diff_md.render,
             "json": diff_json.render,
         }
         write_output(renderers[output_format](changes), output, stream)
-    return DiffOutcome(changes.changed, triggered(changes, conditions))
+    if isinstance(changes, Changes):
+        return DiffOutcome(changes.changed, triggered(changes, conditions))
+    fired = tree_regressions(changes)
+    found = {c: fired[c] for c in conditions if fired[c]}
+    return DiffOutcome(changes.changed, found, changes.errors_now())

@@ -24,6 +24,7 @@ from journeycli.diff.changes import (
     Side,
 )
 from journeycli.diff.gate import regressions
+from journeycli.diff.tree import TreeChanges
 
 SHAPE_VERSION = 1
 _COLLECTIONS = {
@@ -150,5 +151,11 @@ def to_dict(changes: Changes) -> dict[str, Any]:
     return out
 
 
-def render(changes: Changes) -> str:
-    return json.dumps(to_dict(changes), indent=2, ensure_ascii=False) + "\n"
+def render(changes: Changes | TreeChanges) -> str:
+    if isinstance(changes, TreeChanges):
+        from journeycli.diff.formats.tree import to_dict as tree_dict
+
+        data = tree_dict(changes)
+    else:
+        data = to_dict(changes)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -26,6 +26,7 @@ from journeycli.diff.formats.common import (
     summary,
 )
 from journeycli.diff.formats.words import word
+from journeycli.diff.tree import TreeChanges
 
 _KIND_NAMES: dict[Kind, str] = {
     "persona": "Persona",
@@ -131,8 +132,20 @@ def _lint(changes: Changes, lang: Language) -> list[str]:
     ]
 
 
-def render(changes: Changes, *, level: int = 1, heading: str | None = None) -> str:
-    """The Markdown diff; `level` 2 nests it under a directory diff's `#` heading."""
+def render(changes: Changes | TreeChanges) -> str:
+    """The Markdown diff of one map, or of every map under a directory."""
+    if isinstance(changes, TreeChanges):
+        from journeycli.diff.formats.tree import markdown
+
+        return markdown(changes)
+    return render_map(changes)
+
+
+def render_map(
+    changes: Changes, *, level: int = 1, heading: str | None = None, suffix: str = ""
+) -> str:
+    """One map's diff; `level` 2 nests it under a directory diff's `#` heading, and
+    `suffix` (the map's file name) keeps its section headings unique (markdownlint)."""
     lang = language(changes)
     top, sub = "#" * level, "#" * (level + 1)
     title = heading or f"{word('Journey map changes', lang)}: {escape(changes.new.title)}"
@@ -150,7 +163,7 @@ def render(changes: Changes, *, level: int = 1, heading: str | None = None) -> s
 
     def section(title: str, body: list[str]) -> None:
         if body:
-            blocks.append([f"{sub} {word(title, lang)}"])
+            blocks.append([f"{sub} {word(title, lang)}{suffix}"])
             blocks.append(body)
 
     section("Breaking moments", _moments(changes, lang))
@@ -173,6 +186,11 @@ def render(changes: Changes, *, level: int = 1, heading: str | None = None) -> s
         section(title, body)
     section("Lint problems", _lint(changes, lang))
     section("Hints", [f"- {escape(h.message)}" for h in changes.hints])
+    return join(blocks)
+
+
+def join(blocks: list[list[str]]) -> str:
+    """Blocks separated by blank lines; text wrapped at 80 columns, table rows never."""
     return (
         "\n\n".join(
             "\n".join(line if line.startswith("|") else wrap(line) for line in block)

@@ -25,6 +25,7 @@ from journeycli.diff.formats.common import (
     summary,
 )
 from journeycli.diff.formats.words import word
+from journeycli.diff.tree import TreeChanges
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -200,9 +201,17 @@ def lines(changes: Changes, *, header: bool = True) -> list[Line]:
     return out
 
 
-def render(changes: Changes) -> str:
+def _lines(changes: Changes | TreeChanges) -> list[Line]:
+    if isinstance(changes, TreeChanges):
+        from journeycli.diff.formats.tree import text_lines
+
+        return text_lines(changes)
+    return lines(changes)
+
+
+def render(changes: Changes | TreeChanges) -> str:
     """Plain text (no styles): what a pipe or a file gets."""
-    return "".join("".join(text for text, _ in line) + "\n" for line in lines(changes))
+    return "".join("".join(text for text, _ in line) + "\n" for line in _lines(changes))
 
 
 def _text(line: Line) -> Text:
@@ -214,7 +223,7 @@ def _text(line: Line) -> Text:
     return text
 
 
-def write(changes: Changes, stream: TextIO) -> None:
+def write(changes: Changes | TreeChanges, stream: TextIO) -> None:
     """Write to `stream`, coloured only when Rich finds a colour terminal there."""
     from rich.console import Console
 
@@ -222,5 +231,5 @@ def write(changes: Changes, stream: TextIO) -> None:
     if not console.is_terminal or console.no_color or console.color_system is None:
         stream.write(render(changes))
         return
-    for line in lines(changes):
+    for line in _lines(changes):
         console.print(_text(line))
