@@ -198,7 +198,7 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     ),
     "completed_value": (
         "Their value: {old} → {new}{change}",
-        "Hun waarde: {old} → {new}{change}",
+        "Waarde van deze klanten: {old} → {new}{change}",
     ),
     "maps_summary": (
         "{changed} of {total} maps changed",
