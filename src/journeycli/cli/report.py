@@ -41,6 +41,8 @@ EXAMPLES = """\
   journey report map.journey.yaml --persona starter --top 5 --format json
 
   journey report map.journey.yaml --template mine.md.j2 -o out.md
+
+  journey report now.journey.yaml --target future.journey.yaml -o plan.html
 """
 
 
@@ -78,6 +80,15 @@ def report(
             help="Score for this persona (its persona_scores and touchpoints).",
             rich_help_panel="Scoring",
             autocompletion=persona_ids,
+        ),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            metavar="FUTURE",
+            help="A future-state map: show its figures beside the one map's, stages matched by id.",
+            rich_help_panel="Scoring",
         ),
     ] = None,
     top: Annotated[
@@ -128,4 +139,5 @@ def report(
         output=output,
         lang=lang.value if lang else None,
         template=template,
+        target=target,
     )

@@ -13,6 +13,16 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from journeycli.core.blueprint import (
+    KpiView,
+    Matrix,
+    OpportunityView,
+    by_value,
+    kpi_views,
+    linked_actions,
+    matrix,
+    opportunity_views,
+)
 from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, evidence_cutoff
 from journeycli.core.dates import reference_date as resolve_reference_date
 from journeycli.core.errors import UsageError
@@ -26,6 +36,7 @@ from journeycli.core.model import (
     Metrics,
     Persona,
     Stage,
+    State,
     Touchpoint,
 )
 from journeycli.core.scoring import (
@@ -76,6 +87,10 @@ class StageAnalysis:
     touchpoints: tuple[Touchpoint, ...]  # the touchpoints the persona meets, map order
     open_actions: tuple[Action, ...]  # todo or doing, map order
     channels: tuple[ChannelGroup, ...]  # open actions by channel; first seen first, None last
+    kpis: tuple[KpiView, ...] = ()  # map order, each with its verdict (and future KPI)
+    opportunities: tuple[OpportunityView, ...] = ()  # map order, with the actions serving each
+    opportunities_by_value: tuple[OpportunityView, ...] = ()  # most impact, least effort first
+    target: StageAnalysis | None = None  # the same stage in the future map (--target)
 
     @property
     def id(self) -> str:
@@ -88,10 +103,6 @@ class StageAnalysis:
     @property
     def scored(self) -> bool:
         return self.rank is not None
-
-    @property
-    def opportunities(self) -> tuple[str, ...]:
-        return tuple(self.stage.opportunities)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +164,8 @@ class Analysis:
     gaps_without_plan: tuple[StageAnalysis, ...]  # rank order
     roadmap: Roadmap
     has_funnel: bool  # metrics.volume is set
+    matrix: Matrix  # the opportunities with both impact and effort, by impact and effort
+    target: TargetState | None = None  # the future map (--target)
 
     @property
     def title(self) -> str:
@@ -161,6 +174,10 @@ class Analysis:
     @property
     def language(self) -> Language:
         return self.journey.language
+
+    @property
+    def state(self) -> State:
+        return self.journey.state
 
     @property
     def metrics(self) -> Metrics | None:
@@ -173,6 +190,15 @@ class Analysis:
     @property
     def principles(self) -> tuple[str, ...]:
         return tuple(self.journey.principles)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetState:
+    """The future map beside the current one: stages matched by id (docs/format.md)."""
+
+    analysis: Analysis  # the future map, analysed like the current one
+    added: tuple[StageAnalysis, ...]  # future stages whose id the current map lacks
+    dropped: tuple[StageAnalysis, ...]  # current stages whose id the future map lacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,14 +255,32 @@ def analyse(
     gap_threshold: int = DEFAULT_GAP_THRESHOLD,
     reference_date: dt.date | None = None,
     evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE,
+    target: JourneyMap | None = None,
+    target_path: str = "",
 ) -> Analysis:
-    """Score one validated map (for one persona when given).
+    """Score one validated map (for one persona when given); `target` is its future state.
 
     `reference_date` (None: `dates.reference_date()`) and `evidence_max_age`
-    decide which stages are stale (docs/report.md, "Stale confidence").
+    decide which stages are stale (docs/report.md, "Stale confidence"). The
+    future map is scored the same way and for the same persona; one that
+    defines no personas at all holds the same figures for everyone
+    (docs/format.md).
     """
     today = resolve_reference_date(reference_date)
     cutoff = evidence_cutoff(today, evidence_max_age)
+    future = None
+    if target is not None:
+        future = analyse(
+            target,
+            path=target_path,
+            persona=persona if target.personas else None,
+            top=top,
+            gap_threshold=gap_threshold,
+            reference_date=today,
+            evidence_max_age=evidence_max_age,
+        )
+    ahead = {s.id: s for s in future.stages} if future is not None else {}
+    links = linked_actions(journey)
     chosen = find_persona(journey, persona, path)
     pid = chosen.id if chosen else None
     ranks = {index: rank for rank, (index, _, _) in enumerate(ranked_stages(journey, pid), 1)}
@@ -249,6 +293,8 @@ def analyse(
         relevance, presence = scores(stage, pid)
         open_actions = tuple(a for a in stage.actions if a.is_open)
         met = tuple(tp for tp in stage.touchpoints if meets(tp, pid))
+        opportunities = opportunity_views(stage, links)
+        later = ahead.get(stage.id)
         stages.append(
             StageAnalysis(
                 index=index,
@@ -269,6 +315,10 @@ def analyse(
                 touchpoints=met,
                 open_actions=open_actions,
                 channels=_channel_groups(open_actions),
+                kpis=kpi_views(stage, later.stage if later else None),
+                opportunities=opportunities,
+                opportunities_by_value=by_value(opportunities),
+                target=later,
             )
         )
     ranked = sorted((s for s in stages if s.rank is not None), key=lambda s: s.rank or 0)
@@ -315,6 +365,17 @@ def analyse(
         ),
         roadmap=roadmap,
         has_funnel=bool(journey.metrics and journey.metrics.volume is not None),
+        matrix=matrix([o for s in stages for o in s.opportunities]),
+        target=None if future is None else _target_state(future, stages),
+    )
+
+
+def _target_state(future: Analysis, stages: Sequence[StageAnalysis]) -> TargetState:
+    current = {s.id for s in stages}
+    return TargetState(
+        analysis=future,
+        added=tuple(s for s in future.stages if s.id not in current),
+        dropped=tuple(s for s in stages if s.target is None),
     )
 
 

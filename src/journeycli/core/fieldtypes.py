@@ -67,12 +67,18 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN), BeforeValidator(as_text)]
 Score = Annotated[int, Field(ge=0, le=100, strict=True), BeforeValidator(explain_ambiguous)]
 
 
-def number_check(ge: int, le: int | None = None) -> Callable[[Any], int | float]:
+def number_check(ge: int | None, le: int | None = None) -> Callable[[Any], int | float]:
     """An int or a finite float in range, no strings: JSON keeps `40` as `40`. One plain validator
     instead of an `int | float` union, so a bad value gives one clear error rather than one per
     union branch.
     """
-    bounds = f"between {ge} and {le}" if le is not None else f"{ge} or more"
+    bounds = (
+        f"between {ge} and {le}"
+        if ge is not None and le is not None
+        else f"{ge} or more"
+        if ge is not None
+        else "such as 12 or -3.5"
+    )
 
     def check(value: Any) -> int | float:
         value = explain_ambiguous(value)
@@ -80,7 +86,7 @@ def number_check(ge: int, le: int | None = None) -> Callable[[Any], int | float]
             raise ValueError(f"expected a number {bounds}")
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError(f"expected a finite number {bounds}")
-        if value < ge or (le is not None and value > le):
+        if (ge is not None and value < ge) or (le is not None and value > le):
             raise ValueError(f"{value} is out of range: expected a number {bounds}")
         return value
 
@@ -97,6 +103,12 @@ Amount = Annotated[
     PlainValidator(number_check(0)),
     WithJsonSchema({"type": "number", "minimum": 0}),
 ]
+Measure = Annotated[
+    int | float,
+    PlainValidator(number_check(None)),
+    WithJsonSchema({"type": "number"}),
+]
+"""A KPI's value or target: any finite number (an NPS can be negative)."""
 Experience = Annotated[int, Field(ge=1, le=5, strict=True), BeforeValidator(explain_ambiguous)]
 Age = Annotated[int, Field(ge=0, le=130, strict=True), BeforeValidator(explain_ambiguous)]
 Flag = Annotated[bool, Field(strict=True), BeforeValidator(as_flag)]

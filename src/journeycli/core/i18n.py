@@ -127,6 +127,41 @@ MESSAGES: dict[str, dict[Language, str]] = {
         Language.EN: "The scored stages of all maps, largest gap first.",
         Language.NL: "De gescoorde fasen van alle kaarten, grootste gap eerst.",
     },
+    # blueprint, KPIs, opportunities and the future state (docs/format.md)
+    "tone_of_voice": {Language.EN: "Tone of voice", Language.NL: "Tone of voice"},
+    "opportunities_by_value": {
+        Language.EN: "Opportunities, most impact for the least effort first",
+        Language.NL: "Kansen, meeste impact voor de minste inspanning eerst",
+    },
+    "served_by": {Language.EN: "served by", Language.NL: "opgepakt in"},
+    "impact_is": {Language.EN: "impact {level}", Language.NL: "impact {level}"},
+    "effort_is": {Language.EN: "effort {level}", Language.NL: "inspanning {level}"},
+    "kpis": {Language.EN: "KPIs", Language.NL: "KPI's"},
+    "kpi": {Language.EN: "KPI", Language.NL: "KPI"},
+    "value": {Language.EN: "Value", Language.NL: "Waarde"},
+    "target": {Language.EN: "Target", Language.NL: "Doel"},
+    "unit": {Language.EN: "Unit", Language.NL: "Eenheid"},
+    "against_target": {Language.EN: "Against target", Language.NL: "Tegenover doel"},
+    "worse_than_target": {Language.EN: "worse than target", Language.NL: "slechter dan doel"},
+    "meets_target": {Language.EN: "meets target", Language.NL: "haalt het doel"},
+    "lower_is_better": {Language.EN: "lower is better", Language.NL: "lager is beter"},
+    "future_state": {Language.EN: "Future state", Language.NL: "Toekomstige situatie"},
+    "future_intro": {
+        Language.EN: "Current figures beside the targets of",
+        Language.NL: "Huidige cijfers naast de doelen uit",
+    },
+    "state_note": {
+        Language.EN: "This map shows the future state: its figures are targets.",
+        Language.NL: "Deze klantreiskaart toont de toekomstige situatie: de cijfers zijn doelen.",
+    },
+    "added_in_future": {
+        Language.EN: "Added in the future state",
+        Language.NL: "Nieuw in de toekomstige situatie",
+    },
+    "dropped_in_future": {
+        Language.EN: "Dropped in the future state",
+        Language.NL: "Vervalt in de toekomstige situatie",
+    },
     # values of enums
     "measured": {Language.EN: "measured", Language.NL: "gemeten"},
     "assumed": {Language.EN: "assumed", Language.NL: "aangenomen"},
@@ -184,6 +219,38 @@ def decimal(value: float | Decimal | None, lang: Language) -> str:
         return ABSENT
     rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return number(rounded, lang, 0 if rounded == rounded.to_integral_value() else 1)
+
+
+def measure(value: float | None, unit: str | None, lang: Language) -> str:
+    """A KPI figure with its unit: `71%`, `4.65 points`, `-18`; at most two decimals.
+
+    `%` is written against the number, any other unit after a space.
+    """
+    if value is None:
+        return ABSENT
+    rounded = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP).normalize()
+    places = max(0, -rounded.as_tuple().exponent)  # type: ignore[operator]
+    text = number(rounded, lang, int(places))
+    if not unit:
+        return text
+    return f"{text}{unit}" if unit == "%" else f"{text} {unit}"
+
+
+def levels(impact: Enum | None, effort: Enum | None, lang: Language) -> str:
+    """An opportunity's weighing as words: `impact high, effort low` (only what is known)."""
+    parts = []
+    if impact is not None:
+        parts.append(text("impact_is", lang, level=label(impact, lang)))
+    if effort is not None:
+        parts.append(text("effort_is", lang, level=label(effort, lang)))
+    return ", ".join(parts)
+
+
+def verdict(worse_than_target: bool | None, lang: Language) -> str:
+    """A KPI against its target in words; `–` when it cannot be judged."""
+    if worse_than_target is None:
+        return ABSENT
+    return text("worse_than_target" if worse_than_target else "meets_target", lang)
 
 
 def percent(value: float | None, lang: Language) -> str:

@@ -10,17 +10,33 @@ silently hold `False` where the author wrote `no`.
 from __future__ import annotations
 
 import datetime as dt
-import types
-from enum import StrEnum
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
 
+from journeycli.core.enums import OPEN_STATUSES as OPEN_STATUSES
+from journeycli.core.enums import Effort as Effort
+from journeycli.core.enums import EvidenceType as EvidenceType
+from journeycli.core.enums import Horizon as Horizon
+from journeycli.core.enums import Impact as Impact
+from journeycli.core.enums import Kind as Kind
+from journeycli.core.enums import Language as Language
+from journeycli.core.enums import State as State
+from journeycli.core.enums import Status as Status
 from journeycli.core.fieldtypes import (
     Age,
     Amount,
     Experience,
     Flag,
+    Measure,
     Name,
     Percent,
     Score,
@@ -35,50 +51,6 @@ from journeycli.core.fieldtypes import (
 from journeycli.core.slug import slugify
 
 EXTENSION_PREFIX = "x-"
-
-
-class Language(StrEnum):
-    EN = "en"
-    NL = "nl"
-
-
-class EvidenceType(StrEnum):
-    ANALYTICS = "analytics"
-    SURVEY = "survey"
-    INTERVIEW = "interview"
-    USABILITY_TEST = "usability-test"
-    POLL = "poll"
-    DESK_RESEARCH = "desk-research"
-    REVIEW = "review"
-    ASSUMPTION = "assumption"
-
-
-class Kind(StrEnum):
-    DIGITAL = "digital"
-    HUMAN = "human"
-    PHYSICAL = "physical"
-
-
-class Horizon(StrEnum):
-    NOW = "now"
-    NEXT = "next"
-    LATER = "later"
-
-
-class Status(StrEnum):
-    TODO = "todo"
-    DOING = "doing"
-    DONE = "done"
-    DROPPED = "dropped"
-
-
-class Effort(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-
-
-OPEN_STATUSES = frozenset({Status.TODO, Status.DOING})
 
 
 def _schema_extra(schema: dict[str, Any]) -> None:
@@ -237,6 +209,8 @@ class Action(Strict):
     """Team or person who carries the action out. Every open action needs one."""
     touchpoint: Text | None = None
     """Id of the touchpoint this action improves (any touchpoint of the map)."""
+    opportunity: Text | None = None
+    """Id of the opportunity this action serves (any opportunity of the map)."""
     horizon: Horizon = Horizon.NEXT
     """When: now, next or later. Default next."""
     status: Status = Status.TODO
@@ -247,6 +221,53 @@ class Action(Strict):
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
+
+
+class Kpi(Strict):
+    """A figure that shows how a stage performs, with its target (docs/format.md#kpis)."""
+
+    name: Name
+    """What is measured, such as NPS, CSAT, CES or a conversion (required)."""
+    value: Measure | None = None
+    """The latest measured value; any number, decimals and negative numbers allowed."""
+    target: Measure | None = None
+    """The value the team aims for."""
+    unit: Text | None = None
+    """The unit, shown after the figures, such as % or seconds."""
+    higher_is_better: Flag = True
+    """Whether a higher value is better. Only true or false. Default true; false for calls, waiting
+    time or effort.
+    """
+    evidence: Annotated[list[Evidence], BeforeValidator(list_not_null)] = Field(
+        default_factory=list
+    )
+    """Where the value comes from."""
+
+
+class Opportunity(Strict):
+    """An opportunity with what it would bring and cost (docs/format.md#opportunities)."""
+
+    text: Name
+    """The opportunity (required)."""
+    id: Slug | None = None
+    """Optional stable slug, so actions can name this opportunity with `opportunity:`."""
+    impact: Impact | None = None
+    """How much it would improve the journey: low, medium or high."""
+    effort: Effort | None = None
+    """How much work it would take: low, medium or high."""
+
+
+def _opportunity_form(value: Any) -> str:
+    return "mapping" if isinstance(value, dict) else "text"
+
+
+OpportunityItem = Annotated[
+    Annotated[Text, Tag("text")] | Annotated[Opportunity, Tag("mapping")],
+    Discriminator(_opportunity_form),
+]
+"""Plain text (as in the first release) or a mapping with impact and effort."""
+UNION_TAGS = frozenset({"text", "mapping"})
+"""The tags of `OpportunityItem`, which Pydantic puts in an error's location."""
 
 
 def _drop_extension_keys(value: Any) -> Any:
@@ -273,6 +294,8 @@ class Stage(Identified):
     """What frustrates the customer in this stage."""
     review_questions: TextList = Field(default_factory=list)
     """What the company asks customers here, to listen to them."""
+    tone: Text | None = None
+    """How to speak to the customer in this stage: the tone of voice."""
     relevance: Score | None = None
     """How much the company matters to the customer in this stage: a whole number 0-100. gap =
     relevance - presence.
@@ -297,12 +320,26 @@ class Stage(Identified):
     """Per-persona relevance and presence, keyed by persona id; they replace the stage's scores for
     that persona.
     """
+    kpis: Annotated[list[Kpi], BeforeValidator(list_not_null)] = Field(default_factory=list)
+    """Figures that show how this stage performs (NPS, CSAT, CES, ...), each with a target."""
+    customer_actions: TextList = Field(default_factory=list)
+    """Service blueprint: what the customer does in this stage."""
     touchpoints: Annotated[list[Touchpoint], BeforeValidator(list_not_null)] = Field(
         default_factory=list
     )
     """Moments of contact with the customer in this stage."""
-    opportunities: TextList = Field(default_factory=list)
-    """Chances to do better in this stage."""
+    frontstage: TextList = Field(default_factory=list)
+    """Service blueprint: what staff and systems do in view of the customer."""
+    backstage: TextList = Field(default_factory=list)
+    """Service blueprint: what happens behind the scenes, out of the customer's sight."""
+    support: TextList = Field(default_factory=list)
+    """Service blueprint: support processes that make the stage possible."""
+    systems: TextList = Field(default_factory=list)
+    """Service blueprint: the tools and systems involved."""
+    opportunities: Annotated[list[OpportunityItem], BeforeValidator(list_not_null)] = Field(
+        default_factory=list
+    )
+    """Chances to do better in this stage: text, or {text, id, impact, effort}."""
     actions: Annotated[list[Action], BeforeValidator(list_not_null)] = Field(default_factory=list)
     """What to do about this stage: the roadmap items, per channel, with owner, horizon and status.
     """
@@ -319,6 +356,8 @@ class JourneyMap(Strict):
     """What this journey covers: who travels it, from where to where."""
     language: Language = Language.EN
     """Language of the report labels: en (English) or nl (Dutch). Default en."""
+    state: State = State.CURRENT
+    """current (the journey as it is, default) or future (as the team wants it to become)."""
     owner: Text | None = None
     """Team or person who keeps this map up to date."""
     goal: Goal | None = None
@@ -337,41 +376,11 @@ class JourneyMap(Strict):
     def touchpoints(self) -> list[tuple[Stage, Touchpoint]]:
         return [(stage, tp) for stage in self.stages for tp in stage.touchpoints]
 
-
-def known_keys(loc: tuple[str | int, ...]) -> list[str]:
-    """The keys allowed in the mapping at `loc` (for did-you-mean suggestions)."""
-    current: Any = JourneyMap
-    skip = 0  # list indices and dict keys between a field and its items
-    for part in loc:
-        if skip:
-            skip -= 1
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
-        if not isinstance(part, str) or part not in current.model_fields:
-            return []
-        current, skip = _unwrap_container(current.model_fields[part].annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _unwrap_container(annotation: Any) -> tuple[Any, int]:
-    """Step from `list[X]`, `dict[str, X]`, `X | None` or `Annotated[X, ...]` to X. Also returns how
-    many location parts (list index, dict key) the step spans.
-    """
-    depth = 0
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin in (list, dict):
-            annotation = get_args(annotation)[-1]
-            depth += 1
-        elif origin is Union or origin is types.UnionType:
-            members = [a for a in get_args(annotation) if a is not type(None)]
-            if len(members) != 1:
-                return annotation, depth
-            annotation = members[0]
-        else:
-            return annotation, depth
+    def opportunities(self) -> list[tuple[int, int, Opportunity]]:
+        """(stage index, item index, opportunity) of every opportunity written as a mapping."""
+        return [
+            (si, oi, item)
+            for si, stage in enumerate(self.stages)
+            for oi, item in enumerate(stage.opportunities)
+            if isinstance(item, Opportunity)
+        ]

@@ -15,7 +15,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from journeycli.core.dates import is_stale
-from journeycli.core.model import EvidenceType, JourneyMap, Stage, Touchpoint
+from journeycli.core.model import EvidenceType, JourneyMap, Kpi, Stage, Touchpoint
 
 DEFAULT_GAP_THRESHOLD = 30
 BREAKING_EXPERIENCE = 2
@@ -241,3 +241,15 @@ def funnel_totals(journey: JourneyMap) -> FunnelTotals | None:
         reach = _exact(reach * Fraction(str(stage.conversion)) / 100)
     value = None if metrics.value is None else _number(_exact(reach * Fraction(str(metrics.value))))
     return FunnelTotals(metrics.volume, _number(reach), value, metrics.currency, metrics.period)
+
+
+def kpi_worse_than_target(kpi: Kpi) -> bool | None:
+    """Below its target (above it when lower is better); None without both a value and a target.
+
+    A value equal to the target is not worse (docs/format.md#kpis).
+    """
+    if kpi.value is None or kpi.target is None:
+        return None
+    if kpi.higher_is_better:
+        return kpi.value < kpi.target
+    return kpi.value > kpi.target

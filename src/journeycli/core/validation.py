@@ -9,15 +9,16 @@ of the item that lacks it.
 from __future__ import annotations
 
 import difflib
+import types
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.loader import Document, Limits, Loc, load_document
-from journeycli.core.model import EXTENSION_PREFIX, JourneyMap, known_keys
+from journeycli.core.model import EXTENSION_PREFIX, UNION_TAGS, JourneyMap
 from journeycli.core.problems import Problem, Severity
 
 _EXPECTED = {
@@ -60,7 +61,72 @@ def _show(value: Any) -> str:
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:
-    return tuple(part for part in loc if part != "[key]")
+    """The location in the data: without Pydantic's `[key]` marks and union tags.
+
+    A tag (`mapping` for an opportunity written as a mapping) follows a list
+    index; a key of the user's own data never does, so only that is dropped.
+    """
+    cleaned: list[Any] = []
+    previous: Any = None
+    for part in loc:
+        tag = part in UNION_TAGS and isinstance(previous, int)
+        previous = part
+        if part != "[key]" and not tag:
+            cleaned.append(part)
+    return tuple(cleaned)
+
+
+def known_keys(loc: tuple[str | int, ...]) -> list[str]:
+    """The keys allowed in the mapping at `loc` (for did-you-mean suggestions)."""
+    current: Any = JourneyMap
+    skip = 0  # list indices and dict keys between a field and its items
+    for part in loc:
+        if skip:
+            skip -= 1
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        if not isinstance(part, str) or part not in current.model_fields:
+            return []
+        current, skip = _unwrap_container(current.model_fields[part].annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap_container(annotation: Any) -> tuple[Any, int]:
+    """Step from `list[X]`, `dict[str, X]`, `X | None` or `Annotated[X, ...]` to X. Also returns how
+    many location parts (list index, dict key) the step spans. In a union of text and a model
+    (an opportunity), the model is the one with keys.
+    """
+    depth = 0
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin in (list, dict):
+            annotation = get_args(annotation)[-1]
+            depth += 1
+        elif origin is Union or origin is types.UnionType:
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            models = [m for m in members if _model_of(m) is not None]
+            if len(members) == 1:
+                annotation = members[0]
+            elif len(models) == 1:
+                annotation = _model_of(models[0])
+            else:
+                return annotation, depth
+        else:
+            return annotation, depth
+
+
+def _model_of(annotation: Any) -> Any:
+    """The model class behind `annotation` (through `Annotated`), or None."""
+    while get_origin(annotation) is Annotated:
+        annotation = get_args(annotation)[0]
+    return (
+        annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    )
 
 
 def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:

@@ -155,6 +155,27 @@ class Hint:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentChange:
+    """A change to a stage's content: a lane line, the tone, a KPI or an opportunity.
+
+    `part` is a lane name, `tone`, `kpi` or `opportunity`; `kind` is `added`,
+    `removed` or `changed`; `key` is the lane text, `tone`, the KPI's name or
+    the opportunity's id (its text when it has none). `old`/`new` are
+    JSON-ready (text, or the KPI or opportunity as a dict); `fields` lists what
+    changed in a KPI or an opportunity.
+    """
+
+    stage: str
+    stage_name: str
+    part: str
+    kind: str
+    key: str
+    old: Any
+    new: Any
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceChange:
     """An evidence item of a stage added, removed or re-measured.
 
@@ -228,6 +249,7 @@ class Changes:
     breaking_resolved: tuple[Moment, ...] = ()
     breaking_introduced: tuple[Moment, ...] = ()
     hints: tuple[Hint, ...] = field(default=())
+    content: tuple[ContentChange, ...] = ()
     evidence: tuple[EvidenceChange, ...] = ()
     lint: LintDelta = field(default_factory=LintDelta)
     funnel: FunnelHeadline | None = None
@@ -248,6 +270,7 @@ class Changes:
                 self.rank_moves,
                 self.breaking_resolved,
                 self.breaking_introduced,
+                self.content,
                 self.evidence,
             )
         )
@@ -287,6 +310,7 @@ class Changes:
             "rank_moves": len(self.rank_moves),
             "breaking_resolved": len(self.breaking_resolved),
             "breaking_introduced": len(self.breaking_introduced),
+            "content": len(self.content),
             "score_changes": len(self.score_changes()),
             "evidence": len(self.evidence),
             "lint_introduced": len(self.lint.introduced),

@@ -35,6 +35,7 @@ from journeycli.diff.changes import (
     Side,
     StageScores,
 )
+from journeycli.diff.content import CONTENT_FIELDS, content_changes
 from journeycli.diff.evidence import evidence_changes
 from journeycli.diff.lintdelta import lint_delta
 
@@ -44,6 +45,7 @@ _SKIP: dict[Kind, frozenset[str]] = {
     "stage": frozenset(
         {"id", "name", "touchpoints", "actions", "relevance", "presence", "conversion"}
         | {"evidence"}
+        | CONTENT_FIELDS
     ),
     "touchpoint": frozenset({"id", "name"}),
     "action": frozenset({"id", "action"}),
@@ -350,4 +352,5 @@ def diff_maps(
         lint=lint_delta(old_problems, new_problems),
         funnel=_funnel_headline(old, new),
         experience_stages=_experience_stages(collected.modified),
+        content=content_changes(old, new),
     )

@@ -80,8 +80,7 @@ def _stage_lines(
             )
             + ")"
         )
-    for opportunity in stage.opportunities:
-        lines.append(f"  opportunity: {opportunity}")
+    lines += _content_lines(stage)
     for index, action in enumerate(stage.actions):
         key = action_key(stage, action, index, taken)
         lines.append(
@@ -92,8 +91,41 @@ def _stage_lines(
                 action.channel,
                 f"owner {action.owner}" if action.owner else "no owner",
                 f"effort {action.effort.value}" if action.effort else None,
+                f"opportunity {action.opportunity}" if action.opportunity else None,
             )
             + "]"
+        )
+    return lines
+
+
+def _content_lines(stage: Stage) -> list[str]:
+    """Tone, KPIs, blueprint lanes and opportunities, one fact a line."""
+    lines = [f"  tone: {stage.tone}"] if stage.tone else []
+    for kpi in stage.kpis:
+        worse = scoring.kpi_worse_than_target(kpi)
+        lines.append(
+            f"  kpi {kpi.name}: "
+            + _parts(
+                f"value {number(kpi.value)}" if kpi.value is not None else "no value",
+                f"target {number(kpi.target)}" if kpi.target is not None else None,
+                f"unit {kpi.unit}" if kpi.unit else None,
+                None if kpi.higher_is_better else "lower is better",
+                "worse than target" if worse else None,
+            )
+        )
+    for lane in ("customer_actions", "frontstage", "backstage", "support", "systems"):
+        lines += [f"  {lane.replace('_', ' ')}: {text}" for text in getattr(stage, lane)]
+    for item in stage.opportunities:
+        if isinstance(item, str):
+            lines.append(f"  opportunity: {item}")
+            continue
+        levels = _parts(
+            f"impact {item.impact.value}" if item.impact else None,
+            f"effort {item.effort.value}" if item.effort else None,
+        )
+        lines.append(
+            f"  opportunity{' ' + item.id if item.id else ''}: {item.text}"
+            + (f" ({levels})" if levels else "")
         )
     return lines
 
@@ -103,6 +135,8 @@ def summary_lines(journey: JourneyMap) -> list[str]:
     metrics = journey.metrics
     currency = metrics.currency if metrics else "EUR"
     lines = [f"map: {journey.title}", f"language: {journey.language.value}"]
+    if journey.state.value != "current":
+        lines.append(f"state: {journey.state.value}")
     if journey.owner:
         lines.append(f"owner: {journey.owner}")
     if metrics:

@@ -9,7 +9,7 @@ which keeps the HTML byte-identical for the same map on every machine.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -59,6 +59,8 @@ class ScoreColumn:
     bottom_y: str | None
     label_y: str | None  # baseline of the gap label above the higher point
     name_lines: tuple[str, ...]
+    target_relevance_y: str | None = None  # the future state's marks (--target)
+    target_presence_y: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,10 @@ class ScoreChart:
 
 def _score_y(score: float) -> float:
     return TOP + PLOT_HEIGHT * (1 - score / 100)
+
+
+def _target_y(score: int | None) -> str | None:
+    return None if score is None else fmt(_score_y(score))
 
 
 def _runs(stages: Sequence[StageAnalysis]) -> list[list[int]]:
@@ -148,6 +154,8 @@ def score_chart(stages: Sequence[StageAnalysis]) -> ScoreChart:
                 bottom_y=None if bottom is None else fmt(bottom),
                 label_y=None if label is None else fmt(label),
                 name_lines=wrap(stage.name, max(8, int(step / 7.2))),
+                target_relevance_y=_target_y(stage.target.relevance if stage.target else None),
+                target_presence_y=_target_y(stage.target.presence if stage.target else None),
             )
         )
     runs = _runs(stages)
@@ -208,6 +216,8 @@ class ExperienceCurve:
     poor_top: str  # the band below neutral is tinted
     poor_height: str
     columns: tuple[str, ...]  # x of the borders between stage columns
+    target_points: tuple[CurvePoint, ...] = ()  # the future state's means (--target)
+    target_segments: tuple[Segment, ...] = ()
 
 
 def _experience_y(value: float) -> float:
@@ -217,34 +227,45 @@ def _experience_y(value: float) -> float:
 
 def experience_curve(stages: Sequence[StageAnalysis]) -> ExperienceCurve | None:
     """Mean touchpoint experience per stage, aligned with the grid columns; None without data."""
-    count = len(stages)
     if not any(s.mean_experience is not None for s in stages):
         return None
-    points: list[CurvePoint | None] = []
-    for index, stage in enumerate(stages):
-        value = stage.mean_experience
-        if value is None:
-            points.append(None)
-            continue
-        y = _experience_y(value)
-        points.append(
-            CurvePoint(
-                stage, f"{fmt(100 * (index + 0.5) / count)}%", fmt(y), fmt(y - 9), value, value < 3
-            )
-        )
-    segments = tuple(
-        Segment(a.x, a.y, b.x, b.y) for a, b in pairwise(points) if a is not None and b is not None
-    )
+    points = _curve_points(stages, lambda s: s.mean_experience)
+    future = _curve_points(stages, lambda s: s.target.mean_experience if s.target else None)
     neutral = _experience_y(3)
     return ExperienceCurve(
         height=CURVE_HEIGHT,
         points=tuple(p for p in points if p is not None),
-        segments=segments,
+        segments=_segments(points),
         levels=tuple((fmt(_experience_y(level)), level) for level in (1, 2, 3, 4, 5)),
         neutral_y=fmt(neutral),
         poor_top=fmt(neutral),
         poor_height=fmt(_experience_y(1) - neutral),
-        columns=tuple(f"{fmt(100 * i / count)}%" for i in range(1, count)),
+        columns=tuple(f"{fmt(100 * i / len(stages))}%" for i in range(1, len(stages))),
+        target_points=tuple(p for p in future if p is not None),
+        target_segments=_segments(future),
+    )
+
+
+def _curve_points(
+    stages: Sequence[StageAnalysis], value_of: Callable[[StageAnalysis], float | None]
+) -> list[CurvePoint | None]:
+    """A point per stage (None where it has no mean), x centred in the stage's column."""
+    points: list[CurvePoint | None] = []
+    for index, stage in enumerate(stages):
+        value = value_of(stage)
+        if value is None:
+            points.append(None)
+            continue
+        y = _experience_y(value)
+        x = f"{fmt(100 * (index + 0.5) / len(stages))}%"
+        points.append(CurvePoint(stage, x, fmt(y), fmt(y - 9), value, value < 3))
+    return points
+
+
+def _segments(points: Sequence[CurvePoint | None]) -> tuple[Segment, ...]:
+    """Lines between neighbouring stages that both have a point."""
+    return tuple(
+        Segment(a.x, a.y, b.x, b.y) for a, b in pairwise(points) if a is not None and b is not None
     )
 
 

@@ -109,6 +109,60 @@ MESSAGES: dict[str, dict[Language, str]] = {
     },
     "stage_count": {EN: "{count} stages", NL: "{count} fasen"},
     "lacks_plan": {EN: "lacks {what}", NL: "mist {what}"},
+    "line_of_visibility": {EN: "Line of visibility", NL: "Zichtlijn"},
+    "line_of_visibility_note": {
+        EN: "Above the line the customer sees it; below it, not.",
+        NL: "Boven de lijn ziet de klant het, eronder niet.",
+    },
+    "lane_customer_actions": {EN: "Customer actions", NL: "Klantacties"},
+    "lane_customer_actions_hint": {EN: "what the customer does", NL: "wat de klant doet"},
+    "lane_frontstage": {EN: "Front stage", NL: "Frontstage"},
+    "lane_frontstage_hint": {EN: "what we do in view", NL: "wat wij zichtbaar doen"},
+    "lane_backstage": {EN: "Backstage", NL: "Backstage"},
+    "lane_backstage_hint": {EN: "behind the scenes", NL: "achter de schermen"},
+    "lane_support": {EN: "Support processes", NL: "Ondersteunende processen"},
+    "lane_support_hint": {EN: "what makes it possible", NL: "wat het mogelijk maakt"},
+    "lane_systems": {EN: "Systems", NL: "Systemen"},
+    "lane_systems_hint": {EN: "tools and systems", NL: "tools en systemen"},
+    "kpis_hint": {EN: "value against target", NL: "waarde tegenover doel"},
+    "kpi_target": {EN: "target {value}", NL: "doel {value}"},
+    "kpi_future": {EN: "future state {value}", NL: "toekomst {value}"},
+    "matrix_title": {
+        EN: "Opportunities: impact against effort",
+        NL: "Kansen: impact tegenover inspanning",
+    },
+    "matrix_intro": {
+        EN: "Opportunities with both impact and effort, with the actions that serve them. Start "
+        "top left: the most impact for the least effort.",
+        NL: "Kansen met zowel impact als inspanning, met de acties die ze oppakken. Begin "
+        "linksboven: de meeste impact voor de minste inspanning.",
+    },
+    "matrix_corner": {EN: "Impact ↓ · effort →", NL: "Impact ↓ · inspanning →"},
+    "quick_wins": {EN: "Quick wins", NL: "Quick wins"},
+    "no_linked_action": {EN: "no action serves it yet", NL: "nog geen actie"},
+    "matrix_unrated": {
+        EN: "Opportunities without impact or effort, not in the matrix: {count}.",
+        NL: "Kansen zonder impact of inspanning, niet in de matrix: {count}.",
+    },
+    "future_line": {
+        EN: "Future state: relevance {relevance}, presence {presence}, gap {gap}",
+        NL: "Toekomst: relevantie {relevance}, aanwezigheid {presence}, gap {gap}",
+    },
+    "dropped_tag": {EN: "dropped in the future state", NL: "vervalt in de toekomst"},
+    "future_marks": {
+        EN: "White ticks on the bars, dashed outlines in the chart and dashed squares on the "
+        "experience curve show its figures.",
+        NL: "Witte streepjes op de balken, gestippelde vormen in de grafiek en gestippelde "
+        "vierkantjes op de belevingscurve tonen de cijfers daarvan.",
+    },
+    "future_chart_key": {
+        EN: "future state (dashed outline)",
+        NL: "toekomstige situatie (gestippeld)",
+    },
+    "future_curve_key": {
+        EN: "future state: mean experience",
+        NL: "toekomstige situatie: gemiddelde beleving",
+    },
 }
 
 

@@ -21,7 +21,7 @@ from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, reference_date
 from journeycli.core.errors import InputError, InvalidMapError, UsageError
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.loader import Limits
-from journeycli.core.model import Language
+from journeycli.core.model import JourneyMap, Language
 from journeycli.core.problems import Problem
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 from journeycli.core.sources import discover, read_source
@@ -39,30 +39,55 @@ class ReportOptions:
     limits: Limits = field(default_factory=Limits)
     today: dt.date = field(default_factory=reference_date)  # the reference date
     evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE
+    target: str | None = None  # a future-state map to show beside the one map (--target)
+
+
+def _valid(path: str, options: ReportOptions) -> tuple[JourneyMap | None, str, list[Problem]]:
+    """(model or None, name, lint errors) of one map, read and checked as `journey lint` does."""
+    raw, name = read_source(path)
+    validated = load_map(raw, name, options.limits)
+    problems = map_errors(validated, options.gap_threshold, today=options.today)
+    return (None if problems else validated.model), name, problems
 
 
 def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions()) -> Report:
-    """Discover, validate and analyse the maps; any invalid map stops the whole report."""
+    """Discover, validate and analyse the maps; any invalid map stops the whole report.
+
+    With `options.target`, the one map is shown beside that future-state map
+    (docs/format.md#current-and-future-state); the future map must be valid too.
+    """
     analyses = []
     errors: list[Problem] = []
-    for path in discover(paths):
-        raw, name = read_source(path)
-        validated = load_map(raw, name, options.limits)
-        problems = map_errors(validated, options.gap_threshold, today=options.today)
-        if problems or validated.model is None:
+    found = discover(paths)
+    future: JourneyMap | None = None
+    future_name = ""
+    if options.target is not None:
+        if len(found) != 1:
+            raise UsageError(
+                f"--target compares one map with its future state; {len(found)} maps were given",
+                hint="name one current map, like: journey report now.journey.yaml --target "
+                "future.journey.yaml",
+            )
+        future, future_name, problems = _valid(options.target, options)
+        errors.extend(problems)
+    for path in found:
+        model, name, problems = _valid(path, options)
+        if problems or model is None:
             errors.extend(problems)
             continue
         if not errors:
             with paused_gc():  # a large map holds no cycles; see gcpause.paused_gc
                 analyses.append(
                     analyse(
-                        validated.model,
+                        model,
                         path=name,
                         persona=options.persona,
                         top=options.top,
                         gap_threshold=options.gap_threshold,
                         reference_date=options.today,
                         evidence_max_age=options.evidence_max_age,
+                        target=future,
+                        target_path=future_name,
                     )
                 )
     if errors:
@@ -84,6 +109,7 @@ def produce(
     output: str | None = None,
     lang: str | None = None,
     template: str | None = None,
+    target: str | None = None,
 ) -> None:
     """`journey report` end to end: the format, the report, then `output` or `stream`.
 
@@ -94,6 +120,7 @@ def produce(
     None for `gap_threshold`, `evidence_max_age`, `today` or `limits` means not
     given: the value comes from the configuration as for `journey lint`
     (`core.settings.resolve_options`), else the default.
+    `target` is a future-state map shown beside the one map.
     """
     from journeycli.core.fs import write_output
     from journeycli.core.settings import resolve_options
@@ -118,6 +145,7 @@ def produce(
         limits=limits or Limits(),
         today=reference_date(settings.today),
         evidence_max_age=settings.evidence_max_age,
+        target=target,
     )
     report = build_report(paths, options)
     language = resolve_language(report, lang)

@@ -27,7 +27,7 @@ from journeycli.core.fs import atomic_write
 from journeycli.core.guards import unsafe_text_message
 from journeycli.core.hints import did_you_mean
 from journeycli.core.loader import load_document
-from journeycli.core.model import Action, Evidence, JourneyMap, Persona, Touchpoint
+from journeycli.core.model import Action, Evidence, JourneyMap, Kpi, Persona, Touchpoint
 from journeycli.core.schema import SCHEMA_FILE, find_schema_ref
 from journeycli.core.slug import slugify, unique_slug
 from journeycli.core.sources import MAP_SUFFIXES
@@ -42,6 +42,7 @@ _PROMPT_KEYS = ("customer_goal", "questions", "review_questions")
 _EXAMPLE_MODELS: dict[str, type[BaseModel]] = {
     "map.personas": Persona,
     "stage.evidence": Evidence,
+    "stage.kpis": Kpi,
     "stage.touchpoints": Touchpoint,
     "stage.actions": Action,
 }
@@ -175,7 +176,8 @@ def build(options: ScaffoldOptions, title: str | None = None) -> tuple[JourneyMa
         journey = JourneyMap.model_validate(document)
     except ValidationError as exc:
         raise ConfigError(f"scaffold template '{options.template}' is broken: {exc}") from exc
-    return journey, _comments(journey, data.get("slots") or {}, language)
+    slots = data.get("slots") or {}
+    return journey, _comments(journey, slots, language, data.get("once") or {})
 
 
 def _check_language(language: str) -> str:
@@ -243,7 +245,15 @@ def _known_stage(name: str, template: str, language: str, data: dict[str, Any]) 
 # --- comments ------------------------------------------------------------------
 
 
-def _comments(journey: JourneyMap, slots: dict[str, Any], language: str) -> Comments:
+def _comments(
+    journey: JourneyMap, slots: dict[str, Any], language: str, once: dict[str, Any] | None = None
+) -> Comments:
+    """The comments and empty slots of a scaffold.
+
+    `slots` name the keys written empty in every item of a kind; `once` those
+    written empty only in the first item of their kind (the blueprint lanes,
+    tone and KPIs of `experience-map`, docs/scaffold.md).
+    """
     table = _localize(_raw("_comments"), language)
     inline_table: dict[str, str] = table.get("inline", {})
     above_table: dict[str, str] = table.get("above", {})
@@ -253,8 +263,12 @@ def _comments(journey: JourneyMap, slots: dict[str, Any], language: str) -> Comm
     below: dict[Loc, list[str]] = {}
     seen: set[str] = set()
 
+    started: set[str] = set()
+
     def walk(value: BaseModel, loc: Loc, kind: str) -> None:
-        for field in slots.get(kind, ()):
+        first = kind not in started
+        started.add(kind)
+        for field in [*slots.get(kind, ()), *((once or {}).get(kind, ()) if first else ())]:
             if field in type(value).model_fields:
                 keep.add((*loc, field))
         for key, item in written_entries(value, loc, keep):

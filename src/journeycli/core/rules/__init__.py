@@ -24,6 +24,7 @@ from journeycli.core.rules import (
     w109_persona_without_touchpoints,
     w110_action_without_channel,
     w111_breaking_moment_only_later,
+    w112_kpi_worse_than_target,
 )
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
@@ -45,6 +46,7 @@ _MODULES = (
     w109_persona_without_touchpoints,
     w110_action_without_channel,
     w111_breaking_moment_only_later,
+    w112_kpi_worse_than_target,
 )
 
 RULES: dict[str, Rule] = {module.RULE.code: module.RULE for module in _MODULES}

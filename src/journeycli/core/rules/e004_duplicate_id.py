@@ -1,4 +1,4 @@
-"""E004: two personas, stages, touchpoints or actions share an id."""
+"""E004: two personas, stages, touchpoints, actions or opportunities share an id."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ def _ids(ctx: RuleContext) -> Iterator[tuple[str, str, Loc]]:
         for ai, action in enumerate(stage.actions):
             if action.id is not None:
                 yield "action", action.id, ("stages", si, "actions", ai)
+    for si, oi, opportunity in journey.opportunities():
+        if opportunity.id is not None:
+            yield "opportunity", opportunity.id, ("stages", si, "opportunities", oi)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -45,7 +48,7 @@ RULE = Rule(
     code="E004",
     name="duplicate-id",
     severity=Severity.ERROR,
-    summary="Two personas, stages, touchpoints or actions with the same id.",
+    summary="Two personas, stages, touchpoints, actions or opportunities with the same id.",
     why=(
         "Ids tie scores, touchpoints and actions together and match items across versions in "
         "`journey diff`; two items with one id make every reference ambiguous. An id left out "

@@ -1,4 +1,4 @@
-"""E005: a reference to a persona or touchpoint id that the map does not define."""
+"""E005: a reference to a persona, touchpoint or opportunity id that the map does not define."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 def _unknown(kind: str, ref: str, known: set[str]) -> str:
     match = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
-    hint = (
-        f"; did you mean '{match[0]}'?"
-        if match
-        else (
-            f"; define it under {kind}s"
-            if not known
-            else f"; known {kind}s: {', '.join(sorted(known))}"
-        )
-    )
+    plural = "opportunities" if kind == "opportunity" else f"{kind}s"
+    if match:
+        hint = f"; did you mean '{match[0]}'?"
+    elif not known and kind == "opportunity":
+        hint = f"; define it under opportunities as {{text: ..., id: {ref}}}"
+    elif not known:
+        hint = f"; define it under {plural}"
+    else:
+        hint = f"; known {plural}: {', '.join(sorted(known))}"
     return f"unknown {kind} '{ref}'{hint}"
 
 
@@ -27,6 +27,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     journey = ctx.journey
     personas = {p.id for p in journey.personas}
     touchpoints = {tp.id for _, tp in journey.touchpoints()}
+    opportunities = {o.id for _, _, o in journey.opportunities() if o.id}
     for si, stage in enumerate(journey.stages):
         for key in stage.persona_scores:
             if key not in personas:
@@ -48,16 +49,23 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                     ("stages", si, "actions", ai, "touchpoint"),
                     _unknown("touchpoint", action.touchpoint, touchpoints),
                 )
+            if action.opportunity is not None and action.opportunity not in opportunities:
+                yield Finding(
+                    ("stages", si, "actions", ai, "opportunity"),
+                    _unknown("opportunity", action.opportunity, opportunities),
+                )
 
 
 RULE = Rule(
     code="E005",
     name="unknown-reference",
     severity=Severity.ERROR,
-    summary="A reference to an unknown persona, touchpoint or stage id.",
+    summary="A reference to an unknown persona, touchpoint, stage or opportunity id.",
     why=(
         "A touchpoint met by a persona that does not exist, or an action on a touchpoint that "
-        "was renamed, silently drops out of the persona views and the breaking-moment checks."
+        "was renamed, silently drops out of the persona views and the breaking-moment checks. "
+        "An action that names an opportunity id nobody wrote is not shown with the opportunity "
+        "it was meant to serve."
     ),
     bad=(
         "version: 1\n"

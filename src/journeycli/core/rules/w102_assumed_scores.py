@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.model import State
 from journeycli.core.problems import Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import Confidence, confidence
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
+    if ctx.journey.state is State.FUTURE:
+        return  # a future-state map holds targets, not measurements (docs/format.md)
     for si, stage in enumerate(ctx.journey.stages):
         scored = stage.relevance is not None or stage.presence is not None
         if scored and confidence(stage) is Confidence.ASSUMED:
@@ -32,6 +35,7 @@ RULE = Rule(
         "tests, reviews) rather than be guessed. A score without evidence is an assumption: the"
         " report marks the stage as assumed, and a ranking built on assumptions ranks opinions."
         " Name the source of the scores, or keep the assumption visible until it is measured."
+        " A map with `state: future` holds targets, not measurements, and is not checked."
     ),
     bad=(
         "version: 1\n"

@@ -17,6 +17,7 @@ from journeycli.core import i18n
 from journeycli.core.model import Language
 from journeycli.diff.changes import (
     Changes,
+    ContentChange,
     Delta,
     EvidenceChange,
     FieldChange,
@@ -36,7 +37,7 @@ KIND_TITLES = {
     "action": "Actions",
 }
 # fields whose values are enum words (translated as the reports translate them)
-_ENUM_FIELDS = frozenset({"status", "horizon", "effort", "kind", "confidence", "type"})
+_ENUM_FIELDS = frozenset({"status", "horizon", "effort", "impact", "kind", "confidence", "type"})
 _LONG = 60
 
 
@@ -248,6 +249,7 @@ def summary(changes: Changes, lang: Language | None = None) -> str:
         "rank_moves",
         "breaking_resolved",
         "breaking_introduced",
+        "content",
         "evidence",
         "lint_introduced",
         "lint_fixed",
@@ -255,3 +257,37 @@ def summary(changes: Changes, lang: Language | None = None) -> str:
     counts["map_fields"] = len(changes.map_fields)
     shown = [part for key in keys if (part := counted(key, counts[key], lang))]
     return ", ".join(shown) if shown else word("no changes", lang)
+
+
+def _text(value: Any, lang: Language = EN) -> str:
+    """Map text in full, in double quotes (the diff shows new text as written)."""
+    return word("none", lang) if value is None else f'"{value}"'
+
+
+def _details(part: str, item: dict[str, Any], lang: Language = EN) -> str:
+    """`(value 94, target 95, unit %)` for a KPI, `(impact high, effort low)` for an opportunity."""
+    keys = ("value", "target", "unit") if part == "kpi" else ("impact", "effort")
+    shown = [
+        f"{word(key, lang)} {scalar(item[key], lang, key)}"
+        for key in keys
+        if item.get(key) is not None
+    ]
+    if part == "kpi" and item.get("higher_is_better") is False:
+        shown.append(word("lower is better", lang))
+    return f" ({', '.join(shown)})" if shown else ""
+
+
+def content_phrase(change: ContentChange, lang: Language = EN) -> str:
+    """One stage-content change: `systems − "CRM"`, `KPI "NPS" value -18 → -5`, ..."""
+    mark = {"added": "+ ", "removed": "− "}.get(change.kind, "")
+    if change.part == "tone":
+        return f"{word('tone', lang)} {_text(change.old, lang)} {ARROW} {_text(change.new, lang)}"
+    if change.part not in ("kpi", "opportunity"):
+        return f"{label(change.part, lang)} {mark.strip()} {_text(change.old or change.new, lang)}"
+    noun = "KPI" if change.part == "kpi" else word("opportunity", lang)
+    item = change.new if change.new is not None else change.old
+    if change.kind == "changed":
+        key = _text(change.key) if change.part == "kpi" or not item.get("id") else change.key
+        return f"{noun} {key} " + ", ".join(field_phrase(f, lang) for f in change.fields)
+    name = item["name"] if change.part == "kpi" else item["text"]
+    return f"{mark}{noun} {_text(name)}{_details(change.part, item, lang)}"

@@ -114,6 +114,19 @@ def to_dict(changes: Changes) -> dict[str, Any]:
         "resolved": [_moment(m) for m in changes.breaking_resolved],
         "introduced": [_moment(m) for m in changes.breaking_introduced],
     }
+    out["content"] = [
+        {
+            "stage": c.stage,
+            "stage_name": c.stage_name,
+            "part": c.part,
+            "kind": c.kind,
+            "key": c.key,
+            "old": c.old,
+            "new": c.new,
+            "changes": [_field(f) for f in c.fields],
+        }
+        for c in changes.content
+    ]
     out["evidence"] = [
         {
             "stage": e.stage,

@@ -16,6 +16,7 @@ from journeycli.diff.formats.common import (
     ARROW,
     FUNNEL_PART,
     SCORE_PART,
+    content_phrase,
     evidence_phrase,
     field_phrase,
     funnel_lines,
@@ -184,6 +185,10 @@ def render_map(
     )
     for title, body in _lists(changes).items():
         section(title, body)
+    section(
+        "Stage content",
+        [f"- {escape(c.stage_name)}: {escape(content_phrase(c, lang))}" for c in changes.content],
+    )
     section("Lint problems", _lint(changes, lang))
     section("Hints", [f"- {escape(h.message)}" for h in changes.hints])
     return join(blocks)

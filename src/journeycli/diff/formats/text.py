@@ -16,6 +16,7 @@ from journeycli.diff.formats.common import (
     FUNNEL_PART,
     KIND_TITLES,
     SCORE_PART,
+    content_phrase,
     evidence_phrase,
     field_phrase,
     funnel_lines,
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 Line = list[tuple[str, str]]  # (text, Rich style) segments
 
 ADDED, REMOVED, CHANGED, HEAD, DIM = "green", "red", "yellow", "bold", "dim"
+_CONTENT_STYLES = {"added": ADDED, "removed": REMOVED, "changed": CHANGED}
 
 
 def _modified(item: Modified, lang: Language) -> str:
@@ -188,6 +190,13 @@ def lines(changes: Changes, *, header: bool = True) -> list[Line]:
     section("Evidence", _evidence_lines(changes, lang))
     for kind in KINDS:
         section(KIND_TITLES[kind], _kind_lines(changes, kind))
+    section(
+        "Stage content",
+        [
+            [(f"  {c.stage_name}: ", ""), (content_phrase(c, lang), _CONTENT_STYLES[c.kind])]
+            for c in changes.content
+        ],
+    )
     section("Lint problems", _lint_lines(changes, lang))
     section(
         "Hints",

@@ -18,6 +18,7 @@ from typing import Any
 
 from journeycli.core import i18n
 from journeycli.core.analysis import Analysis, Report
+from journeycli.core.blueprint import ABOVE_THE_LINE, LANES
 from journeycli.core.model import Language
 from journeycli.report import i18n_html
 from journeycli.report.charts import (
@@ -58,11 +59,24 @@ class MapView:
             "questions": any(s.questions for s in stages),
             "feelings": any(s.feelings for s in stages),
             "pain_points": any(s.pain_points for s in stages),
+            "tone": any(s.tone for s in stages),
+            "kpis": any(s.kpis for s in stages),
             "review_questions": any(s.review_questions for s in stages),
             "opportunities": any(s.opportunities for s in stages),
             "actions": any(s.open_actions for s in self.analysis.stages),
         }
         return tuple(name for name, shown in present.items() if shown)
+
+    @property
+    def lanes(self) -> tuple[str, ...]:
+        """The service-blueprint lanes some stage fills, top to bottom (docs/html-report.md)."""
+        stages = [s.stage for s in self.analysis.stages]
+        return tuple(lane for lane in LANES if any(getattr(s, lane) for s in stages))
+
+    @property
+    def first_below_line(self) -> str | None:
+        """The first lane under the line of visibility, where the line is drawn (None: no line)."""
+        return next((lane for lane in self.lanes if lane not in ABOVE_THE_LINE), None)
 
 
 def views(report: Report) -> tuple[MapView, ...]:
@@ -101,6 +115,7 @@ def _helpers(lang: Language) -> dict[str, Any]:
         "num": lambda value: i18n.number(value, lang),
         "dec": lambda value: i18n.decimal(value, lang),
         "pct": lambda value: i18n.percent(value, lang),
+        "measure": lambda value, unit: i18n.measure(value, unit, lang),
         "signed": i18n.signed,
         "money": money,
         "absent": i18n.ABSENT,

@@ -9,7 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from journeycli.core.analysis import Analysis, Moment, Report, RoadmapItem, StageAnalysis
+from journeycli.core.analysis import (
+    Analysis,
+    Moment,
+    Report,
+    RoadmapItem,
+    StageAnalysis,
+    TargetState,
+)
+from journeycli.core.blueprint import KpiView, OpportunityView
 from journeycli.core.model import Action, Language
 
 
@@ -20,13 +28,66 @@ def _action(action: Action) -> dict[str, Any]:
         "channel": action.channel,
         "owner": action.owner,
         "touchpoint": action.touchpoint,
+        "opportunity": action.opportunity,
         "horizon": action.horizon.value,
         "status": action.status.value,
         "effort": action.effort.value if action.effort else None,
     }
 
 
+def _kpi(kpi: KpiView) -> dict[str, Any]:
+    return {
+        "name": kpi.name,
+        "value": kpi.value,
+        "target": kpi.target,
+        "unit": kpi.unit,
+        "higher_is_better": kpi.higher_is_better,
+        "worse_than_target": kpi.worse_than_target,
+        "evidence": [
+            {
+                "type": e.type.value if e.type else None,
+                "source": e.source,
+                "date": e.date.isoformat() if e.date else None,
+            }
+            for e in kpi.evidence
+        ],
+    }
+
+
+def _opportunity(item: OpportunityView) -> dict[str, Any]:
+    return {
+        "text": item.text,
+        "id": item.id,
+        "impact": item.impact.value if item.impact else None,
+        "effort": item.effort.value if item.effort else None,
+        "actions": [
+            {
+                "id": linked.action.id,
+                "action": linked.action.action,
+                "stage": linked.stage_id,
+                "status": linked.action.status.value,
+            }
+            for linked in item.actions
+        ],
+    }
+
+
+def _target(stage: StageAnalysis | None) -> dict[str, Any] | None:
+    """The future state of a stage (--target): null when the future map lacks it."""
+    if stage is None:
+        return None
+    return {
+        "name": stage.name,
+        "relevance": stage.relevance,
+        "presence": stage.presence,
+        "gap": stage.gap,
+        "experience_mean": stage.mean_experience,
+        "kpis": [_kpi(k) for k in stage.kpis],
+    }
+
+
 def _stage(stage: StageAnalysis) -> dict[str, Any]:
+    content = stage.stage
     return {
         "id": stage.id,
         "name": stage.name,
@@ -43,8 +104,16 @@ def _stage(stage: StageAnalysis) -> dict[str, Any]:
         "has_plan": stage.has_plan,
         "focus": stage.focus,
         "mean_experience": stage.mean_experience,
-        "opportunities": list(stage.opportunities),
+        "opportunities": [_opportunity(o) for o in stage.opportunities],
         "open_actions": [_action(a) for a in stage.open_actions],
+        "tone": content.tone,
+        "customer_actions": list(content.customer_actions),
+        "frontstage": list(content.frontstage),
+        "backstage": list(content.backstage),
+        "support": list(content.support),
+        "systems": list(content.systems),
+        "kpis": [_kpi(k) for k in stage.kpis],
+        "target": _target(stage.target),
     }
 
 
@@ -65,6 +134,18 @@ def _roadmap_item(item: RoadmapItem) -> dict[str, Any]:
     return {**_action(item.action), "stage": item.stage.id, "stage_name": item.stage.name}
 
 
+def _target_map(target: TargetState | None) -> dict[str, Any] | None:
+    if target is None:
+        return None
+    return {
+        "path": target.analysis.path,
+        "title": target.analysis.title,
+        "state": target.analysis.state.value,
+        "added": [s.id for s in target.added],
+        "dropped": [s.id for s in target.dropped],
+    }
+
+
 def analysis_data(analysis: Analysis) -> dict[str, Any]:
     """One map's report as JSON-ready data (the shape of SPEC §4, plus a few extra fields)."""
     metrics = analysis.metrics
@@ -72,6 +153,8 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
         "path": analysis.path,
         "title": analysis.title,
         "language": analysis.language.value,
+        "state": analysis.state.value,
+        "target_map": _target_map(analysis.target),
         "persona": analysis.persona.id if analysis.persona else None,
         "persona_name": analysis.persona.name if analysis.persona else None,
         "gap_threshold": analysis.gap_threshold,

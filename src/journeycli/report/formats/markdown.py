@@ -14,6 +14,7 @@ from typing import Any
 
 from journeycli.core import i18n
 from journeycli.core.analysis import Report
+from journeycli.core.blueprint import OpportunityView
 from journeycli.core.model import Language
 
 # An address only starts where a run of address characters starts (the lookbehind): without
@@ -95,12 +96,27 @@ def environment(lang: Language) -> Any:
         dec=lambda value: i18n.decimal(value, lang),
         pct=lambda value: i18n.percent(value, lang),
         gap=i18n.signed,
+        measure=lambda value: i18n.measure(value, None, lang),
     )
     env.globals.update(
         t=lambda key, **values: i18n.text(key, lang, **values),
         money=lambda value, currency: i18n.money(value, currency, lang),
+        verdict=lambda kpi: i18n.verdict(kpi.worse_than_target, lang),
+        opportunity=lambda item: _opportunity(item, lang),
     )
     return env
+
+
+def _opportunity(item: OpportunityView, lang: Language) -> str:
+    """One opportunity as a list item's text: the text, its weighing, the actions serving it."""
+    line = md(item.text)
+    weighed = i18n.levels(item.impact, item.effort, lang)
+    if weighed:
+        line += f" ({weighed})"
+    if item.actions:
+        served = "; ".join(md(linked.action.action) for linked in item.actions)
+        line += f"; {i18n.text('served_by', lang)}: {served}"
+    return line
 
 
 def render(report: Report, lang: Language) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from journeycli.core import i18n
 from journeycli.core.analysis import Analysis, Report
 from journeycli.core.model import Language
+from journeycli.report.formats import terminal_parts as parts_
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -89,6 +90,7 @@ class _Builder:
             self.header,
             self.moments,
             self.ranked,
+            self.future,
             self.focus,
             self.roadmap,
             self.without_plan,
@@ -107,6 +109,8 @@ class _Builder:
             head.append("\n" + " ".join(a.journey.description.split()), style="dim")
         head.append(f"\n{self.t('persona')}: ", style="bold")
         head.append(f"{a.persona.name} ({a.persona.id})" if a.persona else self.t("all_personas"))
+        if a.state.value == "future":
+            head.append(f"\n{self.t('state_note')}", style="bold")
         if a.has_funnel and a.metrics is not None:
             volume = i18n.number(a.metrics.volume, lang)
             key = "funnel_note" if a.metrics.value is not None else "funnel_note_no_value"
@@ -191,6 +195,9 @@ class _Builder:
         else:
             yield Text(self.t("no_scored_stages"))
 
+    def future(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
+        yield from parts_.future_state(self, a, suffix)
+
     def focus(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
         from rich.text import Text
 
@@ -203,13 +210,13 @@ class _Builder:
             body = Text()
             if s.stage.customer_goal:
                 body.append(" ".join(s.stage.customer_goal.split()) + "\n\n", style="italic")
-            body.append(f"{self.t('opportunities')}\n", style="bold")
-            for opportunity in s.opportunities:
-                body.append(f"  • {opportunity}\n")
-            if not s.opportunities:  # a sentence, like "No open actions yet." below
-                body.append(f"{self.t('no_opportunities')}\n", style="yellow")
-            body.append(f"\n{self.t('open_actions')}", style="bold")
-            parts: list[RenderableType] = [body]
+            if s.stage.tone:
+                body.append(f"{self.t('tone_of_voice')}: ", style="bold")
+                body.append(" ".join(s.stage.tone.split()) + "\n\n")
+            parts_.opportunities(self, s, body)
+            body.rstrip()
+            parts: list[RenderableType] = [body, *parts_.kpis(self, a, s)]
+            parts.append(Text(f"\n{self.t('open_actions')}", style="bold"))
             if s.channels:
                 table = self.table(
                     ("channel", "l"),
