@@ -33,6 +33,11 @@ class DiffFormat(StrEnum):
     json = "json"
 
 
+class HistoryBy(StrEnum):
+    commit = "commit"
+    evidence_date = "evidence-date"
+
+
 class HistoryFormat(StrEnum):
     terminal = "terminal"
     md = "md"
@@ -62,6 +67,8 @@ HISTORY_EXAMPLES = """\
   journey history map.journey.yaml --rev-range v1.0..HEAD --format md
 
   journey history map.journey.yaml --format html --output history.html
+
+  journey history map.journey.yaml --by evidence-date   [dim]# when things were measured[/]
 """
 
 SUMMARY_EXAMPLES = """\
@@ -186,6 +193,14 @@ def history(
     ] = HistoryFormat.terminal,
     persona: PersonaOption = None,
     output: OutputOption = None,
+    by: Annotated[
+        HistoryBy,
+        typer.Option(
+            "--by",
+            help="Place each version at its commit date or at its newest evidence date.",
+            rich_help_panel="Compare",
+        ),
+    ] = HistoryBy.commit,
     max_file_size: MaxFileSize = None,
     max_depth: MaxDepth = None,
     max_nodes: MaxNodes = None,
@@ -203,6 +218,7 @@ def history(
         persona=persona,
         output=output,
         limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        by=by.value,
     )
 
 

@@ -23,6 +23,8 @@ from journeycli.core.model import JourneyMap
 
 Status = Literal["ok", "invalid", "missing"]
 Trend = Literal["closing", "widening", "steady", "unknown"]
+By = Literal["commit", "evidence-date"]
+BY: tuple[By, ...] = ("commit", "evidence-date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,8 @@ class Revision:
     message: str | None
     title: str | None
     points: dict[str, StagePoint]
+    evidence_date: str | None = None  # the newest evidence date in this version (ISO)
+    at: str = ""  # where the version is placed: its commit date, or its newest evidence date
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,8 +89,9 @@ class History:
     path: str
     rev_range: str | None
     persona: str | None
-    revisions: tuple[Revision, ...]  # oldest first
+    revisions: tuple[Revision, ...]  # oldest first (by `at` with --by evidence-date)
     stages: tuple[StageSeries, ...]  # newest map order, then stages only seen before
+    by: By = "commit"
 
 
 def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
@@ -106,6 +111,19 @@ def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
             scoring.confidence(stage).value,
         )
     return points
+
+
+def newest_evidence(journey: JourneyMap) -> str | None:
+    """The newest date of any evidence item of the map (stages and KPIs), as ISO text."""
+    dates = [e.date for stage in journey.stages for e in stage.evidence if e.date is not None]
+    dates += [
+        e.date
+        for stage in journey.stages
+        for kpi in getattr(stage, "kpis", ())
+        for e in getattr(kpi, "evidence", ())
+        if e.date is not None
+    ]
+    return max(dates).isoformat() if dates else None
 
 
 def _parse(
@@ -131,8 +149,16 @@ def build_history(
     rev_range: str | None = None,
     persona: str | None = None,
     limits: Limits | None = None,
+    by: By = "commit",
 ) -> History:
-    """Commits (oldest first) with the file's bytes at each (None: absent) -> History."""
+    """Commits (oldest first) with the file's bytes at each (None: absent) -> History.
+
+    With `by="evidence-date"` each version is placed at its newest evidence
+    date instead of its commit date (a busy week of commits measures nothing
+    new; a re-measurement months later does), and the versions are ordered
+    by that date; a version without a dated evidence item, or not a valid
+    map, keeps its commit date (docs/diff.md, "journey history").
+    """
     parsed = [(commit, *_parse(commit, raw, limits)) for commit, raw in contents]
     if persona is not None:
         known = sorted({p.id for _, journey, _, _ in parsed if journey for p in journey.personas})
@@ -141,16 +167,23 @@ def build_history(
             raise UsageError(
                 f"unknown persona '{persona}'", hint=f"personas in this history: {shown}"
             )
-    revisions = [
-        Revision(
-            commit,
-            status,
-            message,
-            journey.title if journey else None,
-            _points(journey, persona) if journey else {},
+    revisions = []
+    for commit, journey, status, message in parsed:
+        evidence = newest_evidence(journey) if journey else None
+        at = evidence if by == "evidence-date" and evidence else commit.date
+        revisions.append(
+            Revision(
+                commit,
+                status,
+                message,
+                journey.title if journey else None,
+                _points(journey, persona) if journey else {},
+                evidence,
+                at,
+            )
         )
-        for commit, journey, status, message in parsed
-    ]
+    if by == "evidence-date":
+        revisions.sort(key=lambda r: r.at)  # stable: commits with the same date keep their order
     order: dict[str, str] = {}
     for revision in reversed(revisions):
         for stage_id, point in revision.points.items():
@@ -159,7 +192,7 @@ def build_history(
         StageSeries(stage_id, name, tuple(r.points.get(stage_id) for r in revisions))
         for stage_id, name in order.items()
     )
-    return History(path, rev_range, persona, tuple(revisions), stages)
+    return History(path, rev_range, persona, tuple(revisions), stages, by)
 
 
 def history_of(
@@ -168,6 +201,7 @@ def history_of(
     rev_range: str | None = None,
     persona: str | None = None,
     limits: Limits | None = None,
+    by: By = "commit",
 ) -> History:
     """`journey history PATH`: walk `git log --follow` and score every version."""
     if path == "-":
@@ -189,7 +223,7 @@ def history_of(
             except UsageError:
                 raw = None
         contents.append((commit, raw))
-    return build_history(path, contents, rev_range=rev_range, persona=persona, limits=limits)
+    return build_history(path, contents, rev_range=rev_range, persona=persona, limits=limits, by=by)
 
 
 def run_history(
@@ -201,6 +235,7 @@ def run_history(
     persona: str | None = None,
     output: str | None = None,
     limits: Limits | None = None,
+    by: str = "commit",
 ) -> None:
     """Walk the commits that touched `path` and write the history in `output_format`."""
     from journeycli.history.formats import html as history_html
@@ -208,7 +243,15 @@ def run_history(
     from journeycli.history.formats import md as history_md
     from journeycli.history.formats import terminal as history_terminal
 
-    result = history_of(path, rev_range=rev_range, persona=persona, limits=limits)
+    if by not in BY:
+        raise UsageError(f"--by: unknown value '{by}'", hint="choose commit or evidence-date")
+    result = history_of(
+        path,
+        rev_range=rev_range,
+        persona=persona,
+        limits=limits,
+        by="commit" if by == "commit" else "evidence-date",
+    )
     if output_format == "terminal" and output is None:
         history_terminal.write(result, stream)
         return

@@ -15,19 +15,25 @@ from journeycli.history.formats.common import (
 from journeycli.history.run import History
 
 
+def _date_header(history: History) -> str:
+    return "Evidence date" if history.by == "evidence-date" else "Date"
+
+
 def render(history: History) -> str:
     revisions = history.revisions
     title = next((r.title for r in reversed(revisions) if r.title), history.path)
     count = len(revisions)
     intro = (
         f"{code(history.path)}: {count} commit{'s' if count != 1 else ''}, "
-        f"{code(revisions[0].commit.short)} ({revisions[0].commit.date}) to "
-        f"{code(revisions[-1].commit.short)} ({revisions[-1].commit.date})"
+        f"{code(revisions[0].commit.short)} ({revisions[0].at}) to "
+        f"{code(revisions[-1].commit.short)} ({revisions[-1].at})"
     )
     if history.rev_range:
         intro += f" in {code(history.rev_range)}"
     if history.persona:
         intro += f", persona {code(history.persona)}"
+    if history.by == "evidence-date":
+        intro += ", each at its newest evidence date"
     blocks = [[f"# Journey map history: {escape(title)}"], [intro + "."]]
     low, high = gap_bounds(history)
     blocks.append(["## Gap by stage"])
@@ -52,12 +58,12 @@ def render(history: History) -> str:
     blocks.append(["## Commits"])
     blocks.append(
         table(
-            ["#", "Commit", "Date", "Subject", "Status"],
+            ["#", "Commit", _date_header(history), "Subject", "Status"],
             [
                 [
                     str(i),
                     code(r.commit.short),
-                    r.commit.date,
+                    r.at,
                     escape(r.commit.subject),
                     escape(status_text(r.status, r.message)),
                 ]
@@ -78,8 +84,10 @@ def render(history: History) -> str:
                     value(point.gap),
                     value(point.rank),
                 ]
-            rows.append([code(revision.commit.short), revision.commit.date, *cells])
-        blocks.append(table(["Commit", "Date", "Relevance", "Presence", "Gap", "Rank"], rows))
+            rows.append([code(revision.commit.short), revision.at, *cells])
+        blocks.append(
+            table(["Commit", _date_header(history), "Relevance", "Presence", "Gap", "Rank"], rows)
+        )
     return (
         "\n\n".join(
             "\n".join(line if line.startswith("|") else wrap(line) for line in block)
