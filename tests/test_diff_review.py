@@ -293,8 +293,10 @@ def test_directory_diff_new_error_names_the_broken_map(repo: Path) -> None:
     maps.mkdir()
     (maps / "a.journey.yaml").write_text(MAP.format(lang="en"), encoding="utf-8")
     (maps / "b.journey.yaml").write_text(MAP.format(lang="en"), encoding="utf-8")
+    (maps / "c.journey.yaml").write_text("version: 1\nstages: []\n", encoding="utf-8")
     git(repo, "add", ".")
     git(repo, "commit", "-qm", "Maps")
+    (maps / "c.journey.yaml").write_text(MAP.format(lang="en"), encoding="utf-8")  # fixed
     broken = MAP.format(lang="en").replace(
         "      - id: chat\n", "      - id: chat\n        touchpoint: ghost\n"
     )
@@ -306,6 +308,9 @@ def test_directory_diff_new_error_names_the_broken_map(repo: Path) -> None:
     assert result.code == 1
     assert "== maps/a.journey.yaml" in result.out  # the other map is still compared
     assert "Maps with lint errors" in result.out
+    assert result.out.endswith(
+        "Maps whose lint errors at HEAD are fixed\n  ✓ maps/c.journey.yaml\n"
+    )
     err = result.err.splitlines()
     assert err[0].startswith("maps/b.journey.yaml:") and " E005 " in err[0]
     assert err[-1].startswith("journey: --fail-on new-error: b.journey.yaml: ")

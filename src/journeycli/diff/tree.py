@@ -134,7 +134,7 @@ def compare_tree(
             invalid.append(InvalidMap(new_name, tuple(exc.problems), "new", old is not None))
             continue
         if old is None:
-            invalid.append(InvalidMap(old_label, tuple(old_problems), "old", True))
+            invalid.append(InvalidMap(new_name, tuple(old_problems), "old", True))
             continue
         maps.append(
             diff_maps(

@@ -72,10 +72,19 @@ def text_lines(tree: TreeChanges) -> list[diff_text.Line]:
         sentence("invalid_now", lang),
         [[("  ! ", diff_text.REMOVED), (p.format_text(), "")] for p in tree.errors_now()],
     )
+    section(
+        sentence("fixed_since", lang, rev=tree.rev),
+        [[("  ✓ ", diff_text.ADDED), (path, "")] for path in _fixed(tree)],
+    )
     if not tree.changed:
         out.append([])
         out.append([(word("No changes.", lang), diff_text.HEAD)])
     return out
+
+
+def _fixed(tree: TreeChanges) -> list[str]:
+    """Maps invalid at REV and valid now: the change fixed their lint errors."""
+    return [m.path for m in tree.invalid if m.side == "old"]
 
 
 def markdown(tree: TreeChanges) -> str:
@@ -103,6 +112,10 @@ def markdown(tree: TreeChanges) -> str:
                 for p in errors
             ]
         )
+    fixed = _fixed(tree)
+    if fixed:
+        blocks.append([f"## {sentence('fixed_since', lang, rev=code(tree.rev))}"])
+        blocks.append([f"- {code(path)}" for path in fixed])
     text = diff_md.join(blocks)
     for changes in tree.maps:
         if not changes.changed:

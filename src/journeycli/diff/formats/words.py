@@ -226,6 +226,10 @@ _SENTENCES: dict[str, tuple[str, str]] = {
     "added_since": ("Maps added since {rev}", "Klantreizen toegevoegd sinds {rev}"),
     "removed_since": ("Maps removed since {rev}", "Klantreizen verwijderd sinds {rev}"),
     "invalid_now": ("Maps with lint errors", "Klantreizen met lintfouten"),
+    "fixed_since": (
+        "Maps whose lint errors at {rev} are fixed",
+        "Klantreizen waarvan de lintfouten van {rev} zijn opgelost",
+    ),
 }
 
 
