@@ -29,7 +29,7 @@ _NL: dict[str, str] = {
     "Hints": "Tips",
     "Summary": "Samenvatting",
     "Score changes": "Gewijzigde scores",
-    "Funnel changes": "Gewijzigde trechter",
+    "Funnel changes": "Wijzigingen in de trechter",
     "Added": "Toegevoegd",
     "Removed": "Verwijderd",
     "Renamed": "Hernoemd",
