@@ -1,9 +1,9 @@
 """`journey diff`, `journey history` and `journey summary`: parse, call the core, write, exit.
 
 The meaning of a change lives in `journeycli.diff`, the walk over commits in
-`journeycli.history.run`, and the formats in `journeycli.report.formats.diff_*` /
-`history_*`; this module only wires arguments to them and maps the result to
-an exit code (1 for changes with `--exit-code` or a triggered `--fail-on`).
+`journeycli.history`, each with its `formats/` registry; this module only wires
+arguments to them and maps the result to an exit code (1 for changes with
+`--exit-code` or a triggered `--fail-on`).
 """
 
 from __future__ import annotations
@@ -16,33 +16,17 @@ import typer
 
 from journeycli.cli.app import (
     FLAG,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.limits import make_limits
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    md = "md"
-    json = "json"
+from journeycli.cli.options import LimitValues, format_option, limit_options, make_settings
+from journeycli.diff.formats import FORMATS as DIFF_FORMATS
+from journeycli.history.formats import FORMATS as HISTORY_FORMATS
 
 
 class HistoryBy(StrEnum):
     commit = "commit"
     evidence_date = "evidence-date"
-
-
-class HistoryFormat(StrEnum):
-    terminal = "terminal"
-    md = "md"
-    json = "json"
-    html = "html"
 
 
 DIFF_EXAMPLES = """\
@@ -104,6 +88,7 @@ OutputOption = Annotated[
 
 
 @app.command(epilog=DIFF_EXAMPLES)
+@limit_options()
 def diff(
     paths: Annotated[
         list[str],
@@ -122,9 +107,7 @@ def diff(
             rich_help_panel="Compare",
         ),
     ] = None,
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
-    ] = DiffFormat.text,
+    output_format: Annotated[str, format_option(DIFF_FORMATS)] = "text",
     persona: PersonaOption = None,
     exit_code: Annotated[
         bool,
@@ -147,11 +130,7 @@ def diff(
         ),
     ] = None,
     output: OutputOption = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Show what a change to a map means: scores, gaps, ranking, breaking moments."""
     from journeycli.diff.run import run_diff
@@ -160,11 +139,11 @@ def diff(
         paths,
         stream=sys.stdout,
         rev=rev,
-        output_format=output_format.value,
+        output_format=output_format,
         persona=persona,
         fail_on=fail_on or (),
         output=output,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        settings=make_settings(limits),
     )
     for problem in outcome.errors:
         sys.stderr.write(problem.format_text() + "\n")
@@ -176,6 +155,7 @@ def diff(
 
 
 @app.command(epilog=HISTORY_EXAMPLES)
+@limit_options()
 def history(
     path: Annotated[str, typer.Argument(help="A map file tracked in git.")],
     rev_range: Annotated[
@@ -187,10 +167,7 @@ def history(
             rich_help_panel="Compare",
         ),
     ] = None,
-    output_format: Annotated[
-        HistoryFormat,
-        typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output"),
-    ] = HistoryFormat.terminal,
+    output_format: Annotated[str, format_option(HISTORY_FORMATS)] = "terminal",
     persona: PersonaOption = None,
     output: OutputOption = None,
     by: Annotated[
@@ -201,11 +178,7 @@ def history(
             rich_help_panel="Compare",
         ),
     ] = HistoryBy.commit,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Show how each stage's relevance, presence and gap moved across the commits."""
     from journeycli.history.run import run_history
@@ -214,15 +187,16 @@ def history(
         path,
         stream=sys.stdout,
         rev_range=rev_range,
-        output_format=output_format.value,
+        output_format=output_format,
         persona=persona,
         output=output,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        settings=make_settings(limits),
         by=by.value,
     )
 
 
 @app.command(epilog=SUMMARY_EXAMPLES)
+@limit_options()
 def summary(
     path: Annotated[str, typer.Argument(help="A map file; - reads standard input.")],
     textconv: Annotated[
@@ -234,11 +208,7 @@ def summary(
             help="For git's textconv: show an invalid map's errors and text, exit 0.",
         ),
     ] = False,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Print a stable, line-oriented summary of one map (for git diff textconv)."""
     from journeycli.diff.summary import summarize
@@ -247,6 +217,6 @@ def summary(
         summarize(
             path,
             textconv=textconv,
-            limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+            settings=make_settings(limits),
         )
     )

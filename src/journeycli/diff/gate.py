@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from journeycli.core.errors import UsageError
 from journeycli.diff.changes import Changes, rank_text
+from journeycli.diff.tree_changes import TreeChanges
 
 GAP_INCREASE = "gap-increase"
 NEW_BREAKING_MOMENT = "new-breaking-moment"
@@ -130,6 +132,28 @@ def regressions(changes: Changes) -> dict[str, tuple[Regression, ...]]:
         ACTION_REMOVED: removed,
         NEW_ERROR: errors,
     }
+
+
+def tree_regressions(tree: TreeChanges) -> dict[str, tuple[Regression, ...]]:
+    """Every condition over all maps; each item's name starts with its map's file name."""
+    found: dict[str, list[Regression]] = {}
+    for changes in tree.maps:
+        where = Path(changes.new.label).name
+        for condition, items in regressions(changes).items():
+            found.setdefault(condition, []).extend(
+                Regression(r.condition, r.id, f"{where}: {r.name}", r.detail) for r in items
+            )
+    broken = [(m.path, m.errors) for m in tree.invalid if m.side == "new" and m.was_valid] + [
+        (a.path, tuple(p for p in a.problems if p.is_error)) for a in tree.added if a.invalid
+    ]
+    for path, errors in broken:
+        found.setdefault(NEW_ERROR, []).extend(
+            Regression(
+                NEW_ERROR, p.code, f"{Path(path).name}: {p.message}", f"{p.code} line {p.line}"
+            )
+            for p in errors
+        )
+    return {condition: tuple(found.get(condition, ())) for condition in CONDITIONS}
 
 
 def parse_conditions(values: Iterable[str]) -> tuple[str, ...]:

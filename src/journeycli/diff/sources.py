@@ -1,10 +1,8 @@
 """Where the two sides of a diff come from: files, standard input, or git.
 
 The comparison itself is pure (`compare.py`); this module reads the bytes
-(through `core.sources.read_source` and `gitio`), checks each side as
-`journey lint` would (`core.checks`, with lint's configuration), refuses an
-invalid side with its lint errors, and hands both sides' warnings to the
-comparison so the diff can say which problems the change introduced or fixed.
+(through `core.sources.read_source` and `gitio`), validates each side as
+`journey lint` would, and refuses an invalid side with its lint errors.
 """
 
 from __future__ import annotations
@@ -12,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from journeycli.core import gitio
-from journeycli.core.checks import LintOptions, check_map, valid_map
+from journeycli.core.checks import check_map, valid_map
 from journeycli.core.errors import InvalidMapError, UsageError
-from journeycli.core.loader import Limits
 from journeycli.core.model import JourneyMap
 from journeycli.core.problems import Problem
+from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
 from journeycli.core.validation import load_map
 from journeycli.diff.changes import Changes
@@ -25,30 +23,21 @@ from journeycli.diff.compare import diff_maps
 parse_map = valid_map  # a diff side: errors stop the diff, warnings do not
 
 
-def lint_options(limits: Limits | None = None) -> LintOptions:
-    """Lint's settings from the nearest configuration (docs/lint.md), with these limits."""
-    from journeycli.core.settings import resolve_options
-
-    return resolve_options(limits=limits)
-
-
-def checked_side(raw: bytes, name: str, options: LintOptions) -> tuple[JourneyMap, list[Problem]]:
-    """One side and its lint problems (those lint would report with `options`).
+def checked_side(
+    raw: bytes, name: str, settings: Settings | None = None
+) -> tuple[JourneyMap, list[Problem]]:
+    """One side and the lint problems `journey lint` would report with `settings`.
 
     Raises InvalidMapError with the errors when the side has any: duplicate
     ids (E004) or dangling references (E005) make matching by id meaningless.
     """
-    validated = load_map(raw, name, options.limits)
-    problems = check_map(
-        validated,
-        options.gap_threshold,
-        today=options.today,
-        evidence_max_age=options.evidence_max_age,
-    )
+    settings = settings or Settings()
+    validated = load_map(raw, name, settings.limits)
+    problems = check_map(validated, settings)
     errors = sorted(p for p in problems if p.is_error)
     if errors or validated.model is None:
         raise InvalidMapError(errors)
-    return validated.model, [p for p in problems if options.wants(p.code)]
+    return validated.model, [p for p in problems if settings.wants(p.code)]
 
 
 def diff_files(
@@ -56,14 +45,14 @@ def diff_files(
     new: str,
     *,
     persona: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> Changes:
     """`journey diff OLD NEW`: either side may be `-` (standard input), not both."""
     if old == STDIN and new == STDIN:
         raise UsageError("only one side can be read from standard input (-)")
     old_raw, old_name = read_source(old)
     new_raw, new_name = read_source(new)
-    return _compare(old_raw, old_name, new_raw, new_name, persona, limits)
+    return _compare(old_raw, old_name, new_raw, new_name, persona, settings)
 
 
 def diff_revision(
@@ -71,14 +60,14 @@ def diff_revision(
     rev: str,
     *,
     persona: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> Changes:
     """`journey diff PATH --rev REV`: `git show REV:PATH` against the working copy."""
     if path == STDIN:
         raise UsageError("--rev needs a file path, not standard input (-)")
     new_raw, new_name = read_source(path)
     old_raw = gitio.show(Path(path), rev)
-    return _compare(old_raw, f"{rev}:{path}", new_raw, new_name, persona, limits)
+    return _compare(old_raw, f"{rev}:{path}", new_raw, new_name, persona, settings)
 
 
 def _compare(
@@ -87,12 +76,11 @@ def _compare(
     new_raw: bytes,
     new_name: str,
     persona: str | None,
-    limits: Limits | None,
+    settings: Settings | None,
 ) -> Changes:
-    """Both sides checked as `journey lint` would (old first), then compared."""
-    options = lint_options(limits)
-    old, old_problems = checked_side(old_raw, old_name, options)
-    new, new_problems = checked_side(new_raw, new_name, options)
+    """Both sides validated as `journey lint` would (old first), then compared."""
+    old, old_problems = checked_side(old_raw, old_name, settings)
+    new, new_problems = checked_side(new_raw, new_name, settings)
     return diff_maps(
         old,
         new,

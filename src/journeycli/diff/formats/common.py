@@ -25,6 +25,7 @@ from journeycli.diff.changes import (
     StageScores,
 )
 from journeycli.diff.formats.words import counted, sentence, word
+from journeycli.diff.tree_changes import TreeChanges
 
 EN = Language.EN
 ARROW = "→"
@@ -291,3 +292,25 @@ def content_phrase(change: ContentChange, lang: Language = EN) -> str:
         return f"{noun} {key} " + ", ".join(field_phrase(f, lang) for f in change.fields)
     name = item["name"] if change.part == "kpi" else item["text"]
     return f"{mark}{noun} {_text(name)}{_details(change.part, item, lang)}"
+
+
+def tree_language(tree: TreeChanges) -> Language:
+    """The language of a directory diff's own labels: the one most of its maps use."""
+    return Language.NL if tree.language == "nl" else Language.EN
+
+
+def tree_summary(tree: TreeChanges, lang: Language) -> str:
+    """`1 of 2 maps changed, 1 added, 1 removed`."""
+    changed = sum(1 for c in tree.maps if c.changed)
+    total = len(tree.maps) + len(tree.invalid)
+    parts = [sentence("maps_summary", lang, changed=changed, total=total)]
+    if tree.added:
+        parts.append(f"{len(tree.added)} {word('added', lang)}")
+    if tree.removed:
+        parts.append(f"{len(tree.removed)} {word('removed', lang)}")
+    return ", ".join(parts)
+
+
+def fixed_maps(tree: TreeChanges) -> list[str]:
+    """Maps invalid at REV and valid now: the change fixed their lint errors."""
+    return [m.path for m in tree.invalid if m.side == "old"]

@@ -23,8 +23,8 @@ from journeycli.diff.changes import (
     Rename,
     Side,
 )
-from journeycli.diff.gate import regressions
-from journeycli.diff.tree import TreeChanges
+from journeycli.diff.gate import regressions, tree_regressions
+from journeycli.diff.tree_changes import TreeChanges
 
 SHAPE_VERSION = 1
 _COLLECTIONS = {
@@ -164,11 +164,40 @@ def to_dict(changes: Changes) -> dict[str, Any]:
     return out
 
 
-def render(changes: Changes | TreeChanges) -> str:
-    if isinstance(changes, TreeChanges):
-        from journeycli.diff.formats.tree import to_dict as tree_dict
+def tree_to_dict(tree: TreeChanges) -> dict[str, Any]:
+    """The JSON of a directory diff (docs/diff.schema.json, `directory_diff`)."""
+    return {
+        "version": SHAPE_VERSION,
+        "root": tree.root,
+        "rev": tree.rev,
+        "changed": tree.changed,
+        "maps": [to_dict(c) for c in tree.maps if c.changed],
+        "unchanged": [c.new.label for c in tree.maps if not c.changed],
+        "added": [
+            {
+                "path": m.path,
+                "title": m.title,
+                "valid": not m.invalid,
+                "problems": [p.as_dict() for p in m.problems],
+            }
+            for m in tree.added
+        ],
+        "removed": [{"path": path} for path in tree.removed],
+        "invalid": [
+            {
+                "path": m.path,
+                "side": m.side,
+                "errors": [p.as_dict() for p in m.errors],
+            }
+            for m in tree.invalid
+        ],
+        "regressions": {
+            condition: [{"id": r.id, "name": r.name, "detail": r.detail} for r in found]
+            for condition, found in tree_regressions(tree).items()
+        },
+    }
 
-        data = tree_dict(changes)
-    else:
-        data = to_dict(changes)
+
+def render(changes: Changes | TreeChanges) -> str:
+    data = tree_to_dict(changes) if isinstance(changes, TreeChanges) else to_dict(changes)
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

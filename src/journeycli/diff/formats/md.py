@@ -1,17 +1,26 @@
-"""Changes -> GitHub-flavoured Markdown for a pull-request comment.
+"""Changes -> GitHub-flavoured Markdown for a pull-request comment (`templates/diff/diff.md.j2`).
 
-A heading and a one-line summary, tables of score and funnel changes, then
-lists of what was added, removed, renamed, moved and changed. Built to pass
-markdownlint's default rules: blank lines around headings, lists and tables,
-the same cell spacing in the delimiter row as in the body, `|` escaped in
-cells, map text escaped so a name can never become HTML or a link.
+A heading and a one-line summary, the funnel headline, tables of score and
+funnel changes, then the evidence, lists of what was added, removed, renamed,
+moved and changed, the stage content and the lint problems. Map text is
+escaped by the one Markdown escaper (`core.markdown.md`), so a name can never
+become HTML or emphasis, and the result passes markdownlint's default rules
+(docs/diff.md). Words and numbers follow the map's language
+(`diff.formats.words`); this module only puts the changes in the order the
+template shows them; the phrases come from `diff.formats.common`, shared with
+text.
 """
 
 from __future__ import annotations
 
-from journeycli.core.markdown import code, escape, table, wrap
+from collections.abc import Sequence
+from functools import cache, partial
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from journeycli.core.markdown import code, environment, finish, md
 from journeycli.core.model import Language
-from journeycli.diff.changes import KINDS, Changes, Item, Kind, StageScores
+from journeycli.diff.changes import KINDS, Changes, Kind, StageScores
 from journeycli.diff.formats.common import (
     ARROW,
     FUNNEL_PART,
@@ -19,17 +28,20 @@ from journeycli.diff.formats.common import (
     content_phrase,
     evidence_phrase,
     field_phrase,
+    fixed_maps,
     funnel_lines,
     label,
     language,
     rank,
     score_value,
     summary,
+    tree_language,
+    tree_summary,
 )
-from journeycli.diff.formats.words import word
-from journeycli.diff.tree import TreeChanges
+from journeycli.diff.formats.words import sentence, word
+from journeycli.diff.tree_changes import TreeChanges
 
-_KIND_NAMES: dict[Kind, str] = {
+KIND_NAMES: dict[Kind, str] = {
     "persona": "Persona",
     "stage": "Stage",
     "touchpoint": "Touchpoint",
@@ -37,109 +49,63 @@ _KIND_NAMES: dict[Kind, str] = {
 }
 
 
+class _Kinded(Protocol):
+    @property
+    def kind(self) -> Kind: ...
+
+
+K = TypeVar("K", bound=_Kinded)
+
+
+def by_kind(items: Sequence[K]) -> list[K]:
+    """Personas, then stages, touchpoints and actions, each in the order found."""
+    return [item for kind in KINDS for item in items if item.kind == kind]
+
+
 def _cell(scores: StageScores, name: str, lang: Language) -> str:
-    """`30 → 55` when changed, else the value; money without its currency (in the header)."""
+    """`30 → 55` when changed, else the value; money without its currency (in the header).
+
+    Only journey's own figures and words, never map text, so nothing to escape:
+    `md` would turn a Dutch `6.600` at the start of a cell into `6\\.600` (it
+    reads like a numbered list item), which is harmless but ugly in a comment.
+    """
     delta = scores[name]
     new = score_value(name, delta.new, None, lang)
     if not delta.changed:
-        return escape(new)
-    return escape(f"{score_value(name, delta.old, None, lang)} {ARROW} {new}")
-
-
-def _score_table(changes: Changes, fields: tuple[str, ...]) -> list[str]:
-    lang = language(changes)
-    currency = changes.new.currency
-    rows = [
-        [escape(s.name), *(_cell(s, f, lang) for f in fields)]
-        for s in changes.scores
-        if any(s[f].changed for f in fields)
-    ]
-    if not rows:
-        return []
-    header = [_capital(label(f, lang)) for f in fields]
-    if currency and "value_at_stake" in fields:
-        header[fields.index("value_at_stake")] += f" ({escape(currency)})"
-    return table([word("Stage", lang), *header], rows)
+        return new
+    return f"{score_value(name, delta.old, None, lang)} {ARROW} {new}"
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _kind(kind: Kind, lang: Language) -> str:
-    return word(_KIND_NAMES[kind], lang)
-
-
-def _item(item: Item, lang: Language) -> str:
-    where = f" ({word('in', lang)} {escape(item.stage_name)})" if item.stage_name else ""
-    return f"- {_kind(item.kind, lang)} {code(item.id)}: {escape(item.name)}{where}"
-
-
-def _lists(changes: Changes) -> dict[str, list[str]]:
-    lang = language(changes)
-    renamed = [
-        f"- {_kind(r.kind, lang)} {code(r.id)}: {escape(r.old)} {ARROW} {escape(r.new)}"
-        for kind in KINDS
-        for r in changes.renamed
-        if r.kind == kind
+def _score_table(
+    changes: Changes, fields: tuple[str, ...], lang: Language
+) -> dict[str, Any] | None:
+    """Header and escaped rows of the stages whose `fields` changed; None when none did."""
+    rows = [
+        [md(s.name), *(_cell(s, f, lang) for f in fields)]
+        for s in changes.scores
+        if any(s[f].changed for f in fields)
     ]
-    moved = [
-        f"- {_kind(m.kind, lang)} {code(m.id)}: {escape(m.name)}, "
-        f"{word('Stage', lang).lower()} {code(m.old)} {ARROW} {code(m.new)}"
-        for kind in KINDS
-        for m in changes.moved
-        if m.kind == kind
-    ]
-    modified = [
-        f"- {word('Map', lang)}: {escape(field_phrase(c, lang))}" for c in changes.map_fields
-    ] + [
-        f"- {_kind(m.kind, lang)} {code(m.id)}: "
-        + escape(", ".join(field_phrase(c, lang) for c in m.fields))
-        for kind in KINDS
-        for m in changes.modified
-        if m.kind == kind
-    ]
-    return {
-        "Added": [_item(i, lang) for kind in KINDS for i in changes.added if i.kind == kind],
-        "Removed": [_item(i, lang) for kind in KINDS for i in changes.removed if i.kind == kind],
-        "Renamed": renamed,
-        "Moved": moved,
-        "Changed": modified,
-    }
+    if not rows:
+        return None
+    header = [_capital(label(f, lang)) for f in fields]
+    currency = changes.new.currency
+    if currency and "value_at_stake" in fields:
+        header[fields.index("value_at_stake")] += f" ({md(currency)})"
+    return {"header": [word("Stage", lang), *header], "rows": rows}
 
 
-def _moments(changes: Changes, lang: Language) -> list[str]:
-    experience = word("experience", lang)
-    return [
-        f"- {_capital(word('resolved', lang))}: {escape(m.name)} {word('in', lang)} "
-        f"{escape(m.stage_name)} ({word('experience was', lang)} {m.experience})"
-        for m in changes.breaking_resolved
-    ] + [
-        f"- {_capital(word('introduced', lang))}: {escape(m.name)} {word('in', lang)} "
-        f"{escape(m.stage_name)} ({experience} {m.experience})"
-        for m in changes.breaking_introduced
-    ]
-
-
-def _lint(changes: Changes, lang: Language) -> list[str]:
-    return [
-        f"- {_capital(word('introduced', lang))}: {code(p.code)} "
-        f"({word('line', lang)} {p.line}) {escape(p.message)}"
-        for p in changes.lint.introduced
-    ] + [
-        f"- {_capital(word('fixed', lang))}: {code(p.code)} "
-        f"({word('was line', lang)} {p.line}) {escape(p.message)}"
-        for p in changes.lint.fixed
-    ]
+@cache
+def _environment() -> Any:
+    return environment("diff")
 
 
 def render(changes: Changes | TreeChanges) -> str:
     """The Markdown diff of one map, or of every map under a directory."""
-    if isinstance(changes, TreeChanges):
-        from journeycli.diff.formats.tree import markdown
-
-        return markdown(changes)
-    return render_map(changes)
+    return markdown(changes) if isinstance(changes, TreeChanges) else render_map(changes)
 
 
 def render_map(
@@ -148,58 +114,78 @@ def render_map(
     """One map's diff; `level` 2 nests it under a directory diff's `#` heading, and
     `suffix` (the map's file name) keeps its section headings unique (markdownlint)."""
     lang = language(changes)
-    top, sub = "#" * level, "#" * (level + 1)
-    title = heading or f"{word('Journey map changes', lang)}: {escape(changes.new.title)}"
-    blocks: list[list[str]] = [
-        [f"{top} {title}"],
-        [
-            f"{code(changes.old.label)} {ARROW} {code(changes.new.label)}"
-            + (f" ({word('persona', lang)} {code(changes.persona)})" if changes.persona else "")
-            + f": {escape(summary(changes, lang))}."
-        ],
-    ]
-    headline = funnel_lines(changes.funnel, lang)
-    if headline:
-        blocks.append([f"- **{escape(line)}**" for line in headline])
-
-    def section(title: str, body: list[str]) -> None:
-        if body:
-            blocks.append([f"{sub} {word(title, lang)}{suffix}"])
-            blocks.append(body)
-
-    section("Breaking moments", _moments(changes, lang))
-    section("Score changes", _score_table(changes, SCORE_PART))
-    section("Funnel changes", _score_table(changes, FUNNEL_PART))
     moves = sorted(changes.rank_moves, key=lambda m: (m.new is None, m.new or 0, m.old or 0))
+    text = (
+        _environment()
+        .get_template("diff.md.j2")
+        .render(
+            changes=changes,
+            top="#" * level,
+            sub="#" * (level + 1),
+            suffix=suffix,
+            heading=heading or f"{md(word('Journey map changes', lang))}: {md(changes.new.title)}",
+            w=partial(word, lang=lang),
+            cap=lambda key: _capital(word(key, lang)),
+            rank=partial(rank, lang=lang),
+            phrase=partial(field_phrase, lang=lang),
+            phrases=lambda fields: ", ".join(field_phrase(f, lang) for f in fields),
+            content=partial(content_phrase, lang=lang),
+            evidence=partial(evidence_phrase, lang=lang),
+            kind_name=lambda kind: word(KIND_NAMES[kind], lang),
+            summary=summary(changes, lang),
+            headline=funnel_lines(changes.funnel, lang),
+            scores=_score_table(changes, SCORE_PART, lang),
+            funnel=_score_table(changes, FUNNEL_PART, lang),
+            moves=moves,
+            added=by_kind(changes.added),
+            removed=by_kind(changes.removed),
+            renamed=by_kind(changes.renamed),
+            moved=by_kind(changes.moved),
+            modified=by_kind(changes.modified),
+        )
+    )
+    result: str = finish(text, wrap_lines=True)
+    return result
+
+
+def markdown(tree: TreeChanges) -> str:
+    """One Markdown document for all maps: fit for a single pull-request comment."""
+    lang = tree_language(tree)
+    rev = code(tree.rev)
+    lines = [
+        f"# {md(word('Journey map changes since', lang))} {rev}",
+        "",
+        f"{code(tree.root)}: {md(tree_summary(tree, lang))}.",
+    ]
+
+    def section(title: str, items: list[str]) -> None:
+        if items:
+            lines.extend(["", f"## {title}", "", *items])
+
     section(
-        "Ranking",
+        md(sentence("added_since", lang, rev=tree.rev)).replace(md(tree.rev), rev),
+        [f"- {code(m.path)}" + (f": {md(m.title)}" if m.title else "") for m in tree.added],
+    )
+    section(
+        md(sentence("removed_since", lang, rev=tree.rev)).replace(md(tree.rev), rev),
+        [f"- {code(path)}" for path in tree.removed],
+    )
+    section(
+        md(sentence("invalid_now", lang)),
         [
-            f"- {escape(m.name)}: {word('rank', lang)} {rank(m.old, lang)} {ARROW} "
-            f"{rank(m.new, lang)}"
-            for m in moves
+            f"- {code(p.path)}: {code(p.code)} ({word('line', lang)} {p.line}) {md(p.message)}"
+            for p in tree.errors_now()
         ],
     )
     section(
-        "Evidence",
-        [f"- {escape(e.stage_name)}: {escape(evidence_phrase(e, lang))}" for e in changes.evidence],
+        md(sentence("fixed_since", lang, rev=tree.rev)).replace(md(tree.rev), rev),
+        [f"- {code(path)}" for path in fixed_maps(tree)],
     )
-    for title, body in _lists(changes).items():
-        section(title, body)
-    section(
-        "Stage content",
-        [f"- {escape(c.stage_name)}: {escape(content_phrase(c, lang))}" for c in changes.content],
-    )
-    section("Lint problems", _lint(changes, lang))
-    section("Hints", [f"- {escape(h.message)}" for h in changes.hints])
-    return join(blocks)
-
-
-def join(blocks: list[list[str]]) -> str:
-    """Blocks separated by blank lines; text wrapped at 80 columns, table rows never."""
-    return (
-        "\n\n".join(
-            "\n".join(line if line.startswith("|") else wrap(line) for line in block)
-            for block in blocks
-        )
-        + "\n"
-    )
+    text = finish("\n".join(lines), wrap_lines=True)
+    for changes in tree.maps:
+        if not changes.changed:
+            continue
+        name = code(Path(changes.new.label).name)
+        heading = f"{md(changes.new.title)} ({name})"
+        text += "\n" + render_map(changes, level=2, heading=heading, suffix=f" ({name})")
+    return text

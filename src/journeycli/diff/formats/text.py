@@ -19,14 +19,17 @@ from journeycli.diff.formats.common import (
     content_phrase,
     evidence_phrase,
     field_phrase,
+    fixed_maps,
     funnel_lines,
     language,
     rank,
     score_parts,
     summary,
+    tree_language,
+    tree_summary,
 )
-from journeycli.diff.formats.words import word
-from journeycli.diff.tree import TreeChanges
+from journeycli.diff.formats.words import sentence, word
+from journeycli.diff.tree_changes import TreeChanges
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -210,12 +213,52 @@ def lines(changes: Changes, *, header: bool = True) -> list[Line]:
     return out
 
 
-def _lines(changes: Changes | TreeChanges) -> list[Line]:
-    if isinstance(changes, TreeChanges):
-        from journeycli.diff.formats.tree import text_lines
+def text_lines(tree: TreeChanges) -> list[Line]:
+    """The text lines: a header, each changed map's diff, then added, removed and invalid maps."""
+    lang = tree_language(tree)
+    out: list[Line] = [
+        [(f"journey diff {tree.root} --rev {tree.rev}: {tree_summary(tree, lang)}", HEAD)]
+    ]
+    for changes in tree.maps:
+        if not changes.changed:
+            continue
+        out.append([])
+        out.append([(f"== {changes.new.label}", HEAD)])
+        out.extend(lines(changes, header=False))
 
-        return text_lines(changes)
-    return lines(changes)
+    def section(title: str, body: list[Line]) -> None:
+        if body:
+            out.append([])
+            out.append([(title, HEAD)])
+            out.extend(body)
+
+    section(
+        sentence("added_since", lang, rev=tree.rev),
+        [
+            [("  + ", ADDED), (m.path + (f' "{m.title}"' if m.title else ""), "")]
+            for m in tree.added
+        ],
+    )
+    section(
+        sentence("removed_since", lang, rev=tree.rev),
+        [[("  - ", REMOVED), (path, "")] for path in tree.removed],
+    )
+    section(
+        sentence("invalid_now", lang),
+        [[("  ! ", REMOVED), (p.format_text(), "")] for p in tree.errors_now()],
+    )
+    section(
+        sentence("fixed_since", lang, rev=tree.rev),
+        [[("  ✓ ", ADDED), (path, "")] for path in fixed_maps(tree)],
+    )
+    if not tree.changed:
+        out.append([])
+        out.append([(word("No changes.", lang), HEAD)])
+    return out
+
+
+def _lines(changes: Changes | TreeChanges) -> list[Line]:
+    return text_lines(changes) if isinstance(changes, TreeChanges) else lines(changes)
 
 
 def render(changes: Changes | TreeChanges) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from journeycli.core.svg import fmt
 from journeycli.history.formats.common import first_last, value
-from journeycli.history.run import History, StageSeries
+from journeycli.history.series import History, StageSeries
 
 WIDTH, HEIGHT = 260, 150
 LEFT, RIGHT, TOP, BOTTOM = 30, 12, 10, 28
@@ -117,8 +117,7 @@ def render(history: History) -> str:
     from journeycli.core.templates import environment
 
     env = environment("history", autoescape=True)
-    revisions = history.revisions
-    title = next((r.title for r in reversed(revisions) if r.title), history.path)
+    title = history.title
     return env.get_template("history.html.j2").render(
         history=history,
         title=title,
