@@ -195,9 +195,11 @@ def test_git_history_remeasurement_through_the_real_cli(repo: Path) -> None:
 
 
 def test_score_changes_count_only_stages_whose_own_scores_changed(cli: Any) -> None:
-    """A conversion change moves every later stage's reach: those are not score changes."""
+    """A conversion change moves every later stage's reach (and every value at stake, the
+    earlier stages' too): those stages are not score changes."""
     data = json.loads(cli(["diff", VOOR, NA, "--format", "json"]).out)
     assert [s["stage"] for s in data["scores"]] == [
+        "behoefte",
         "orientatie",
         "advies",
         "aankoop",

@@ -104,7 +104,7 @@ def _is_scalar(value: Any) -> bool:
 
 
 def field_phrase(change: FieldChange, lang: Language = EN) -> str:
-    """`status todo → done`, `questions +1 −1`, `description edited`."""
+    """`status todo → done`, `questions +1 −1`, `persona experience gezin 1 → 3`, `... edited`."""
     name = label(change.field, lang)
     old, new = change.old, change.new
     if _is_scalar(old) and _is_scalar(new):
@@ -117,6 +117,16 @@ def field_phrase(change: FieldChange, lang: Language = EN) -> str:
             return f"{name} {word('reordered', lang)}"
         parts = ([f"+{added}"] if added else []) + ([f"−{removed}"] if removed else [])
         return f"{name} {' '.join(parts)}"
+    if (
+        isinstance(old, dict)
+        and isinstance(new, dict)
+        and all(_is_scalar(v) for v in (*old.values(), *new.values()))
+    ):
+        keys = [*old, *(k for k in new if k not in old)]
+        changed = [
+            f"{k} {pair(old.get(k), new.get(k), lang)}" for k in keys if old.get(k) != new.get(k)
+        ]
+        return f"{name} {', '.join(changed)}"
     return f"{name} {word('edited', lang)}"
 
 
