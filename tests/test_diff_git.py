@@ -218,4 +218,7 @@ def test_documented_recipe_is_the_tested_one() -> None:
         assert 'git config diff.journey.textconv "journey summary --textconv"' in text
         assert "*.journey.yaml diff=journey" in text
     assert 'git config diff.journey.xfuncname "^stage .*$"' in docs
-    assert 'journey diff "$map" --rev "$base" --format md' in docs
+    # the pull-request comment: documented as the action's input, run by action.yml
+    assert 'diff-comment: "true"' in docs
+    action = (ROOT / "action.yml").read_text(encoding="utf-8")
+    assert 'journey diff "$path" --rev "$JOURNEY_BASE" --format md' in action

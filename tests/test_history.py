@@ -152,7 +152,9 @@ def test_html_page_with_svg_chart(cli: Any, repo: Path, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
-    assert page.count("<polyline") == 5  # orientation, purchase: split by the invalid commit
+    assert page.count('<figure class="stage-chart">') == 3  # one small chart per stage
+    # relevance and presence lines; orientation's and purchase's split by the invalid commit
+    assert page.count("<polyline") == 4 + 4 + 2
     assert "<script" not in page and "http://" not in page.replace(
         'xmlns="http://www.w3.org/2000/svg"', ""
     )

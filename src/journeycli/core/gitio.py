@@ -159,6 +159,21 @@ def show(path: Path, rev: str, max_bytes: int) -> bytes:
     return _git(repo.root, "cat-file", "blob", name, max_bytes=max_bytes)
 
 
+def list_files(directory: Path, rev: str) -> list[str]:
+    """The files under `directory` at `rev`, relative to it (`git ls-tree -r -z --name-only`,
+    run at the repository root like every other git command here)."""
+    _check_arg(rev, "revision")
+    if not directory.is_dir():
+        raise UsageError(f"{directory}: no such directory")
+    repo = repository()
+    inside = repo.path_of(directory / "_").removesuffix(b"_")  # b"" at the root, else b"dir/"
+    out = _git(
+        repo.root, "ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, "--", inside or b"."
+    )
+    names = (name for name in out.split(b"\0") if name)
+    return [os.fsdecode(name.removeprefix(inside)) for name in names if name.startswith(inside)]
+
+
 def _text(raw: bytes) -> str:
     return raw.decode("utf-8", "replace")
 

@@ -24,7 +24,15 @@ from journeycli.core.errors import InvalidMapError, UsageError
 from journeycli.core.fs import write_output
 from journeycli.core.model import JourneyMap
 from journeycli.core.settings import Settings
-from journeycli.history.series import History, Revision, StagePoint, StageSeries, Status
+from journeycli.history.series import (
+    BY,
+    By,
+    History,
+    Revision,
+    StagePoint,
+    StageSeries,
+    Status,
+)
 
 
 def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
@@ -44,6 +52,19 @@ def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
             scoring.confidence(stage).value,
         )
     return points
+
+
+def newest_evidence(journey: JourneyMap) -> str | None:
+    """The newest date of any evidence item of the map (stages and KPIs), as ISO text."""
+    dates = [e.date for stage in journey.stages for e in stage.evidence if e.date is not None]
+    dates += [
+        e.date
+        for stage in journey.stages
+        for kpi in getattr(stage, "kpis", ())
+        for e in getattr(kpi, "evidence", ())
+        if e.date is not None
+    ]
+    return max(dates).isoformat() if dates else None
 
 
 def _parse(
@@ -69,11 +90,18 @@ def build_history(
     rev_range: str | None = None,
     persona: str | None = None,
     settings: Settings | None = None,
+    by: By = "commit",
 ) -> History:
     """Commits (oldest first) with the file's bytes at each (None: absent) -> History.
 
     `contents` is consumed one version at a time (see the module docstring); a
     version identical to the one before is not parsed again.
+
+    With `by="evidence-date"` each version is placed at its newest evidence
+    date instead of its commit date (a busy week of commits measures nothing
+    new; a re-measurement months later does), and the versions are ordered
+    by that date; a version without a dated evidence item, or not a valid
+    map, keeps its commit date (docs/diff.md, "journey history").
     """
     revisions: list[Revision] = []
     known: set[str] = set()
@@ -81,24 +109,25 @@ def build_history(
     for commit, raw in contents:
         same_raw, same = previous
         if raw is not None and same is not None and raw == same_raw:
-            revision = Revision(commit, same.status, same.message, same.title, same.points)
+            status, message, title = same.status, same.message, same.title
+            points, evidence = same.points, same.evidence_date
         else:
             journey, status, message = _parse(commit, raw, settings)
+            title = journey.title if journey else None
+            points = _points(journey, persona) if journey else {}
+            evidence = newest_evidence(journey) if journey else None
             if journey is not None:
                 known.update(p.id for p in journey.personas)
-            revision = Revision(
-                commit,
-                status,
-                message,
-                journey.title if journey else None,
-                _points(journey, persona) if journey else {},
-            )
             del journey
+        at = evidence if by == "evidence-date" and evidence else commit.date
+        revision = Revision(commit, status, message, title, points, evidence, at)
         revisions.append(revision)
         previous = (raw, revision)
     if persona is not None and persona not in known:
         shown = ", ".join(sorted(known)) if known else "none"
         raise UsageError(f"unknown persona '{persona}'", hint=f"personas in this history: {shown}")
+    if by == "evidence-date":
+        revisions.sort(key=lambda r: r.at)  # stable: commits with the same date keep their order
     order: dict[str, str] = {}
     for revision in reversed(revisions):
         for stage_id, point in revision.points.items():
@@ -107,7 +136,7 @@ def build_history(
         StageSeries(stage_id, name, tuple(r.points.get(stage_id) for r in revisions))
         for stage_id, name in order.items()
     )
-    return History(path, rev_range, persona, tuple(revisions), stages)
+    return History(path, rev_range, persona, tuple(revisions), stages, by)
 
 
 def history_of(
@@ -116,6 +145,7 @@ def history_of(
     rev_range: str | None = None,
     persona: str | None = None,
     settings: Settings | None = None,
+    by: By = "commit",
 ) -> History:
     """`journey history PATH`: walk `git log --follow` and score every version.
 
@@ -136,7 +166,7 @@ def history_of(
     with gitio.Blobs(repo, max_bytes) as blobs:
         contents = ((commit, blobs.content(commit)) for commit in commits)
         return build_history(
-            path, contents, rev_range=rev_range, persona=persona, settings=settings
+            path, contents, rev_range=rev_range, persona=persona, settings=settings, by=by
         )
 
 
@@ -149,12 +179,21 @@ def run_history(
     persona: str | None = None,
     output: str | None = None,
     settings: Settings | None = None,
+    by: str = "commit",
 ) -> None:
     """Walk the commits that touched `path` and write the history in `output_format`."""
     from journeycli.history.formats import FORMATS
 
     renderer = FORMATS.load(output_format)
-    result = history_of(path, rev_range=rev_range, persona=persona, settings=settings)
+    if by not in BY:
+        raise UsageError(f"--by: unknown value '{by}'", hint="choose commit or evidence-date")
+    result = history_of(
+        path,
+        rev_range=rev_range,
+        persona=persona,
+        settings=settings,
+        by="commit" if by == "commit" else "evidence-date",
+    )
     if output is None:
         renderer.write(result, stream=stream)
     else:
