@@ -175,6 +175,33 @@ class Editor:
         else:
             raise EditError(f"{dotted(loc)} is a {span.kind}, not a list")
 
+    def merge(self, loc: Loc, values: dict[str, Any]) -> None:
+        """Give the mapping at `loc` every key of `values`, nested mappings merged key by key.
+
+        A key that is written gets its new value in place (`set_scalar`, or a
+        deeper merge for a mapping); a missing key is added as the mapping's
+        last entry, and a missing mapping at `loc` is added with all of
+        `values` under it, so `merge(("stages", 0, "persona_scores"),
+        {"starter": {"relevance": 80, "presence": 20}})` makes one block even
+        when the stage has no `persona_scores` yet.
+        """
+        if loc and self.spans.get(loc) is None:
+            self.merge(loc[:-1], {str(loc[-1]): values})
+            return
+        for key, value in values.items():
+            here = (*loc, key)
+            if isinstance(value, dict) and self.spans.get(here) is not None:
+                if self._room_for_block(here):  # `key:`, `key: ~` or `key: {}`
+                    self._open_block(here, self._editable(here), fragment_lines(value))
+                    continue
+                if self.node(here).kind == MAPPING:
+                    self.merge(here, value)
+                    continue
+            if self.spans.get(here) is None:
+                self.insert_key(loc, key, value)
+            else:
+                self.set_scalar(here, value)
+
     # --- helpers ------------------------------------------------------------------------------
 
     def _editable(self, loc: Loc) -> Span:
