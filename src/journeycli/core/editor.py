@@ -29,7 +29,7 @@ from journeycli.core.document import Loc
 from journeycli.core.problems import dotted
 from journeycli.core.spans import ALIAS, MAPPING, SCALAR, SEQUENCE, Span, SpanError, scan
 from journeycli.core.writer import fragment_lines
-from journeycli.core.yamlscalar import flow_text, value_text
+from journeycli.core.yamlscalar import flow_text, key_text, value_text
 
 BOM = "\ufeff"
 _BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
@@ -156,7 +156,7 @@ class Editor:
             if (*loc, key) in self.spans.nodes:
                 raise EditError(f"{dotted((*loc, key))} is already there")
             if span.flow:
-                self._flow_insert(loc, span, f"{value_text(key)}: {flow_text(value)}")
+                self._flow_insert(loc, span, f"{key_text(key)}: {flow_text(value)}")
             else:
                 self._block_insert(span, span.column - 1, fragment_lines({key: value}))
         else:

@@ -140,7 +140,7 @@ def plan_survey(journey: JourneyMap, table: Table, options: Options, plan: Plan)
             answers[(sid, None)][column].append(value)
             if persona:
                 answers[(sid, persona)][column].append(value)
-    source = options.source or os.path.basename(table.name)
+    source = options.source or Path(table.name).name
     day = options.date or dt.date.today()
     for index, stage in enumerate(journey.stages):
         overall = answers.get((stage.id, None))
@@ -172,8 +172,8 @@ def plan_survey(journey: JourneyMap, table: Table, options: Options, plan: Plan)
         else:
             plan.merge(("stages", index, "evidence", len(stage.evidence)), item)
         shown = ", ".join(f"{c} {s.score}" for c, s in summaries.items())
-        spread = "" if margin is None else f" ± {written_margin(margin)}"
-        plan.lines.append(f"stage {stage.id}: {shown}{spread} (n={n})")
+        spread = "" if margin is None else f", margin {written_margin(margin)}"
+        plan.lines.append(f"stage {stage.id}: {shown} (n={n}{spread})")
 
 
 def plan_funnel(journey: JourneyMap, table: Table, plan: Plan) -> None:
