@@ -10,6 +10,7 @@ import contextlib
 import csv
 import difflib
 import io
+import itertools
 import math
 import re
 import shutil
@@ -110,7 +111,7 @@ def test_measuring_the_example_changes_only_measured_values(example: Path) -> No
     entered = {r["stage"]: int(r["entered"]) for r in rows(FUNNEL)}
     assert data["metrics"]["volume"] == entered["behoefte"]
     ids = list(stages)
-    for here, after_id in zip(ids, ids[1:], strict=False):
+    for here, after_id in itertools.pairwise(ids):
         expected = half_up(entered[after_id] / entered[here] * 100, 1)
         assert stages[here]["conversion"] == expected
     ratings = rows(RATINGS)

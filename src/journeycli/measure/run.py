@@ -103,7 +103,7 @@ def _known(table: Table, row: Row, column: str, ids: list[str], kind: str) -> st
     if value not in ids:
         hint = did_you_mean(value, ids)
         listed = ", ".join(ids) if len(ids) <= 12 else f"{', '.join(ids[:12])}, …"
-        tail = f"did you mean '{hint}'?" if hint else f"the map's {kind}s are {listed}"
+        tail = hint if hint else f"the map's {kind}s are {listed}"
         raise _bad(table, row, f"no {kind} '{value}' in the map; {tail}")
     return value
 
