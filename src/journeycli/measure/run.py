@@ -335,7 +335,8 @@ def run_measure(
     elif after != raw:
         atomic_write(os.path.realpath(path), after)
     changed = "no change" if after == raw else ("would change" if dry_run else "measured")
-    talk.write(f"{changed}: {len(plan.lines)} values from the data\n")
+    count = len(plan.lines)
+    talk.write(f"{changed}: {count} {'result' if count == 1 else 'results'} from the data\n")
     return 0
 
 
