@@ -31,29 +31,51 @@ def measure(
     path: Annotated[str, typer.Argument(help="The map file to measure (edited in place).")],
     survey: Annotated[
         str | None,
-        typer.Option(help="CSV or XLSX: stage, relevance and/or presence, optional persona."),
+        typer.Option(
+            help="CSV or XLSX: stage, relevance and/or presence, optional persona.",
+            rich_help_panel="Data",
+        ),
     ] = None,
     funnel: Annotated[
-        str | None, typer.Option(help="CSV or XLSX: stage, entered (customers per stage).")
+        str | None,
+        typer.Option(
+            help="CSV or XLSX: stage, entered (customers per stage).", rich_help_panel="Data"
+        ),
     ] = None,
     ratings: Annotated[
         str | None,
-        typer.Option(help="CSV or XLSX: touchpoint, rating (1-5), optional persona."),
+        typer.Option(
+            help="CSV or XLSX: touchpoint, rating (1-5), optional persona.",
+            rich_help_panel="Data",
+        ),
     ] = None,
     scale: Annotated[
-        str, typer.Option(help="Scale of the survey answers: 0-100, 1-5, 1-7 or 1-10.")
+        str,
+        typer.Option(
+            help="Scale of the survey answers: 0-100, 1-5, 1-7 or 1-10.", rich_help_panel="Data"
+        ),
     ] = "0-100",
     source: Annotated[
         str | None,
-        typer.Option(help="The evidence source to write. Default: the survey file's name."),
+        typer.Option(
+            help="The evidence source to write. Default: the survey file's name.",
+            rich_help_panel="Evidence",
+        ),
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option(help="The evidence date (YYYY-MM-DD). Default: today."),
+        typer.Option(
+            help="The evidence date (YYYY-MM-DD). Default: today.", rich_help_panel="Evidence"
+        ),
     ] = None,
     dry_run: Annotated[
         bool,
-        typer.Option("--dry-run", metavar=FLAG, help="Print the diff; write nothing."),
+        typer.Option(
+            "--dry-run",
+            metavar=FLAG,
+            help="Print the diff; write nothing.",
+            rich_help_panel="Output",
+        ),
     ] = False,
     limits: LimitValues | None = None,
 ) -> None:
