@@ -257,3 +257,13 @@ def test_dry_run_prints_the_diff_and_writes_nothing(example: Path, tmp_path: Pat
     assert "-    relevance: 90\n+    relevance: 40\n" in out
     assert "+        n: 1\n" in out
     assert example.read_bytes() == before
+
+
+def test_n_and_margin_survive_an_xlsx_round_trip(example: Path, tmp_path: Path) -> None:
+    survey = write(tmp_path, "s.csv", "stage,relevance\nadvies,40\nadvies,60\n")
+    assert run(str(example), "--survey", str(survey), "--date", "2026-11-20")[0] == 0
+    book, back = tmp_path / "m.xlsx", tmp_path / "back.journey.yaml"
+    assert journey_run(["export", str(example), "--to", "xlsx", "--output", str(book)]) == 0
+    assert journey_run(["import", str(book), "--output", str(back)]) == 0
+    item = yaml.safe_load(back.read_bytes())["stages"][2]["evidence"][-1]
+    assert (item["n"], item["margin"]) == (2, 19.6)
