@@ -120,6 +120,14 @@ def test_measuring_the_example_changes_only_measured_values(example: Path) -> No
             mine_r = [float(r["rating"]) for r in ratings if r["touchpoint"] == tp["id"]]
             if mine_r:
                 assert tp["experience"] == half_up(mean(mine_r))
+                for pid in ("starter", "doorstromer"):
+                    theirs_r = [
+                        float(r["rating"])
+                        for r in ratings
+                        if r["touchpoint"] == tp["id"] and r["persona"] == pid
+                    ]
+                    if theirs_r:
+                        assert tp["persona_experience"][pid] == half_up(mean(theirs_r))
     lint = CliRunner().invoke(app, ["lint", str(example)])
     assert lint.exit_code == 0, lint.output
 
