@@ -275,3 +275,19 @@ def test_n_and_margin_survive_an_xlsx_round_trip(example: Path, tmp_path: Path) 
     assert journey_run(["import", str(book), "--output", str(back)]) == 0
     item = yaml.safe_load(back.read_bytes())["stages"][2]["evidence"][-1]
     assert (item["n"], item["margin"]) == (2, 19.6)
+
+
+def test_a_damaged_or_oversized_workbook_is_a_clean_error(example: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    before = example.read_bytes()
+    damaged = tmp_path / "kapot.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 not really a workbook")
+    code, out = run(str(example), "--survey", str(damaged))
+    assert code == 1 and "kapot.xlsx: not a readable .xlsx workbook" in out, out
+    bomb = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/big.xml", b"0" * (65 * 1024 * 1024))
+    code, out = run(str(example), "--survey", str(bomb))
+    assert code == 1 and "unpacks to more than 64 MiB" in out, out
+    assert example.read_bytes() == before

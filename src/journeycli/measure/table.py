@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from journeycli.core.errors import InputError, UsageError
 
 XLSX_MAGIC = b"PK\x03\x04"
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest data file, and largest unpacked workbook (docs/security.md): a survey export of a
+million answers is well under it; a file that is not research data is refused before parsing.
+"""
+MAX_ROWS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,12 +53,19 @@ class Table:
 def read_table(path: str) -> Table:
     """The rows of a `.csv` or `.xlsx` file (the content decides, not only the extension)."""
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
     except OSError as exc:
         raise UsageError(f"{path}: cannot read it ({exc.strerror})") from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            f"{path}: larger than {MAX_BYTES // 2**20} MiB; not a data file to measure"
+        )
     grid = _xlsx_grid(raw, path) if raw.startswith(XLSX_MAGIC) else _csv_grid(raw, path)
+    if len(grid) > MAX_ROWS + 1:
+        raise InputError(f"{path}: more than {MAX_ROWS:,} rows; split the data file")
     if not grid:
         raise InputError(f"{path}: the file is empty; write a header row and one row per answer")
     columns = tuple(cell.strip().lower() for cell in grid[0])
@@ -83,15 +96,26 @@ def _xlsx_grid(raw: bytes, path: str) -> list[list[str]]:
     """The first sheet of a workbook, every cell as the text it shows (numbers without `.0`)."""
     from openpyxl import load_workbook
 
-    try:
+    try:  # a small archive can unpack to gigabytes: check before openpyxl opens it
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            entries = archive.infolist()
+        if sum(e.file_size for e in entries) > MAX_BYTES or len(entries) > 10_000:
+            raise InputError(f"{path}: unpacks to more than {MAX_BYTES // 2**20} MiB")
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged file
+    except InputError:
+        raise
+    except Exception:  # zipfile and openpyxl raise many kinds for a damaged file
         raise InputError(
             f"{path}: not a readable .xlsx workbook; save it again from Excel"
         ) from None
     try:
         sheet = book.worksheets[0]
-        return [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+        grid: list[list[str]] = []
+        for row in sheet.iter_rows(values_only=True):
+            if len(grid) > MAX_ROWS:
+                break
+            grid.append([_cell_text(value) for value in row])
+        return grid
     finally:
         book.close()
 
