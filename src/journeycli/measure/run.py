@@ -30,6 +30,7 @@ from journeycli.core.hints import did_you_mean
 from journeycli.core.loader import load_document
 from journeycli.core.model import JourneyMap
 from journeycli.core.settings import Settings
+from journeycli.core.sources import STDIN, read_source
 from journeycli.core.validation import load_map
 from journeycli.measure.stats import (
     SCALES,
@@ -322,10 +323,9 @@ def run_measure(
         raise UsageError(
             f"--scale '{options.scale}' is not a scale", hint=f"use one of {', '.join(SCALES)}"
         )
-    try:
-        raw = Path(path).read_bytes()
-    except OSError:
-        raise UsageError(f"{path}: no such map file") from None
+    if path == STDIN:
+        raise UsageError("journey measure edits a map file in place; name the file, not -")
+    raw, _ = read_source(path, settings.limits.max_file_size)
     after, plan = measure_map(raw, path, options, settings)
     talk = err if dry_run else out
     for line in plan.lines:
