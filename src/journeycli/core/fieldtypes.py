@@ -212,6 +212,7 @@ Measure = Annotated[
 ]
 """A KPI's value or target: any finite number (an NPS can be negative)."""
 Experience = Annotated[int, Field(ge=1, le=5, strict=True), BeforeValidator(whole_number)]
+SampleSize = Annotated[int, Field(ge=1, strict=True), BeforeValidator(whole_number)]
 Age = Annotated[int, Field(ge=0, le=130, strict=True), BeforeValidator(whole_number)]
 Flag = Annotated[bool, Field(strict=True), BeforeValidator(as_flag)]
 TextList = Annotated[list[Text], BeforeValidator(text_list)]

@@ -249,6 +249,18 @@ def number(value: float | Decimal | None, lang: Language, decimals: int = 0) -> 
     return formatted.translate({ord(","): thousands, ord("."): point})
 
 
+def with_sample(value: float | None, n: int | None, margin: float | None, lang: Language) -> str:
+    """A score with what it rests on: `55 ± 9 (n=120)`, `55 (n=120)`, or just `55`.
+
+    The margin is rounded to whole points as the score is (docs/measure.md).
+    """
+    text = number(value, lang)
+    if value is None or n is None:
+        return text
+    spread = "" if margin is None else f" ± {number(margin, lang)}"
+    return f"{text}{spread} (n={number(n, lang)})"
+
+
 def decimal(value: float | Decimal | None, lang: Language) -> str:
     """A figure with at most one decimal, without a trailing `.0`: `12.5`, `40`."""
     if value is None:

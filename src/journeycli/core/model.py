@@ -39,6 +39,7 @@ from journeycli.core.fieldtypes import (
     Measure,
     Name,
     Percent,
+    SampleSize,
     Score,
     Slug,
     Text,
@@ -170,6 +171,14 @@ class Evidence(Strict):
     """Where the scores come from: a dashboard, a study, a report (required)."""
     date: Date | None = None
     """When the evidence was gathered, as an ISO date (YYYY-MM-DD)."""
+    n: SampleSize | None = None
+    """How many answers, respondents or ratings the scores are based on (a whole number, 1 or
+    more).
+    """
+    margin: Percent | None = None
+    """The 95 % margin of the scores, in points on the 0-100 scale: 55 with margin 9 means
+    somewhere between 46 and 64 (docs/measure.md).
+    """
 
 
 class PersonaScore(Strict):
