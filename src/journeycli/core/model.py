@@ -70,7 +70,8 @@ class Strict(BaseModel):
         extra="forbid",
         frozen=True,
         use_enum_values=False,
-        use_attribute_docstrings=True,  # the docstring under each field is its schema description
+        # The docstring under each field is its schema description, read by core/schema.py
+        # only when the schema is built: not at import, where every lint would pay for it.
         json_schema_extra=_schema_extra,
     )
 
