@@ -193,6 +193,11 @@ def run(args: list[str] | None = None) -> int:
 
 
 def main() -> None:
+    # Pydantic looks for plugins by reading the metadata of every installed
+    # distribution when it builds the first model: a quarter of `journey lint`
+    # on one map, for a hook into journey's internal validation that nobody
+    # uses. A value the user set is kept (docs/performance.md, "One map").
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _prepare_streams()
     code = run()
     try:
