@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -82,6 +84,30 @@ def render(commands: list[bench.Command], runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
+def in_process(runs: int) -> str:
+    """`render_bytes` of each shipped example, warm: what `journey preview` pays per save."""
+    from journeycli.report.run import render_bytes
+
+    lines = [
+        "",
+        f"In-process render (`render_bytes`, HTML), median of {runs} warm runs:",
+        "",
+        "| Example | Lines | Median time |",
+        "|---|---:|---:|",
+    ]
+    for path in sorted((ROOT / "examples").glob("*.journey.yaml")):
+        raw = path.read_bytes()
+        render_bytes(raw, str(path))  # the first render imports; the server pays it once
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            render_bytes(raw, str(path))
+            times.append(time.perf_counter() - start)
+        median = statistics.median(times) * 1000
+        lines.append(f"| {path.name} | {len(raw.splitlines())} | {median:.1f} ms |")
+    return "\n".join(lines) + "\n"
+
+
 def load() -> str:
     try:
         return " ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -105,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     sys.stdout.write(f"load average at start: {start_load}\n")
     sys.stdout.write(render(commands, runs))
+    sys.stdout.write(in_process(runs))
     return 0
 
 

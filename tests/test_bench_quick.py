@@ -138,3 +138,4 @@ def test_single_map_benchmark_runs_every_command(tmp_path: Path) -> None:
     ):
         assert f"| {command} |" in proc.stdout
     assert "load average" in proc.stdout
+    assert "| hypotheek.journey.yaml |" in proc.stdout  # the in-process render
