@@ -36,6 +36,7 @@ COMMAND_MODULES = {
     "export": "interop",
     "lint": "lint",
     "report": "report",
+    "fix": "fix",
     "diff": "diff",
     "history": "diff",
     "summary": "diff",
