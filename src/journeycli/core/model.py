@@ -68,6 +68,9 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
+        # Built on first use, as part of JourneyMap: lint never builds a validator
+        # for each nested model on its own (docs/performance.md, "One map").
+        defer_build=True,
         frozen=True,
         use_enum_values=False,
         # The docstring under each field is its schema description, read by core/schema.py
