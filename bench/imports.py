@@ -68,9 +68,9 @@ def main(argv: list[str]) -> int:
     total = sum(m for m, _ in rows) or 1.0
     sys.stdout.write(f"`journey {' '.join(command)}`, median of {runs} runs\n\n")
     sys.stdout.write("| Modules | Time | Share |\n|---|---:|---:|\n")
-    for micros, name in rows:
-        if micros >= 0.01 * total:
-            sys.stdout.write(f"| {name} | {micros / 1000:.0f} ms | {micros / total:.0%} |\n")
+    for cost, name in rows:
+        if cost >= 0.01 * total:
+            sys.stdout.write(f"| {name} | {cost / 1000:.0f} ms | {cost / total:.0%} |\n")
     rest = sum(m for m, _ in rows if m < 0.01 * total) or 0.0
     sys.stdout.write(f"| everything else | {rest / 1000:.0f} ms | {rest / total:.0%} |\n")
     sys.stdout.write(f"| **all imports** | {total / 1000:.0f} ms | 100% |\n")
