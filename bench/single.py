@@ -52,6 +52,14 @@ def plan(out_dir: Path, peers: bool) -> list[bench.Command]:
             )
         )
     html = out_dir / "report.html"
+    # What any Typer command pays before journey runs: Typer parses arguments
+    # with Pydantic TypeAdapters (typer._adapters), so Pydantic is imported too.
+    commands.append(
+        bench.Command(
+            "floor: import Typer's parser",
+            [sys.executable, "-c", "import typer.main, typer._adapters"],
+        )
+    )
     commands += [
         bench.Command("journey lint", [*journey, "lint", str(MAP)], ok_codes=(0, 1)),
         bench.Command("journey report (terminal)", [*journey, "report", str(MAP)]),
