@@ -281,7 +281,8 @@ class Opportunity(Strict):
 
 
 def _opportunity_form(value: Any) -> str:
-    return "mapping" if isinstance(value, dict) else "text"
+    # A dict when validating, an Opportunity when serialising (model_dump): both are mappings.
+    return "mapping" if isinstance(value, dict | Opportunity) else "text"
 
 
 OpportunityItem = Annotated[
