@@ -69,9 +69,13 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
+        # Built on first use, as part of JourneyMap: lint never builds a validator
+        # for each nested model on its own (docs/performance.md, "One map").
+        defer_build=True,
         frozen=True,
         use_enum_values=False,
-        use_attribute_docstrings=True,  # the docstring under each field is its schema description
+        # The docstring under each field is its schema description, read by core/schema.py
+        # only when the schema is built: not at import, where every lint would pay for it.
         json_schema_extra=_schema_extra,
     )
 
