@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-from journeycli.analysis import DEFAULT_TOP, Report, analyse, combine
+from journeycli.analysis import DEFAULT_TOP, Analysis, Report, analyse, combine
 from journeycli.engine import DEFAULT_GAP_THRESHOLD
 from journeycli.errors import InputError, InvalidMapError, UsageError
 from journeycli.gcpause import paused_gc
@@ -147,17 +147,34 @@ def _template_line(tb: TracebackType | None) -> int | None:
     return line
 
 
+def template_context(analysis: Analysis, lang: Language) -> dict[str, Any]:
+    """The variables of a user's template: plain data only, never a live object.
+
+    The fields of the JSON report, `map` as the map's plain data
+    (`model_dump(mode="json")`: dicts, lists, text, numbers, null) and `lang`.
+    A live model would hand the template its methods: Pydantic's deprecated
+    `parse_raw` unpickles, which runs any command (docs/security.md).
+    """
+    return {
+        **analysis_data(analysis),
+        "map": analysis.journey.model_dump(mode="json"),
+        "lang": lang.value,
+    }
+
+
 def render_template(report: Report, path: str, lang: Language) -> str:
     """Render a user's Jinja2 template in the sandbox, once per map (joined by a blank line).
 
     Its variables are the fields of the JSON report (`title`, `persona`,
     `stages`, `unscored`, `breaking_moments`, `gaps_without_plan`, `roadmap`,
-    ...) plus `map`, the validated map, and `lang`. Any template error,
+    ...) plus `map`, the validated map as plain data, and `lang` (see
+    `template_context`). Any template error,
     including a sandbox violation, is an InputError naming the template line.
     """
     import jinja2
 
     from journeycli.render.sandbox import TemplateSandbox, render_capped
+    from journeycli.render.sandbox_limits import TemplateLimitError
 
     source = read_template(path)
     autoescape = path.lower().endswith((".html", ".htm", ".xml"))
@@ -171,12 +188,7 @@ def render_template(report: Report, path: str, lang: Language) -> str:
         template = env.from_string(source)
         # the compiled template reports errors under this file name
         for analysis in report.analyses:
-            context: dict[str, Any] = {
-                **analysis_data(analysis),
-                "map": analysis.journey,
-                "lang": lang.value,
-            }
-            outputs.append(render_capped(template, context))
+            outputs.append(render_capped(template, template_context(analysis, lang)))
     except jinja2.TemplateSyntaxError as exc:
         raise InputError(f"{path}:{exc.lineno}: template error: {exc.message}") from None
     except RecursionError:
@@ -184,11 +196,12 @@ def render_template(report: Report, path: str, lang: Language) -> str:
     except Exception as exc:  # a user's template may fail in any way
         line = _template_line(exc.__traceback__)
         where = f"{path}:{line}" if line else path
-        kind = (
-            "sandbox violation"
-            if isinstance(exc, jinja2.exceptions.SecurityError)
-            else ("template error")
-        )
+        if isinstance(exc, TemplateLimitError):
+            kind = "template limit"
+        elif isinstance(exc, jinja2.exceptions.SecurityError):
+            kind = "sandbox violation"
+        else:
+            kind = "template error"
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{where}: {kind}: {message}") from None
     return "\n".join(outputs)
