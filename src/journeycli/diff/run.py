@@ -77,7 +77,7 @@ def run_diff(
             "md": diff_md.render,
             "json": diff_json.render,
         }
-        write_output(renderers[output_format](changes), output, stream)
+        write_output(renderers[output_format](changes), output, stream, inputs=paths)
     return DiffOutcome(changes.changed, triggered(changes, conditions))
 
 
@@ -105,4 +105,4 @@ def run_history(
         "json": history_json.render,
         "html": history_html.render,
     }
-    write_output(renderers[output_format](result), output, stream)
+    write_output(renderers[output_format](result), output, stream, inputs=[path])

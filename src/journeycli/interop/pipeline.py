@@ -201,7 +201,7 @@ def run_export(
         )
     raw, name = read_source(path)
     text = export_map(raw, name, fmt, persona=persona, fence=fence, limits=limits)
-    write_output(text, _output_file(output), stream, overwrite=True)
+    write_output(text, _output_file(output), stream, overwrite=True, inputs=[path])
 
 
 def run_import(
@@ -241,4 +241,4 @@ def run_import(
         output_dir=Path(target).parent if target is not None else None,
         limits=limits,
     )
-    write_output(text, target, stream, overwrite=force)
+    write_output(text, target, stream, overwrite=force, inputs=[path])

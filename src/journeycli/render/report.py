@@ -102,7 +102,8 @@ def produce(
         gap_threshold=DEFAULT_GAP_THRESHOLD if gap_threshold is None else gap_threshold,
         limits=limits or Limits(),
     )
-    report = build_report(paths, options)
+    files = discover(paths)  # once: also the inputs the output must not replace
+    report = build_report(files, options)
     language = resolve_language(report, lang)
     if template is not None:
         text = render_template(report, template, language)
@@ -111,7 +112,7 @@ def produce(
     else:
         renderer.write(report, language, stream)
         return
-    write_output(text, output, stream)
+    write_output(text, output, stream, inputs=[*files, *([template] if template else [])])
 
 
 def resolve_language(report: Report, lang: str | None) -> Language:
