@@ -46,7 +46,8 @@ EXAMPLES = """\
 
 Settings come from [bold]\\[tool.journey][/] in the nearest pyproject.toml or from
 .journey.toml (keys select, ignore, strict, gap-threshold); options win.
-A comment [bold]# journey: ignore\\[W102][/] silences a problem on its line.
+A comment [bold]# journey: ignore\\[W102][/] silences a warning on its line;
+errors cannot be ignored, deselected or suppressed.
 """
 
 
@@ -122,6 +123,14 @@ def lint(
         gap_threshold=gap_threshold,
         limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
     )
+    from journeycli.lint.config import ignored_errors
+    from journeycli.problems import one_line
+
+    for prefix in ignored_errors(options.ignore):
+        sys.stderr.write(
+            f"journey: note: ignore {one_line(prefix)}: errors cannot be ignored or "
+            "suppressed, only warnings; they are reported anyway\n"
+        )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:
         result = lint_files(files, options, on_file=advance)

@@ -10,6 +10,12 @@ pyproject does not hide a configuration further up.
 The command line wins key by key: `--select` replaces the file's `select`,
 `--ignore` its `ignore`, and so on. An invalid file is a usage error (exit 2)
 that names the file and the key, never a silent fallback to defaults.
+
+A configuration file can come with a pull request, so it is trusted only to
+make checks stricter (docs/security.md): its resource limits may lower the
+defaults, never raise them (a higher value is clamped to the default, with a
+note), and `select`/`ignore` choose among warnings only (errors are always
+reported, `lint.runner.LintOptions.reports`).
 """
 
 from __future__ import annotations
@@ -175,9 +181,14 @@ def configured_limits(
     max_stages: int | None = None,
     max_touchpoints: int | None = None,
     cwd: Path | None = None,
+    notes: list[str] | None = None,
 ) -> Limits:
     """The resource limits of every command, field by field: the command line's
-    (None means not given), else the nearest configuration's, else the defaults."""
+    (None means not given), else the nearest configuration's, else the defaults.
+
+    A configuration value above the default is clamped to the default, and a
+    note saying so is appended to `notes`: raising a limit takes the flag.
+    """
     given = {
         "max_file_size": max_file_size,
         "max_depth": max_depth,
@@ -188,7 +199,27 @@ def configured_limits(
     found = find_config(cwd or Path(os.curdir))
     config = load_config(found) if found else Config()
     flags = {name: value for name, value in given.items() if value is not None}
-    return Limits(**{**dict(config.limits), **flags})
+    defaults = Limits()
+    from_file = {}
+    for name, value in config.limits:
+        default = getattr(defaults, name)
+        if value > default and name not in flags and notes is not None and config.path:
+            key = name.replace("_", "-")
+            notes.append(
+                f"{_shown(config.path)}: {key} = {value} is above the default {default}; "
+                f"a configuration file can only lower a limit (raise it with --{key})"
+            )
+        from_file[name] = min(value, default)
+    return Limits(**{**from_file, **flags})
+
+
+def ignored_errors(ignore: Sequence[str]) -> list[str]:
+    """The codes or prefixes of `ignore` that name errors, which cannot be ignored."""
+    from journeycli.lint.rules import RULES
+    from journeycli.problems import Severity
+
+    errors = [code for code, rule in RULES.items() if rule.severity is Severity.ERROR]
+    return [prefix for prefix in ignore if any(code.startswith(prefix) for code in errors)]
 
 
 def resolve_options(

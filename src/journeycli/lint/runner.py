@@ -41,12 +41,18 @@ class LintOptions:
 
         As in flake8 and ruff, the most specific match wins, so `--select W102
         --ignore W` keeps W102; on a tie (`--select W1 --ignore W1`) ignore wins.
+        Only warnings are chosen this way: errors are always reported (`reports`).
         """
         selected = max(
             (len(p) for p in self.select if code.startswith(p)), default=-1 if self.select else 0
         )
         ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
         return selected >= 0 and selected > ignored
+
+    def reports(self, problem: Problem) -> bool:
+        """Every error, and the warnings `wants`: a configuration file in a pull request
+        must not be able to hide errors (`ignore = ["E"]`); docs/security.md."""
+        return problem.is_error or self.wants(problem.code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +190,7 @@ def lint_file(path: str, options: LintOptions) -> list[Problem]:
 def _problems_of(path: str, options: LintOptions) -> list[Problem]:
     raw, name = read_source(path)
     validated = load_map(raw, name, options.limits)
-    wanted = [p for p in check_map(validated, options.gap_threshold) if options.wants(p.code)]
+    wanted = [p for p in check_map(validated, options.gap_threshold) if options.reports(p)]
     return unsuppressed(wanted, validated.document.text)
 
 
