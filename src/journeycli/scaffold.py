@@ -28,6 +28,7 @@ from journeycli.guards import unsafe_text_message
 from journeycli.hints import did_you_mean
 from journeycli.loader import load_document
 from journeycli.model import Action, Evidence, JourneyMap, Persona, Touchpoint
+from journeycli.safetext import escape_controls
 from journeycli.slug import slugify, unique_slug
 from journeycli.templates import template_dir
 from journeycli.validation import load_map
@@ -101,10 +102,11 @@ def next_steps(result: Scaffold, options: ScaffoldOptions) -> str:
     one, since editor checks are the quickest way to fill in a map correctly.
     """
     assert result.path is not None
+    shown = escape_controls(str(result.path))
     lines = [
-        f"Created {result.path} ({options.template}, {options.language}, "
+        f"Created {shown} ({options.template}, {options.language}, "
         f"{len(result.journey.stages)} stages{' from --stages' if options.stages else ''}).",
-        f"Next: fill in the prompts, then run: journey lint {result.path}",
+        f"Next: fill in the prompts, then run: journey lint {shown}",
     ]
     if not result.schema_found:
         folder = result.path.parent

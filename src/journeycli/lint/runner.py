@@ -20,6 +20,7 @@ from journeycli.lint.suppress import unsuppressed
 from journeycli.loader import Limits
 from journeycli.model import JourneyMap
 from journeycli.problems import Problem
+from journeycli.safetext import escape_controls
 from journeycli.validation import ValidatedMap, load_map
 
 STDIN = "-"
@@ -120,11 +121,16 @@ def discover(paths: Sequence[str]) -> list[str]:
 
 
 def read_source(path: str) -> tuple[bytes, str]:
-    """The bytes of a map and the name to report it under; `-` is standard input."""
+    """The bytes of a map and the name to report it under; `-` is standard input.
+
+    The name has its control, bidi and undecodable characters escaped
+    (`safetext.escape_controls`): it is shown by every output format, and a
+    file name comes from whoever named the file (docs/security.md).
+    """
     if path == STDIN:
         return sys.stdin.buffer.read(), STDIN_NAME
     try:
-        return Path(path).read_bytes(), path
+        return Path(path).read_bytes(), escape_controls(path)
     except IsADirectoryError as exc:
         raise UsageError(f"{path}: is a directory, not a map file") from exc
     except FileNotFoundError as exc:

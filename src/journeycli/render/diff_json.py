@@ -24,6 +24,7 @@ from journeycli.diff.changes import (
     Side,
 )
 from journeycli.diff.gate import regressions
+from journeycli.safetext import json_safe
 
 SHAPE_VERSION = 1
 _COLLECTIONS = {
@@ -125,4 +126,4 @@ def to_dict(changes: Changes) -> dict[str, Any]:
 
 
 def render(changes: Changes) -> str:
-    return json.dumps(to_dict(changes), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(to_dict(changes), indent=2, ensure_ascii=False)) + "\n"

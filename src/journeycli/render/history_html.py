@@ -12,7 +12,7 @@ from typing import Any
 
 from journeycli.history import History, StageSeries
 from journeycli.render.charts import fmt
-from journeycli.render.history_format import first_last, value
+from journeycli.render.history_format import first_last, inert, value
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
@@ -91,6 +91,7 @@ def render(history: History) -> str:
     from journeycli.templates import environment
 
     env = environment("diff", autoescape=True)
+    history = inert(history)
     revisions = history.revisions
     title = next((r.title for r in reversed(revisions) if r.title), history.path)
     return env.get_template("history.html.j2").render(

@@ -10,11 +10,14 @@ import json
 from typing import Any
 
 from journeycli.history import History
+from journeycli.render.history_format import inert
+from journeycli.safetext import json_safe
 
 SHAPE_VERSION = 1
 
 
 def to_dict(history: History) -> dict[str, Any]:
+    history = inert(history)
     return {
         "version": SHAPE_VERSION,
         "path": history.path,
@@ -59,4 +62,4 @@ def to_dict(history: History) -> dict[str, Any]:
 
 
 def render(history: History) -> str:
-    return json.dumps(to_dict(history), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(to_dict(history), indent=2, ensure_ascii=False)) + "\n"

@@ -9,6 +9,7 @@ from journeycli.render.diff_md import code, escape, table, wrap
 from journeycli.render.history_format import (
     first_last,
     gap_bounds,
+    inert,
     sparkline,
     status_text,
     value,
@@ -16,6 +17,7 @@ from journeycli.render.history_format import (
 
 
 def render(history: History) -> str:
+    history = inert(history)
     revisions = history.revisions
     title = next((r.title for r in reversed(revisions) if r.title), history.path)
     count = len(revisions)

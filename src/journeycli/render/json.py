@@ -11,6 +11,7 @@ from typing import Any
 
 from journeycli.analysis import Analysis, Moment, Report, RoadmapItem, StageAnalysis
 from journeycli.model import Action, Language
+from journeycli.safetext import json_safe
 
 
 def _action(action: Action) -> dict[str, Any]:
@@ -120,4 +121,4 @@ def report_data(report: Report) -> dict[str, Any]:
 def render(report: Report, lang: Language) -> str:
     """Raw numbers and stable key order; the language does not change JSON."""
     del lang
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(report_data(report), ensure_ascii=False, indent=2)) + "\n"

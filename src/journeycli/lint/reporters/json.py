@@ -6,9 +6,11 @@ import json
 from typing import TextIO
 
 from journeycli.lint.runner import LintResult
+from journeycli.safetext import json_safe
 
 
 class JsonReporter:
     def report(self, result: LintResult, stream: TextIO) -> None:
-        json.dump([p.as_dict() for p in result.problems], stream, ensure_ascii=False, indent=2)
+        text = json.dumps([p.as_dict() for p in result.problems], ensure_ascii=False, indent=2)
+        stream.write(json_safe(text))
         stream.write("\n")

@@ -21,6 +21,7 @@ from journeycli.lint.reporters.location import file_uri, is_stdin
 from journeycli.lint.rules import RULES, Rule
 from journeycli.lint.runner import LintResult
 from journeycli.problems import Problem
+from journeycli.safetext import json_safe
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = (
@@ -91,5 +92,5 @@ def sarif_log(result: LintResult) -> dict[str, Any]:
 
 class SarifReporter:
     def report(self, result: LintResult, stream: TextIO) -> None:
-        json.dump(sarif_log(result), stream, ensure_ascii=False, indent=2)
+        stream.write(json_safe(json.dumps(sarif_log(result), ensure_ascii=False, indent=2)))
         stream.write("\n")
