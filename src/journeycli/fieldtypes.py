@@ -8,10 +8,11 @@ and never a string, a flag accepts only true and false. Pure: no I/O.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
 from journeycli.scalars import AmbiguousBool, AmbiguousNumber
 from journeycli.slug import SLUG_PATTERN
@@ -101,3 +102,31 @@ Experience = Annotated[int, Field(ge=1, le=5, strict=True), BeforeValidator(expl
 Age = Annotated[int, Field(ge=0, le=130, strict=True), BeforeValidator(explain_ambiguous)]
 Flag = Annotated[bool, Field(strict=True), BeforeValidator(as_flag)]
 TextList = Annotated[list[Text], BeforeValidator(list_not_null)]
+
+# An ISO 4217 code (EUR, USD), or a currency sign with at most two letters before it
+# (€, $, £, R$, US$). The currency is shown next to every amount in every report, so it is
+# kept to what a currency can look like rather than any text (docs/security.md).
+CURRENCY_SIGNS = (
+    "$¢£¤¥\u058f\u060b\u09f2\u09f3\u0e3f\u17db\u20a0-\u20c0"
+    "\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6"
+)
+CURRENCY_PATTERN = f"^(?:[A-Z]{{3}}|[A-Za-z]{{0,2}}[{CURRENCY_SIGNS}])$"
+_CURRENCY_RE = re.compile(CURRENCY_PATTERN)
+
+
+def currency_check(value: str) -> str:
+    if not _CURRENCY_RE.match(value):
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        raise ValueError(
+            f"'{shown}' is not a currency; write an ISO 4217 code such as EUR or USD, "
+            "or a sign such as € or R$"
+        )
+    return value
+
+
+Currency = Annotated[
+    str,
+    BeforeValidator(as_text),
+    AfterValidator(currency_check),
+    WithJsonSchema({"type": "string", "pattern": CURRENCY_PATTERN}),
+]

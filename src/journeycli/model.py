@@ -19,6 +19,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from journeycli.fieldtypes import (
     Age,
     Amount,
+    Currency,
     Experience,
     Flag,
     Name,
@@ -160,8 +161,10 @@ class Metrics(Strict):
     """Value of one customer who completes the journey (0 or more), in the currency below. Turns
     lost customers into value at stake.
     """
-    currency: Text = "EUR"
-    """Currency of value, as a code such as EUR or USD. Default EUR."""
+    currency: Currency = "EUR"
+    """Currency of value: an ISO 4217 code such as EUR or USD, or a sign such as € or R$.
+    Default EUR.
+    """
     period: Text = "period"
     """The period that volume counts, such as year or month. Default 'period'."""
 

@@ -98,7 +98,8 @@ def environment(lang: Language) -> Any:
     )
     env.globals.update(
         t=lambda key, **values: i18n.text(key, lang, **values),
-        money=lambda value, currency: i18n.money(value, currency, lang),
+        # the map allows only a code or a sign as currency; escaped all the same, like all text
+        money=lambda value, currency: md(i18n.money(value, currency, lang)),
     )
     return env
 
