@@ -183,6 +183,9 @@ def time_limit(seconds: float | None = None) -> Iterator[None]:
         return
 
     def expired(_signum: int, _frame: Any) -> None:
+        # An exception raised in a garbage-collector or __del__ callback is printed and
+        # dropped; the alarm is set again so a dropped one is followed by another.
+        signal.setitimer(signal.ITIMER_REAL, 0.05)
         raise timed_out()
 
     outer_handler = signal.signal(signal.SIGALRM, expired)
