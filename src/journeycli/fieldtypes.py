@@ -103,14 +103,14 @@ Age = Annotated[int, Field(ge=0, le=130, strict=True), BeforeValidator(explain_a
 Flag = Annotated[bool, Field(strict=True), BeforeValidator(as_flag)]
 TextList = Annotated[list[Text], BeforeValidator(list_not_null)]
 
-# An ISO 4217 code (EUR, USD), or a currency sign with at most two letters before it
-# (€, $, £, R$, US$). The currency is shown next to every amount in every report, so it is
+# An ISO 4217 code (EUR, USD; `eur` is taken too), or a currency sign with at most two letters
+# before it (€, $, £, R$, US$). The currency is shown next to every amount in every report, so it is
 # kept to what a currency can look like rather than any text (docs/security.md).
 CURRENCY_SIGNS = (
     "$¢£¤¥\u058f\u060b\u09f2\u09f3\u0e3f\u17db\u20a0-\u20c0"
     "\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6"
 )
-CURRENCY_PATTERN = f"^(?:[A-Z]{{3}}|[A-Za-z]{{0,2}}[{CURRENCY_SIGNS}])$"
+CURRENCY_PATTERN = f"^(?:[A-Za-z]{{3}}|[A-Za-z]{{0,2}}[{CURRENCY_SIGNS}])$"
 _CURRENCY_RE = re.compile(CURRENCY_PATTERN)
 
 
