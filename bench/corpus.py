@@ -451,7 +451,8 @@ def _stage(
         w.add(6, f"- type: {kind}")
         w.add(8, f"source: {quote(w.pick('sources'))}")
         if rng.random() < 0.3:
-            w.add(8, f"date: 2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}")
+            # January to November 2026: never after a reference date from 2026-12-01 on (E003)
+            w.add(8, f"date: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}")
     if rng.random() < 0.3:
         w.add(4, "persona_scores:")
         for pid in rng.sample(personas, rng.randint(1, 2)):

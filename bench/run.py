@@ -364,7 +364,7 @@ def unmet_notes(plan: Plan) -> list[str]:
                 "(on the 8x map, `math.gcd` alone took most of the time). Rounding each "
                 "reach to a fixed precision, or `Fraction(str(conversion))` plus rounding, "
                 "makes it linear; pausing the collector around the analysis "
-                "(`journeycli.gcpause.paused_gc`) removes the rest of the extra time."
+                "(`journeycli.core.gcpause.paused_gc`) removes the rest of the extra time."
             )
         elif check.what.startswith("lint / CSafeLoader"):
             notes.append("lint was slower than the floor in this run; see the figures above.")
@@ -528,7 +528,7 @@ METHOD = """\
   composer and constructor, which build a node tree first and then walk it again.
 - **Validation once**: the Pydantic models are built once per process; each map is one
   `model_validate` call in pydantic-core.
-- **No garbage collector in the hot path** (`journeycli.gcpause.paused_gc`): loading,
+- **No garbage collector in the hot path** (`journeycli.core.gcpause.paused_gc`): loading,
   validating and checking a map allocate many containers and keep them all, which makes
   Python's cyclic collector walk the growing map again and again; on the 8x map that cost
   more than the parse and grew faster than the file. Loaded data has no reference cycles

@@ -1,6 +1,6 @@
 """Regenerate docs/report-example.png: the HTML report of an example map in headless Chromium.
 
-    python docs/make_screenshot.py [MAP] [OUT.png]
+    python docs/make_screenshot.py [MAP] [OUT.png] [--target FUTURE] [--height PX] [--element CSS]
 
 Renders `journey report MAP --format html` (default: examples/meal-kit.journey.yaml)
 and photographs the top of the page (header, breaking moments and the journey
@@ -33,15 +33,18 @@ FLAGS = [
 ]
 
 
-def render_html(journey_map: Path, out: Path) -> None:
+def render_html(journey_map: Path, out: Path, target: Path | None = None) -> None:
     from journeycli.cli import run
 
-    code = run(["report", str(journey_map), "--format", "html", "--output", str(out)])
+    extra = ["--target", str(target)] if target is not None else []
+    code = run(["report", str(journey_map), *extra, "--format", "html", "--output", str(out)])
     if code != 0:
         raise SystemExit(f"journey report failed with exit code {code}")
 
 
-def screenshot(html: Path, png: Path) -> list[str]:
+def screenshot(
+    html: Path, png: Path, height: int = HEIGHT, element: str | None = None
+) -> list[str]:
     """Take the screenshot; returns the requests the page tried to make (all blocked)."""
     from playwright.sync_api import Route, sync_playwright
 
@@ -60,27 +63,43 @@ def screenshot(html: Path, png: Path) -> list[str]:
             executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=FLAGS
         )
         context = browser.new_context(
-            viewport={"width": WIDTH, "height": HEIGHT}, service_workers="block"
+            viewport={"width": WIDTH, "height": height}, service_workers="block"
         )
         context.route("**/*", route)
         page = context.new_page()
         page.goto(url, wait_until="load")
-        page.screenshot(path=str(png), full_page=False)
+        if element:
+            page.locator(element).first.screenshot(path=str(png))
+        else:
+            page.screenshot(path=str(png), full_page=False)
         browser.close()
     return requests
 
 
+def _shown(path: Path) -> Path:
+    return path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+
+
 def main(argv: list[str]) -> int:
-    journey_map = (Path(argv[0]) if argv else DEFAULT_MAP).resolve()
-    png = (Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT).resolve()
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("map", nargs="?", type=Path, default=DEFAULT_MAP)
+    parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--target", type=Path, help="a future-state map (journey report --target)")
+    parser.add_argument("--height", type=int, default=HEIGHT, help="pixels from the top")
+    parser.add_argument("--element", help="photograph this element only (a CSS selector)")
+    args = parser.parse_args(argv)
+    journey_map, png = args.map.resolve(), args.out.resolve()
+    target = args.target.resolve() if args.target else None
     # the page shows the map's path: render from the repository root so it reads
     # `examples/...` and the picture is the same on every machine
     os.chdir(ROOT)
-    shown = journey_map.relative_to(ROOT) if journey_map.is_relative_to(ROOT) else journey_map
+    shown = _shown(journey_map)
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / "report.html"
-        render_html(shown, html)
-        requests = screenshot(html, png)
+        render_html(shown, html, _shown(target) if target else None)
+        requests = screenshot(html, png, args.height, args.element)
     if requests:
         print(f"the report made {len(requests)} request(s): {requests}", file=sys.stderr)
         return 1

@@ -16,6 +16,15 @@ from journeycli.cli import run
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 DATA = Path(__file__).resolve().parent / "data"
+# The reference date of every test (W108's evidence age, E003's future dates), so the
+# suite gives the same result on any day; a test that needs the system date unsets it.
+TODAY = "2026-12-01"
+
+
+@pytest.fixture(autouse=True)
+def _pinned_reference_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`JOURNEY_TODAY` is read by every command in-process and inherited by subprocesses."""
+    monkeypatch.setenv("JOURNEY_TODAY", TODAY)
 
 
 @dataclass

@@ -8,12 +8,12 @@ import io
 import pytest
 
 from conftest import DATA, example_maps
-from journeycli.errors import InputError
-from journeycli.interop.pipeline import import_map
+from journeycli.core.checks import check_map
+from journeycli.core.errors import InputError
+from journeycli.core.model import JourneyMap
+from journeycli.core.validation import load_map
+from journeycli.interop.run import import_map
 from journeycli.interop.table import COLUMNS, from_csv, neutralise, restore, to_csv
-from journeycli.lint.runner import check_map
-from journeycli.model import JourneyMap
-from journeycli.validation import load_map
 
 CSV_DATA = DATA / "csv"
 HEADER = ",".join(COLUMNS)

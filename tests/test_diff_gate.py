@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
+from journeycli.core.errors import UsageError
 from journeycli.diff.gate import CONDITIONS, parse_conditions
-from journeycli.errors import UsageError
 from test_diff import AFTER, BASE, variant
 
 # condition -> (an edit that triggers it, a similar edit that does not)

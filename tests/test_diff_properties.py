@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeycli import engine
+from journeycli.core import scoring
+from journeycli.core.model import JourneyMap
 from journeycli.diff import diff_maps, regressions
 from journeycli.diff.sources import parse_map
-from journeycli.model import JourneyMap
 from test_diff import BASE
 
 TEXT = BASE.read_text(encoding="utf-8")
@@ -48,14 +48,14 @@ def test_gaps_and_ranks_agree_with_the_engine_and_reverse(old: JourneyMap, new: 
     for scores in changes.scores:
         stage_old = next(s for s in old.stages if s.id == scores.id)
         stage_new = next(s for s in new.stages if s.id == scores.id)
-        assert scores["gap"].old == engine.gap(stage_old)
-        assert scores["gap"].new == engine.gap(stage_new)
-    assert changes.ranking_new == tuple(s.id for _, s, _ in engine.ranked_stages(new))
+        assert scores["gap"].old == scoring.gap(stage_old)
+        assert scores["gap"].new == scoring.gap(stage_new)
+    assert changes.ranking_new == tuple(s.id for _, s, _ in scoring.ranked_stages(new))
     assert {m.stage for m in changes.rank_moves} == {m.stage for m in reverse.rank_moves}
     assert changes.breaking_introduced == reverse.breaking_resolved
     gap_up = {r.id for r in regressions(changes)["gap-increase"]}
     assert gap_up == {
         s.id
         for s, t in zip(old.stages, new.stages, strict=True)
-        if (engine.gap(t) or 0) > (engine.gap(s) or 0)
+        if (scoring.gap(t) or 0) > (scoring.gap(s) or 0)
     }

@@ -17,20 +17,22 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import ROOT
-from journeycli.analysis import Analysis, analyse
-from journeycli.lint.runner import check_map
-from journeycli.model import (
+from journeycli.core.analysis import Analysis, analyse
+from journeycli.core.checks import check_map
+from journeycli.core.model import (
     Action,
     Evidence,
     Goal,
     JourneyMap,
+    Kpi,
     Metrics,
+    Opportunity,
     Persona,
     PersonaScore,
     Stage,
     Touchpoint,
 )
-from journeycli.validation import load_map
+from journeycli.core.validation import load_map
 
 FORMAT_MD = ROOT / "docs" / "format.md"
 TEXT = FORMAT_MD.read_text(encoding="utf-8")
@@ -183,7 +185,9 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "stages": Stage,
     "evidence": Evidence,
     "persona_scores": PersonaScore,
+    "kpis": Kpi,
     "touchpoints": Touchpoint,
+    "opportunities": Opportunity,
     "actions": Action,
 }
 
@@ -223,9 +227,14 @@ stages:
       - source: s
     persona_scores:
       starter: {}
+    kpis:
+      - name: k
     touchpoints:
       - id: mortgage-calculator
         name: Calculator
+    opportunities:
+      - text: o
+        id: show-fees
     actions:
       - action: a
         owner: o
@@ -238,7 +247,9 @@ PLACES: dict[str, Any] = {
     "stages": lambda d: d["stages"][0],
     "evidence": lambda d: d["stages"][0]["evidence"][0],
     "persona_scores": lambda d: d["stages"][0]["persona_scores"]["starter"],
+    "kpis": lambda d: d["stages"][0]["kpis"][0],
     "touchpoints": lambda d: d["stages"][0]["touchpoints"][0],
+    "opportunities": lambda d: d["stages"][0]["opportunities"][0],
     "actions": lambda d: d["stages"][0]["actions"][0],
 }
 EXAMPLES = [

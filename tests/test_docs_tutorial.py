@@ -16,7 +16,8 @@ reader would, so the docs cannot rot:
 - Other blocks (```sh, ```yaml without a marker, ...) are for reading only.
 
 `journey` is the package under test (a wrapper runs `python -m journeycli`);
-git runs with a fixed author and date so commit hashes are stable.
+git runs with a fixed author and date so commit hashes are stable, and journey
+with a fixed reference date (`JOURNEY_TODAY`), so evidence never ages.
 """
 
 from __future__ import annotations
@@ -143,6 +144,8 @@ def environment(tmp_path: Path) -> dict[str, str]:
             "GIT_COMMITTER_EMAIL": "sam@example.com",
             "GIT_AUTHOR_DATE": "2026-04-01T10:00:00+02:00",
             "GIT_COMMITTER_DATE": "2026-04-01T10:00:00+02:00",
+            # the tutorial's story happens in spring 2026: its evidence is fresh then
+            "JOURNEY_TODAY": "2026-05-01",
         }
     )
     return env

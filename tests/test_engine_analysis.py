@@ -29,11 +29,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA
-from journeycli.analysis import Analysis, analyse, combine
-from journeycli.engine import Confidence, funnel
-from journeycli.errors import UsageError
-from journeycli.model import Horizon, JourneyMap
-from journeycli.validation import load_map
+from journeycli.core.analysis import Analysis, analyse, combine
+from journeycli.core.errors import UsageError
+from journeycli.core.model import Horizon, JourneyMap
+from journeycli.core.scoring import Confidence, funnel
+from journeycli.core.validation import load_map
 
 
 def load(name: str) -> JourneyMap:

@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLES, journey_process
-from journeycli import fs
-from journeycli.errors import OutputError, UsageError
+from journeycli.core import fs
+from journeycli.core.errors import OutputError, UsageError
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 MEAL_KIT = EXAMPLES / "meal-kit.journey.yaml"

@@ -21,7 +21,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from journeycli.render.sandbox_limits import MAX_MEMORY, MAX_OUTPUT
+from journeycli.report.sandbox_limits import MAX_MEMORY, MAX_OUTPUT
 from test_fuzz_commands import SETTINGS, journey, workdir
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")

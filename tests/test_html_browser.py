@@ -27,9 +27,9 @@ import pytest
 
 from checkers import CHROMIUM, vnu_jar
 from conftest import DATA, EXAMPLES
-from journeycli.model import Language
-from journeycli.render import get_renderer
-from journeycli.render.report import ReportOptions, build_report
+from journeycli.core.model import Language
+from journeycli.report.formats import get_renderer
+from journeycli.report.run import ReportOptions, build_report
 
 pytestmark = pytest.mark.slow
 
@@ -45,6 +45,8 @@ CHROMIUM_FLAGS = [
 ]
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 MEAL_KIT = EXAMPLES / "meal-kit.journey.yaml"
+ENERGIE = EXAMPLES / "energie-overstappen.journey.yaml"
+ENERGIE_2027 = EXAMPLES / "energie-overstappen-2027.journey.yaml"
 XSS = DATA / "xss.journey.yaml"
 BARE_MAP = """\
 version: 1
@@ -68,6 +70,7 @@ class Variant:
     paths: tuple[Path, ...]
     persona: str | None = None
     lang: Language | None = None
+    target: Path | None = None
 
 
 def variants(tmp: Path | None) -> list[Variant]:
@@ -86,6 +89,9 @@ def variants(tmp: Path | None) -> list[Variant]:
         Variant("meal-kit-busy-parent", (MEAL_KIT,), persona="busy-parent", lang=Language.NL),
         Variant("examples-dir", (EXAMPLES,)),
         Variant("multi-en", (MEAL_KIT, HYPOTHEEK, bare), lang=Language.EN),
+        Variant("energie", (ENERGIE,)),
+        Variant("energie-target-en", (ENERGIE,), lang=Language.EN, target=ENERGIE_2027),
+        Variant("energie-henk-target", (ENERGIE,), persona="henk", target=ENERGIE_2027),
         Variant("xss", (XSS,)),
         Variant("bare", (bare,)),
     ]
@@ -105,7 +111,9 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     tmp = tmp_path_factory.mktemp("html")
     rendered = {}
     for variant in variants(tmp):
-        report = build_report([str(p) for p in variant.paths], ReportOptions(variant.persona))
+        target = str(variant.target) if variant.target else None
+        options = ReportOptions(variant.persona, target=target)
+        report = build_report([str(p) for p in variant.paths], options)
         html = get_renderer("html").render(report, variant.lang or report.analyses[0].language)
         path = tmp / f"{variant.name}.html"
         path.write_text(html, encoding="utf-8")
@@ -385,7 +393,7 @@ CONTRAST_JS = """
 """
 
 
-@pytest.mark.parametrize("name", ["hypotheek", "meal-kit-student", "multi-en"])
+@pytest.mark.parametrize("name", ["hypotheek", "meal-kit-student", "multi-en", "energie-target-en"])
 def test_text_contrast_meets_wcag_aa(name: str, pages: dict[str, Rendered], visit: Any) -> None:
     """Every visible text against its (composited) background: 4.5:1, large text 3:1."""
     seen = visit(pages[name].path)
@@ -394,3 +402,57 @@ def test_text_contrast_meets_wcag_aa(name: str, pages: dict[str, Rendered], visi
     seen.page.evaluate("""() => { const p = document.createElement('p');
         p.style.color = '#aaa'; p.textContent = 'pale'; document.body.appendChild(p); }""")
     assert len(seen.page.evaluate(CONTRAST_JS)) == 1
+
+
+BLUEPRINT_JS = """
+() => {
+  const box = sel => [...document.querySelectorAll(sel)].map(e => {
+    const r = e.getBoundingClientRect();
+    return [r.width, r.height];
+  });
+  const overflowing = [...document.querySelectorAll(
+    '.grid td, .grid th, .kpi, .matrix td, .matrix th, .matrix-item, .opps li, .bp-lane li'
+  )].filter(e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1)
+    .map(e => `${e.tagName}.${e.className}: ${e.textContent.trim().slice(0, 40)}`);
+  const visibility = document.querySelector('.row-visibility');
+  const above = document.querySelector('.row-frontstage').getBoundingClientRect().bottom;
+  const below = document.querySelector('.row-backstage').getBoundingClientRect().top;
+  const line = visibility.getBoundingClientRect();
+  return {
+    lanes: box(
+      '.row-customer-actions, .row-frontstage, .row-backstage, .row-support, .row-systems'
+    ),
+    visibility: [line.top >= above - 1, line.bottom <= below + 1, line.height],
+    kpis: box('.kpi'),
+    worse: box('.kpi.is-worse .kpi-flag'),
+    matrix: box('.matrix .cell'),
+    targets: box('.target-mark'),
+    chartTargets: box('svg.score-chart .score-target'),
+    curveTargets: box('svg.curve .curve-target'),
+    pageOverflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    overflowing,
+  };
+}
+"""
+
+
+def test_blueprint_kpis_matrix_and_targets_are_laid_out_without_overflow(
+    pages: dict[str, Rendered], visit: Any, tmp_path: Path
+) -> None:
+    """Issue 19: lanes, KPIs, the matrix and the target marks are on screen and nothing spills."""
+    seen = visit(pages["energie-target-en"].path, viewport=(1440, 1000))
+    laid = seen.page.evaluate(BLUEPRINT_JS)
+    assert len(laid["lanes"]) == 5 and all(w > 100 and h > 10 for w, h in laid["lanes"])
+    assert laid["visibility"][:2] == [True, True] and laid["visibility"][2] > 0
+    assert len(laid["kpis"]) == 9 and all(w > 0 and h > 0 for w, h in laid["kpis"])
+    assert len(laid["worse"]) == 7 and all(w > 0 for w, _ in laid["worse"])
+    assert len(laid["matrix"]) == 9 and all(w > 40 and h > 20 for w, h in laid["matrix"])
+    assert len(laid["targets"]) == 10 and all(w > 0 and h > 0 for w, h in laid["targets"])
+    assert len(laid["chartTargets"]) == 10 and len(laid["curveTargets"]) == 5
+    assert laid["pageOverflow"] <= 0  # no horizontal scrolling of the page at 1440 px
+    assert laid["overflowing"] == []
+    for text in ("Line of visibility", "worse than target", "Quick wins", "Future state"):
+        assert text.casefold() in seen.text.casefold()  # CSS may show a label in capitals
+    shot = tmp_path / "energie.png"
+    seen.page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 20_000

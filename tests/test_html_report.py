@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, EXAMPLES, example_maps
-from journeycli.analysis import analyse
-from journeycli.model import JourneyMap, Language, Metrics
-from journeycli.render import get_renderer, i18n_html
-from journeycli.render.charts import experience_curve, fmt, funnel_widths, score_chart, wrap
-from journeycli.render.report import ReportOptions, build_report
+from journeycli.core.analysis import analyse
+from journeycli.core.model import JourneyMap, Language, Metrics
+from journeycli.report import i18n_html
+from journeycli.report.charts import experience_curve, fmt, funnel_widths, score_chart, wrap
+from journeycli.report.formats import get_renderer
+from journeycli.report.run import ReportOptions, build_report
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 MEAL_KIT = EXAMPLES / "meal-kit.journey.yaml"
@@ -277,8 +278,8 @@ def test_html_labels_exist_in_both_languages_with_the_same_placeholders() -> Non
 
 
 def test_every_label_the_templates_use_exists() -> None:
-    from journeycli.render import i18n
-    from journeycli.templates import template_dir
+    from journeycli.core import i18n
+    from journeycli.core.templates import template_dir
 
     used = set()
     for template in (template_dir() / "report").glob("*.html.j2"):

@@ -10,11 +10,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, EXAMPLES, journey_process
-from journeycli.errors import JourneyError
+from journeycli.core.checks import check_map
+from journeycli.core.errors import JourneyError
+from journeycli.core.validation import load_map
 from journeycli.interop.mermaid import to_mermaid
-from journeycli.interop.pipeline import import_map
-from journeycli.lint.runner import check_map
-from journeycli.validation import load_map
+from journeycli.interop.run import import_map
 
 MEAL_KIT = EXAMPLES / "meal-kit.journey.yaml"
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"

@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import example_maps
+from journeycli.core.checks import check_map
+from journeycli.core.model import JourneyMap, Kind
+from journeycli.core.validation import load_map
 from journeycli.interop.jsonio import to_json
 from journeycli.interop.mermaid import from_mermaid, to_mermaid
 from journeycli.interop.mermaid_syntax import SUBSTITUTES, ZWSP, fold
-from journeycli.interop.pipeline import import_map
+from journeycli.interop.run import import_map
 from journeycli.interop.table import TOUCHPOINT_COLUMNS, from_csv, to_csv
-from journeycli.lint.runner import check_map
-from journeycli.model import JourneyMap, Kind
-from journeycli.validation import load_map
 
 SETTINGS = settings(
     max_examples=150,

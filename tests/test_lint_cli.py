@@ -82,7 +82,7 @@ def test_clean_map_exits_0_with_a_summary(cli, workdir: Path) -> None:
 def test_shipped_examples_are_clean(cli) -> None:
     result = cli(["lint", "--strict", EXAMPLES])
     assert result.code == 0, result.out
-    assert result.out.startswith("All clear: 2 maps checked")
+    assert result.out.startswith("All clear: 4 maps checked")
 
 
 def test_warnings_exit_0_and_1_with_strict(cli, workdir: Path) -> None:

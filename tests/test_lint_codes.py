@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from journeycli.lint.runner import check_map
-from journeycli.problems import Problem
-from journeycli.validation import load_map
+from journeycli.core.checks import check_map
+from journeycli.core.problems import Problem
+from journeycli.core.validation import load_map
 
 HEAD = "version: 1\ntitle: Test\n"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from journeycli.errors import ConfigError
-from journeycli.lint.config import find_config, load_config, resolve_options
+from journeycli.core.errors import ConfigError
+from journeycli.core.settings import find_config, load_config, resolve_options
 
 # W102, W103 and W105 at line 4 (gap 60 with the default threshold of 30).
 WARNINGS = """\

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT
+from journeycli.core.checks import check_map
+from journeycli.core.rules import RULES, Rule
+from journeycli.core.validation import load_map
 from journeycli.lint.explain import anchor, explain, rules_markdown
-from journeycli.lint.rules import RULES, Rule
-from journeycli.lint.runner import check_map
-from journeycli.validation import load_map
 
 RULES_MD = ROOT / "docs" / "rules.md"
 

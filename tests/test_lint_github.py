@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from conftest import journey_process
-from journeycli.lint.reporters.github import annotation, escape_data, escape_property
-from journeycli.problems import Problem, Severity
+from journeycli.core.problems import Problem, Severity
+from journeycli.lint.formats.github import annotation, escape_data, escape_property
 
 KEYS = {"file", "line", "endLine", "col", "endColumn", "title"}
 INTS = {"line", "endLine", "col", "endColumn"}

@@ -18,7 +18,7 @@ from jsonschema import Draft4Validator, FormatChecker
 
 from conftest import DATA, journey_process
 from journeycli import __version__
-from journeycli.lint.rules import RULES
+from journeycli.core.rules import RULES
 
 SCHEMA_PATH = DATA / "sarif-schema-2.1.0.json"
 SCHEMA_SHA256 = "c3b4bb2d6093897483348925aaa73af03b3e3f4bd4ca38cef26dcb4212a2682e"
@@ -132,6 +132,7 @@ def test_a_mixed_run_in_two_files_validates_against_the_official_schema(project:
         ("warning", "W101", nl, 6, 5),
         ("warning", "W101", nl, 10, 5),
         ("warning", "W105", nl, 10, 5),
+        ("warning", "W109", nl, 4, 5),  # sanne: the touchpoint names 'sane'
         ("warning", "W102", "maps/warnings.journey.yaml", 4, 5),
         ("warning", "W103", "maps/warnings.journey.yaml", 4, 5),
         ("warning", "W105", "maps/warnings.journey.yaml", 4, 5),

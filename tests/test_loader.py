@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import journey_process
-from journeycli.loader import Limits, load_document
-from journeycli.scalars import AmbiguousBool, AmbiguousNumber
+from journeycli.core.loader import Limits, load_document
+from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber
 
 
 def alias_bomb(levels: int = 9, width: int = 9) -> str:

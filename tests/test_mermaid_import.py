@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from journeycli.errors import InputError
+from journeycli.core.checks import check_map
+from journeycli.core.errors import InputError
+from journeycli.core.model import JourneyMap
+from journeycli.core.validation import load_map
 from journeycli.interop.mermaid import from_mermaid
-from journeycli.interop.pipeline import import_map
-from journeycli.lint.runner import check_map
-from journeycli.model import JourneyMap
-from journeycli.validation import load_map
+from journeycli.interop.run import import_map
 
 FIXTURES = DATA / "mermaid"
 

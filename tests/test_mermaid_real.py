@@ -28,7 +28,9 @@ from hypothesis import strategies as st
 
 from checkers import CHROMIUM
 from conftest import DATA, ROOT, example_maps
-from journeycli.errors import JourneyError
+from journeycli.core.errors import JourneyError
+from journeycli.core.model import JourneyMap
+from journeycli.core.validation import load_map
 from journeycli.interop.mermaid import from_mermaid, to_mermaid
 from journeycli.interop.mermaid_syntax import (
     ACTOR_UNSAFE,
@@ -41,9 +43,7 @@ from journeycli.interop.mermaid_syntax import (
     safe_title,
     unsafe_text,
 )
-from journeycli.interop.pipeline import for_persona
-from journeycli.model import JourneyMap
-from journeycli.validation import load_map
+from journeycli.interop.run import for_persona
 
 pytestmark = pytest.mark.slow
 

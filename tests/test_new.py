@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, journey_process
-from journeycli import scaffold
-from journeycli.lint.runner import check_map
-from journeycli.slug import is_slug
-from journeycli.validation import load_map
-from journeycli.writer import dump_map
+from journeycli.core.checks import check_map
+from journeycli.core.slug import is_slug
+from journeycli.core.validation import load_map
+from journeycli.core.writer import dump_map
+from journeycli.scaffold import run as scaffold
 from test_writer import SAFE_CHARS
 
 TEMPLATES = ["five-stages", "nine-stages", "experience-map"]

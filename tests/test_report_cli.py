@@ -170,7 +170,7 @@ def test_standard_input(cli) -> None:
 
 def test_html_format_is_registered_by_name_and_extension() -> None:
     """The HTML renderer is its own module (tested with it); here only its registration."""
-    from journeycli.render import RENDERERS, format_for
+    from journeycli.report.formats import RENDERERS, format_for
 
     assert set(RENDERERS) == {"terminal", "md", "html", "json"}
     assert format_for("site/report.HTML") == format_for("r.htm") == "html"

@@ -94,11 +94,12 @@ def test_terminal_golden_is_plain_and_fixed_width() -> None:
 def test_json_report_validates_against_the_schema(cli, path: Path, persona: str | None) -> None:
     args = ["report", path, "--format", "json"]
     if persona:
-        from journeycli.validation import load_map
+        from journeycli.core.validation import load_map
 
         model = load_map(path.read_bytes(), str(path)).model
         assert model is not None
-        args += ["--persona", model.personas[0].id]
+        if model.personas:  # a future-state map may define none
+            args += ["--persona", model.personas[0].id]
     result = cli(args)
     assert result.code == 0, result.err
     data = json.loads(result.out)
@@ -112,9 +113,26 @@ def test_json_report_of_several_maps_validates(cli) -> None:
     assert result.code == 0, result.err
     data = json.loads(result.out)
     jsonschema.Draft202012Validator(SCHEMA).validate(data)
-    assert [m["title"] for m in data["maps"]] == ["Hypotheek afsluiten", "Meal-kit subscription"]
+    assert [m["title"] for m in data["maps"]] == [
+        "Overstappen naar Helder Energie (2027)",
+        "Overstappen naar Helder Energie",
+        "Hypotheek afsluiten",
+        "Meal-kit subscription",
+    ]
     gaps = [entry["gap"] for entry in data["combined"]]
     assert gaps == sorted(gaps, reverse=True)
+
+
+def test_json_report_with_a_target_validates(cli) -> None:
+    current, future = (
+        EXAMPLES / "energie-overstappen.journey.yaml",
+        EXAMPLES / ("energie-overstappen-2027.journey.yaml"),
+    )
+    result = cli(["report", current, "--target", future, "--format", "json"])
+    assert result.code == 0, result.err
+    data = json.loads(result.out)
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    assert data["target_map"]["dropped"] == ["meterstanden"]
 
 
 def test_schema_is_a_valid_draft_2020_12_schema() -> None:

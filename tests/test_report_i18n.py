@@ -1,4 +1,4 @@
-"""Labels and number formatting per language (journeycli.render.i18n)."""
+"""Labels and number formatting per language (journeycli.core.i18n)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from journeycli.model import Effort, Horizon, Language, Status
-from journeycli.render import i18n
+from journeycli.core import i18n
+from journeycli.core.model import Effort, Horizon, Language, Status
 
 EN, NL = Language.EN, Language.NL
 

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from journeycli.analysis import analyse, combine
-from journeycli.model import JourneyMap, Language
-from journeycli.render import json as json_renderer
-from journeycli.render import markdown, terminal
+from journeycli.core.analysis import analyse, combine
+from journeycli.core.model import JourneyMap, Language
+from journeycli.report.formats import json as json_renderer
+from journeycli.report.formats import markdown, terminal
 
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
 text = st.text(

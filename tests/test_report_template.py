@@ -51,7 +51,10 @@ def test_template_output_goes_to_the_output_file(cli, tmp_path: Path) -> None:
 def test_template_is_rendered_once_per_map(cli, tmp_path: Path) -> None:
     mine = template(tmp_path, "{{ title }}\n")
     result = cli(["report", EXAMPLES, "--template", mine])
-    assert result.out == "Hypotheek afsluiten\n\nMeal-kit subscription\n"
+    assert result.out == (
+        "Overstappen naar Helder Energie (2027)\n\nOverstappen naar Helder Energie\n\n"
+        "Hypotheek afsluiten\n\nMeal-kit subscription\n"
+    )
 
 
 def test_html_template_is_autoescaped(cli, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, example_maps
-from journeycli.schema import DRAFT, schema_text
+from journeycli.core.schema import DRAFT, schema_text
 
 COMMITTED = ROOT / "docs" / "journey.schema.json"
 

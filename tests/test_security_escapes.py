@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLES
-from journeycli.safetext import escape_controls, json_safe
+from journeycli.core.safetext import escape_controls, json_safe
 
 # Clipboard (OSC 52), a link (OSC 8), clear screen, C1 CSI, a right-to-left override,
 # and a byte that is not UTF-8.

@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
+from journeycli.core.model import JourneyMap, Language
 from journeycli.interop.mermaid import from_mermaid, to_mermaid
-from journeycli.model import JourneyMap, Language
-from journeycli.render.markdown import environment
+from journeycli.report.formats.markdown import environment
 
 MAP = """\
 version: 1

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLES, example_maps
-from journeycli.loader import Limits, load_document
-from journeycli.render.markdown import md
-from journeycli.validation import load_map
+from journeycli.core.loader import Limits, load_document
+from journeycli.core.validation import load_map
+from journeycli.report.formats.markdown import md
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 

@@ -189,7 +189,7 @@ def test_an_output_that_is_not_an_input_is_still_written(cli: Any, tmp_path: Pat
 _PAUSED_WRITER = """
 import os, sys, time
 from pathlib import Path
-from journeycli import fs
+from journeycli.core import fs
 from journeycli.cli import run
 
 real_fsync = fs.os.fsync

@@ -19,9 +19,9 @@ from typing import Any
 import pytest
 
 from conftest import EXAMPLES, Result
-from journeycli.model import Language
-from journeycli.render import sandbox_limits
-from journeycli.render.report import ReportOptions, build_report, template_context
+from journeycli.core.model import Language
+from journeycli.report import sandbox_limits
+from journeycli.report.run import ReportOptions, build_report, template_context
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 MEMORY = 2 * 1024**3  # address space for the subprocess: far above a normal run (~300 MB)
@@ -88,6 +88,13 @@ def test_templates_get_plain_data_only() -> None:
             seen.extend(value)
     assert kinds <= {dict, list, str, int, float, bool, type(None)}, kinds
     assert context["map"]["stages"][0]["touchpoints"][0]["name"] == "Blog kopen of huren"
+
+
+def test_plain_data_of_every_example_without_warnings(cli: Any, tmp_path: Path) -> None:
+    mine = template(tmp_path, "{{ map|tojson|length > 0 }}\n")
+    for example in sorted(EXAMPLES.glob("*.journey.yaml")):
+        result = cli(["report", example, "--template", mine])
+        assert (result.code, result.out, result.err) == (0, "True\n", ""), example
 
 
 @pytest.mark.parametrize(
@@ -298,7 +305,7 @@ def test_memory_backstop_catches_what_the_size_limits_allow(tmp_path: Path) -> N
         "{{ s|length }}{% endmacro %}{{ r(150)|length }}",
     )
     code = (
-        "import sys; import journeycli.render.sandbox_limits as limits\n"
+        "import sys; import journeycli.report.sandbox_limits as limits\n"
         "limits.MAX_MEMORY = 64 * 2**20\n"
         "from journeycli.cli import run; sys.exit(run(sys.argv[1:]))\n"
     )

@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import example_maps
-from journeycli.model import JourneyMap
-from journeycli.validation import load_map
-from journeycli.writer import Comments, dump_items, dump_map, scalar_text
+from journeycli.core.model import JourneyMap
+from journeycli.core.validation import load_map
+from journeycli.core.writer import Comments, dump_items, dump_map, scalar_text
 
 # Text a map may hold: the loader refuses control characters and bidi overrides
-# (journeycli.guards), so the round trips draw from everything else.
+# (journeycli.core.guards), so the round trips draw from everything else.
 SAFE_CHARS = st.characters(
     exclude_categories=("Cs", "Cc"),
     include_characters="\t\n\r",

@@ -1,7 +1,7 @@
 """The command line: Typer commands, and the one error handler that maps to exit codes.
 
 Each command module only parses arguments and hands off to the core; this
-module turns the small exception hierarchy of `journeycli.errors` into a
+module turns the small exception hierarchy of `journeycli.core.errors` into a
 one-line message and the exit codes of SPEC §4, so no input ever shows a
 Python traceback.
 """
@@ -23,7 +23,7 @@ from journeycli.cli import new as _new  # noqa: F401
 from journeycli.cli import report as _report  # noqa: F401
 from journeycli.cli import schema as _schema  # noqa: F401
 from journeycli.cli.app import VERSION_ARGS, app, version_line
-from journeycli.errors import InvalidMapError, JourneyError, Terminated
+from journeycli.core.errors import InvalidMapError, JourneyError, Terminated
 
 try:  # recent Typer parses with its own vendored Click and no longer installs click
     from typer._click.exceptions import ClickException
@@ -34,7 +34,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def _say(message: str) -> None:
-    from journeycli.problems import one_line
+    from journeycli.core.problems import one_line
 
     sys.stderr.write(f"journey: {one_line(message)}\n")
 

@@ -95,7 +95,7 @@ def root(
 class LanguageChoice(StrEnum):
     """`--lang` of new, report and import: the languages of the labels and templates.
 
-    A plain enum here rather than `journeycli.model.Language`, which would
+    A plain enum here rather than `journeycli.core.model.Language`, which would
     load pydantic before any command runs.
     """
 
@@ -159,5 +159,25 @@ GapThreshold = Annotated[
         max=100,
         rich_help_panel="Scoring",
         help="Gap from which a stage needs a plan (default 30).",
+    ),
+]
+EvidenceMaxAge = Annotated[
+    int | None,
+    typer.Option(
+        "--evidence-max-age",
+        min=1,
+        max=1200,
+        metavar="MONTHS",
+        rich_help_panel="Scoring",
+        help="Months after which evidence is stale (default 18).",
+    ),
+]
+Today = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        rich_help_panel="Scoring",
+        help="Reference date for evidence age (default: $JOURNEY_TODAY, else today).",
     ),
 ]

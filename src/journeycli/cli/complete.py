@@ -21,7 +21,7 @@ _MAX_READ = 4 * 1024 * 1024
 def template_names(incomplete: str) -> list[tuple[str, str]]:
     """`journey new --template`: the shipped templates with their one-line description."""
     try:
-        from journeycli.scaffold import list_templates
+        from journeycli.scaffold.run import list_templates
 
         rows = list_templates("en")
     except Exception:
@@ -35,7 +35,7 @@ def rule_codes(incomplete: str) -> list[tuple[str, str]]:
     A comma-separated value completes its last part: `W101,W1` offers `W101,W102`, ...
     """
     try:
-        from journeycli.lint.rules import RULES
+        from journeycli.core.rules import RULES
     except Exception:
         return []
     done, _, last = incomplete.rpartition(",")
@@ -75,8 +75,8 @@ def _paths(params: dict[str, Any], words: list[str]) -> list[str]:
 def _personas_in(path: str) -> list[tuple[str, str]]:
     """(id, name) of each persona, ids defaulting to the slug of the name as in the model."""
     try:
-        from journeycli.loader import load_document  # the one reader of YAML text
-        from journeycli.slug import slugify
+        from journeycli.core.loader import load_document  # the one reader of YAML text
+        from journeycli.core.slug import slugify
 
         file = Path(path)
         if not file.is_file() or file.stat().st_size > _MAX_READ:

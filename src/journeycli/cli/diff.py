@@ -1,7 +1,7 @@
 """`journey diff`, `journey history` and `journey summary`: parse, call the core, write, exit.
 
 The meaning of a change lives in `journeycli.diff`, the walk over commits in
-`journeycli.history`, and the formats in `journeycli.render.diff_*` /
+`journeycli.history.run`, and the formats in `journeycli.report.formats.diff_*` /
 `history_*`; this module only wires arguments to them and maps the result to
 an exit code (1 for changes with `--exit-code` or a triggered `--fail-on`).
 """
@@ -188,7 +188,7 @@ def history(
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Show how each stage's relevance, presence and gap moved across the commits."""
-    from journeycli.diff.run import run_history
+    from journeycli.history.run import run_history
 
     run_history(
         path,
@@ -220,7 +220,7 @@ def summary(
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Print a stable, line-oriented summary of one map (for git diff textconv)."""
-    from journeycli.diff.sources import summarize
+    from journeycli.diff.summary import summarize
 
     sys.stdout.write(
         summarize(

@@ -103,7 +103,7 @@ def export(
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Export a map as a Mermaid journey diagram, CSV rows or JSON."""
-    from journeycli.interop.pipeline import run_export
+    from journeycli.interop.run import run_export
 
     run_export(
         path,
@@ -178,7 +178,7 @@ def import_(
     max_file_size: MaxFileSize = None,
 ) -> None:
     """Turn a Mermaid journey diagram or a spreadsheet (CSV) into a map."""
-    from journeycli.interop.pipeline import run_import
+    from journeycli.interop.run import run_import
 
     run_import(
         path,

@@ -3,7 +3,7 @@
 Every command that reads a map declares the same flags (`cli.app.MaxFileSize`,
 ...) and passes them here positionally; which value wins (flag, then
 `[tool.journey]` / `.journey.toml`, then the defaults) is decided in one place,
-`journeycli.lint.config.configured_limits`. A configuration file may only
+`journeycli.core.settings.configured_limits`. A configuration file may only
 lower a limit; the note it gets for trying to raise one is printed here.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from journeycli.problems import one_line
+from journeycli.core.problems import one_line
 
 if TYPE_CHECKING:
-    from journeycli.loader import Limits
+    from journeycli.core.loader import Limits
 
 
 def make_limits(
@@ -25,7 +25,7 @@ def make_limits(
     max_stages: int | None = None,
     max_touchpoints: int | None = None,
 ) -> Limits:
-    from journeycli.lint.config import configured_limits
+    from journeycli.core.settings import configured_limits
 
     notes: list[str] = []
     limits = configured_limits(

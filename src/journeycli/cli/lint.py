@@ -10,12 +10,14 @@ import typer
 
 from journeycli.cli.app import (
     FLAG,
+    EvidenceMaxAge,
     GapThreshold,
     MaxDepth,
     MaxFileSize,
     MaxNodes,
     MaxStages,
     MaxTouchpoints,
+    Today,
     app,
 )
 from journeycli.cli.complete import rule_codes
@@ -45,7 +47,8 @@ EXAMPLES = """\
   journey lint --explain W102        [dim]# why a rule matters, with examples[/]
 
 Settings come from [bold]\\[tool.journey][/] in the nearest pyproject.toml or from
-.journey.toml (keys select, ignore, strict, gap-threshold); options win.
+.journey.toml (keys select, ignore, strict, gap-threshold, evidence-max-age); options win.
+Evidence ages against --today, else $JOURNEY_TODAY, else the system date.
 A comment [bold]# journey: ignore\\[W102][/] silences a warning on its line;
 errors cannot be ignored, deselected or suppressed.
 """
@@ -88,6 +91,8 @@ def lint(
         ),
     ] = None,
     gap_threshold: GapThreshold = None,
+    evidence_max_age: EvidenceMaxAge = None,
+    today: Today = None,
     explain: Annotated[
         str | None,
         typer.Option(
@@ -112,19 +117,22 @@ def lint(
         raise typer.Exit(0)
 
     from journeycli.cli.progress import file_progress
-    from journeycli.lint.config import resolve_options
-    from journeycli.lint.reporters import REPORTERS
-    from journeycli.lint.runner import discover, lint_files
+    from journeycli.core.settings import resolve_options
+    from journeycli.core.sources import discover
+    from journeycli.lint.formats import REPORTERS
+    from journeycli.lint.run import lint_files
 
     options = resolve_options(
         select=select,
         ignore=ignore,
         strict=strict,
         gap_threshold=gap_threshold,
+        evidence_max_age=evidence_max_age,
+        today=today,
         limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
     )
-    from journeycli.lint.config import ignored_errors
-    from journeycli.problems import one_line
+    from journeycli.core.problems import one_line
+    from journeycli.core.settings import ignored_errors
 
     for prefix in ignored_errors(options.ignore):
         sys.stderr.write(

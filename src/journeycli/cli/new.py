@@ -105,8 +105,8 @@ def new(
     ] = False,
 ) -> None:
     """Scaffold a new journey map with prompts and comments, ready to fill in."""
-    from journeycli import scaffold
-    from journeycli.errors import UsageError
+    from journeycli.core.errors import UsageError
+    from journeycli.scaffold import run as scaffold
 
     if list_templates:
         sys.stdout.write(scaffold.template_listing(lang.value))

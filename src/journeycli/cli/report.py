@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from journeycli.cli.app import (
+    EvidenceMaxAge,
     GapThreshold,
     LanguageChoice,
     MaxDepth,
@@ -16,6 +17,7 @@ from journeycli.cli.app import (
     MaxNodes,
     MaxStages,
     MaxTouchpoints,
+    Today,
     app,
 )
 from journeycli.cli.complete import persona_ids
@@ -39,6 +41,8 @@ EXAMPLES = """\
   journey report map.journey.yaml --persona starter --top 5 --format json
 
   journey report map.journey.yaml --template mine.md.j2 -o out.md
+
+  journey report now.journey.yaml --target future.journey.yaml -o plan.html
 """
 
 
@@ -78,6 +82,15 @@ def report(
             autocompletion=persona_ids,
         ),
     ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            metavar="FUTURE",
+            help="A future-state map: show its figures beside the one map's, stages matched by id.",
+            rich_help_panel="Scoring",
+        ),
+    ] = None,
     top: Annotated[
         int,
         typer.Option(
@@ -85,6 +98,8 @@ def report(
         ),
     ] = 3,
     gap_threshold: GapThreshold = None,
+    evidence_max_age: EvidenceMaxAge = None,
+    today: Today = None,
     lang: Annotated[
         LanguageChoice | None,
         typer.Option(
@@ -109,7 +124,7 @@ def report(
     max_touchpoints: MaxTouchpoints = None,
 ) -> None:
     """Rank the stages where the most is to be gained, with the actions to take."""
-    from journeycli.render.report import produce
+    from journeycli.report.run import produce
 
     produce(
         paths,
@@ -117,9 +132,12 @@ def report(
         persona=persona,
         top=top,
         gap_threshold=gap_threshold,
+        evidence_max_age=evidence_max_age,
+        today=today,
         limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
         output_format=output_format.value if output_format else None,
         output=output,
         lang=lang.value if lang else None,
         template=template,
+        target=target,
     )

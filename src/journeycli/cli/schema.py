@@ -23,6 +23,6 @@ is checked while you type in VS Code (YAML extension), with each key explained o
 @app.command(epilog=EXAMPLES)
 def schema() -> None:
     """Print the JSON Schema (draft 2020-12) of the map format, for editors and CI."""
-    from journeycli.schema import schema_text
+    from journeycli.core.schema import schema_text
 
     sys.stdout.write(schema_text())

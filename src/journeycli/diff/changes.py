@@ -151,6 +151,27 @@ class Hint:
 
 
 @dataclass(frozen=True, slots=True)
+class ContentChange:
+    """A change to a stage's content: a lane line, the tone, a KPI or an opportunity.
+
+    `part` is a lane name, `tone`, `kpi` or `opportunity`; `kind` is `added`,
+    `removed` or `changed`; `key` is the lane text, `tone`, the KPI's name or
+    the opportunity's id (its text when it has none). `old`/`new` are
+    JSON-ready (text, or the KPI or opportunity as a dict); `fields` lists what
+    changed in a KPI or an opportunity.
+    """
+
+    stage: str
+    stage_name: str
+    part: str
+    kind: str
+    key: str
+    old: Any
+    new: Any
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Side:
     """Which version a side is: its label (path or REV:PATH), title and currency."""
 
@@ -179,6 +200,7 @@ class Changes:
     breaking_resolved: tuple[Moment, ...] = ()
     breaking_introduced: tuple[Moment, ...] = ()
     hints: tuple[Hint, ...] = field(default=())
+    content: tuple[ContentChange, ...] = ()
 
     @property
     def changed(self) -> bool:
@@ -195,6 +217,7 @@ class Changes:
                 self.rank_moves,
                 self.breaking_resolved,
                 self.breaking_introduced,
+                self.content,
             )
         )
 
@@ -219,6 +242,7 @@ class Changes:
             "rank_moves": len(self.rank_moves),
             "breaking_resolved": len(self.breaking_resolved),
             "breaking_introduced": len(self.breaking_introduced),
+            "content": len(self.content),
         }
 
 

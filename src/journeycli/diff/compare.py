@@ -3,7 +3,7 @@
 Items are matched by id, never by position or name, so a renamed stage
 shows as a rename and a reordered list is no change at all. Every score
 that means something (gap, rank, confidence, breaking moments, the funnel)
-comes from `journeycli.engine`; this module only compares its answers.
+comes from `journeycli.core.scoring`; this module only compares its answers.
 """
 
 from __future__ import annotations
@@ -14,7 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from journeycli import engine
+from journeycli.core import scoring
+from journeycli.core.errors import UsageError
+from journeycli.core.model import Action, Goal, JourneyMap, Metrics, Stage
+from journeycli.core.slug import slugify
 from journeycli.diff.changes import (
     Changes,
     Delta,
@@ -30,15 +33,14 @@ from journeycli.diff.changes import (
     Side,
     StageScores,
 )
-from journeycli.errors import UsageError
-from journeycli.model import Action, Goal, JourneyMap, Metrics, Stage
-from journeycli.slug import slugify
+from journeycli.diff.content import CONTENT_FIELDS, content_changes
 
 # Fields compared elsewhere (identity, children, scores) and so left out of `Modified`.
 _SKIP: dict[Kind, frozenset[str]] = {
     "persona": frozenset({"id", "name"}),
     "stage": frozenset(
         {"id", "name", "touchpoints", "actions", "relevance", "presence", "conversion"}
+        | CONTENT_FIELDS
     ),
     "touchpoint": frozenset({"id", "name"}),
     "action": frozenset({"id", "action"}),
@@ -191,26 +193,26 @@ def _compare_kind(kind: Kind, old: JourneyMap, new: JourneyMap, into: _Collected
 
 
 def _ranks(journey: JourneyMap, persona: str | None) -> dict[str, int]:
-    ranked = engine.ranked_stages(journey, persona)
+    ranked = scoring.ranked_stages(journey, persona)
     return {stage.id: position for position, (_, stage, _) in enumerate(ranked, 1)}
 
 
-def _funnel(journey: JourneyMap) -> dict[str, engine.FunnelStep]:
+def _funnel(journey: JourneyMap) -> dict[str, scoring.FunnelStep]:
     """The engine's funnel keyed by stage id, so old and new steps can be paired."""
-    steps = engine.funnel(journey)
+    steps = scoring.funnel(journey)
     return {stage.id: step for stage, step in zip(journey.stages, steps, strict=True)}
 
 
 def _stage_values(
-    stage: Stage, rank: int | None, funnel: engine.FunnelStep | None, persona: str | None
+    stage: Stage, rank: int | None, funnel: scoring.FunnelStep | None, persona: str | None
 ) -> dict[str, Any]:
-    relevance, presence = engine.scores(stage, persona)
+    relevance, presence = scoring.scores(stage, persona)
     return {
         "relevance": relevance,
         "presence": presence,
-        "gap": engine.gap(stage, persona),
+        "gap": scoring.gap(stage, persona),
         "rank": rank,
-        "confidence": engine.confidence(stage).value,
+        "confidence": scoring.confidence(stage).value,
         "conversion": stage.conversion,
         "reach": funnel.reach if funnel else None,
         "lost": funnel.lost if funnel else None,
@@ -252,7 +254,7 @@ def _moments(journey: JourneyMap, persona: str | None) -> dict[str, Moment]:
         m.touchpoint.id: Moment(
             m.touchpoint.id, m.touchpoint.name, m.stage.id, m.stage.name, m.touchpoint.experience
         )
-        for m in engine.breaking_moments(journey, persona)
+        for m in scoring.breaking_moments(journey, persona)
     }
 
 
@@ -297,4 +299,5 @@ def diff_maps(
         breaking_resolved=tuple(m for k, m in old_moments.items() if k not in new_moments),
         breaking_introduced=tuple(m for k, m in new_moments.items() if k not in old_moments),
         hints=tuple(collected.hints),
+        content=content_changes(old, new),
     )

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from journeycli.core.errors import UsageError
 from journeycli.diff.changes import Changes, rank_text
-from journeycli.errors import UsageError
 
 GAP_INCREASE = "gap-increase"
 NEW_BREAKING_MOMENT = "new-breaking-moment"

@@ -1,4 +1,4 @@
-"""`journey diff` and `journey history` end to end: sources in, a format out, a verdict back.
+"""`journey diff` end to end: sources in, a format out, a verdict back.
 
 The CLI parses arguments and maps the verdict to an exit code; everything it
 would otherwise have to decide (one path with `--rev` or two without, which
@@ -12,14 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
-from journeycli.errors import UsageError
-from journeycli.fs import write_output
+from journeycli.core.errors import UsageError
+from journeycli.core.fs import write_output
 
 if TYPE_CHECKING:
+    from journeycli.core.loader import Limits
     from journeycli.diff.changes import Changes
     from journeycli.diff.gate import Regression
-    from journeycli.history import History
-    from journeycli.loader import Limits
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,9 +52,11 @@ def run_diff(
     `--fail-on` is parsed before any map is read, so a misspelt condition is
     reported at once rather than after a slow `git show`.
     """
+    from journeycli.diff.formats import json as diff_json
+    from journeycli.diff.formats import md as diff_md
+    from journeycli.diff.formats import text as diff_text
     from journeycli.diff.gate import parse_conditions, triggered
     from journeycli.diff.sources import diff_files, diff_revision
-    from journeycli.render import diff_json, diff_md, diff_text
 
     conditions = parse_conditions(fail_on)
     if rev is not None:
@@ -79,30 +80,3 @@ def run_diff(
         }
         write_output(renderers[output_format](changes), output, stream, inputs=paths)
     return DiffOutcome(changes.changed, triggered(changes, conditions))
-
-
-def run_history(
-    path: str,
-    *,
-    stream: TextIO,
-    rev_range: str | None = None,
-    output_format: str = "terminal",
-    persona: str | None = None,
-    output: str | None = None,
-    limits: Limits | None = None,
-) -> None:
-    """Walk the commits that touched `path` and write the history in `output_format`."""
-    from journeycli.history import history_of
-    from journeycli.render import history_html, history_json, history_md, history_terminal
-
-    result = history_of(path, rev_range=rev_range, persona=persona, limits=limits)
-    if output_format == "terminal" and output is None:
-        history_terminal.write(result, stream)
-        return
-    renderers: dict[str, Callable[[History], str]] = {
-        "terminal": history_terminal.render,
-        "md": history_md.render,
-        "json": history_json.render,
-        "html": history_html.render,
-    }
-    write_output(renderers[output_format](result), output, stream, inputs=[path])

@@ -1,7 +1,7 @@
 """Where the two sides of a diff come from: files, standard input, or git.
 
 The comparison itself is pure (`compare.py`); this module reads the bytes
-(through `lint.runner.read_source` and `gitio`), validates each side as
+(through `core.sources.read_source` and `gitio`), validates each side as
 `journey lint` would, and refuses an invalid side with its lint errors.
 """
 
@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from journeycli import gitio
+from journeycli.core import gitio
+from journeycli.core.checks import valid_map
+from journeycli.core.errors import UsageError
+from journeycli.core.loader import Limits
+from journeycli.core.sources import STDIN, read_source
 from journeycli.diff.changes import Changes
 from journeycli.diff.compare import diff_maps
-from journeycli.errors import InvalidMapError, UsageError
-from journeycli.lint.runner import STDIN, read_source, valid_map
-from journeycli.loader import Limits
 
 parse_map = valid_map  # a diff side: errors stop the diff, warnings do not
 
@@ -65,21 +66,3 @@ def _compare(
         new_label=new_name,
         persona=persona,
     )
-
-
-def summarize(path: str, *, textconv: bool = False, limits: Limits | None = None) -> str:
-    """`journey summary PATH`: the line-oriented summary of one map.
-
-    With `textconv` (git's `diff.journey.textconv`), an invalid map is not an
-    error: git would abort the whole `git diff`/`git log -p` on a failing
-    textconv, so its errors and raw text are shown instead.
-    """
-    from journeycli.render.diff_summary import render, render_invalid
-
-    raw, name = read_source(path)
-    try:
-        return render(parse_map(raw, name, limits))
-    except InvalidMapError as exc:
-        if not textconv:
-            raise
-        return render_invalid(exc.problems, raw)

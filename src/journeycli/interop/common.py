@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from journeycli.errors import InputError
-from journeycli.model import JourneyMap, Language
+from journeycli.core.errors import InputError
+from journeycli.core.model import JourneyMap, Language
 
 DEFAULT_TITLE = "Imported journey"
 PLACEHOLDER_ACTOR = {Language.EN: "Customer", Language.NL: "Klant"}

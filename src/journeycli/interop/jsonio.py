@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from journeycli.model import JourneyMap
+from journeycli.core.model import JourneyMap
 
 
 def to_json(journey: JourneyMap) -> str:

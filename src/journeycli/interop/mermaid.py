@@ -22,7 +22,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeycli.errors import InputError
+from journeycli.core.errors import InputError
+from journeycli.core.model import JourneyMap, Touchpoint
+from journeycli.core.slug import unique_slug
 from journeycli.interop.common import DEFAULT_TITLE, PLACEHOLDER_ACTOR, build_map
 from journeycli.interop.mermaid_source import find_diagram
 from journeycli.interop.mermaid_syntax import (
@@ -42,8 +44,6 @@ from journeycli.interop.mermaid_syntax import (
     unsafe_text,
     with_directives,
 )
-from journeycli.model import JourneyMap, Touchpoint
-from journeycli.slug import unique_slug
 
 NEUTRAL_EXPERIENCE = 3
 UNSECTIONED_STAGE = "Start"

@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from journeycli.errors import InputError
-from journeycli.loader import load_document
-from journeycli.scalars import AmbiguousBool, AmbiguousNumber
+from journeycli.core.errors import InputError
+from journeycli.core.loader import load_document
+from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 _DIRECTIVE = re.compile(r"%%\{.*?\}%%", re.DOTALL)

@@ -25,10 +25,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeycli.errors import InputError
+from journeycli.core.errors import InputError
+from journeycli.core.model import JourneyMap, Kind, Stage, Touchpoint
+from journeycli.core.slug import is_slug, slugify, unique_slug
 from journeycli.interop.common import DEFAULT_TITLE, build_map
-from journeycli.model import JourneyMap, Kind, Stage, Touchpoint
-from journeycli.slug import is_slug, slugify, unique_slug
 
 STAGE_COLUMNS = ("stage_id", "stage_name", "relevance", "presence", "conversion")
 TOUCHPOINT_COLUMNS = (

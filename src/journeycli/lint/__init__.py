@@ -1,1 +1,1 @@
-"""`journey lint`: discovery, rules, configuration and reporters."""
+"""`journey lint`: check maps with the rules of `core.rules`; `formats/` holds the reporters."""

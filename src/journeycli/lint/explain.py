@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import textwrap
 
-from journeycli.errors import UsageError
-from journeycli.lint.rules import RULES, Rule
-from journeycli.problems import Severity
+from journeycli.core.errors import UsageError
+from journeycli.core.problems import Severity
+from journeycli.core.rules import RULES, Rule
 
 ALL = "all"
 

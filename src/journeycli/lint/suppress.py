@@ -9,7 +9,7 @@ Only warnings can be suppressed. An error (any E-code) means the map is
 wrong: a comment in a pull request must not be able to make lint say "All
 clear" over an out-of-range score, a bidi override or a duplicate id
 (docs/security.md). `--ignore`/`--select` cannot deselect errors either
-(`lint.runner`).
+(`core.checks.LintOptions.reports`).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from journeycli.problems import Problem
+from journeycli.core.problems import Problem
 
 MARKER = "journey:"
 ALL: tuple[str, ...] = ("",)  # the empty prefix matches every code

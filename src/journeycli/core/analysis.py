@@ -1,0 +1,395 @@
+"""The whole analysis of a map (SPEC §3) as one typed, frozen result.
+
+`analyse()` runs every scoring function of `journeycli.core.scoring` once and keeps
+the figures in an `Analysis`; `combine()` ranks stages across several maps.
+Every renderer (terminal, Markdown, JSON, HTML, a user's template) reads these
+objects and never recomputes a gap, a rank or a funnel figure, so all output
+formats agree by construction. Pure: no I/O, no formatting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from journeycli.core.blueprint import (
+    KpiView,
+    Matrix,
+    OpportunityView,
+    by_value,
+    kpi_views,
+    linked_actions,
+    matrix,
+    opportunity_views,
+)
+from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, evidence_cutoff
+from journeycli.core.dates import reference_date as resolve_reference_date
+from journeycli.core.errors import UsageError
+from journeycli.core.hints import did_you_mean
+from journeycli.core.model import (
+    Action,
+    Goal,
+    Horizon,
+    JourneyMap,
+    Language,
+    Metrics,
+    Persona,
+    Stage,
+    State,
+    Touchpoint,
+)
+from journeycli.core.scoring import (
+    DEFAULT_GAP_THRESHOLD,
+    Confidence,
+    Number,
+    breaking_moments,
+    funnel,
+    has_plan,
+    mean_experience,
+    meets,
+    ranked_stages,
+    scores,
+    stale_confidence,
+)
+
+DEFAULT_TOP = 3
+HORIZONS: tuple[Horizon, ...] = (Horizon.NOW, Horizon.NEXT, Horizon.LATER)
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelGroup:
+    """Open actions of one stage that share a channel (None: no channel given)."""
+
+    channel: str | None
+    actions: tuple[Action, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StageAnalysis:
+    """One stage with every figure the reports show (persona overrides applied)."""
+
+    index: int  # position in the map, 0-based
+    stage: Stage
+    rank: int | None  # 1 = largest gap; None when unscored
+    relevance: int | None
+    presence: int | None
+    gap: int | None
+    overridden: bool  # the chosen persona's persona_scores changed relevance or presence
+    confidence: Confidence  # measured, assumed, or stale (measured, but too long ago)
+    conversion: Number | None
+    reach: Number | None  # None: no funnel, or the funnel stopped before this stage
+    lost: Number | None
+    value_at_stake: Number | None
+    has_plan: bool  # at least one opportunity and one open action
+    focus: bool  # among the --top stages with a positive gap
+    mean_experience: float | None  # over the touchpoints the persona meets that have one
+    touchpoints: tuple[Touchpoint, ...]  # the touchpoints the persona meets, map order
+    open_actions: tuple[Action, ...]  # todo or doing, map order
+    channels: tuple[ChannelGroup, ...]  # open actions by channel; first seen first, None last
+    kpis: tuple[KpiView, ...] = ()  # map order, each with its verdict (and future KPI)
+    opportunities: tuple[OpportunityView, ...] = ()  # map order, with the actions serving each
+    opportunities_by_value: tuple[OpportunityView, ...] = ()  # most impact, least effort first
+    target: StageAnalysis | None = None  # the same stage in the future map (--target)
+
+    @property
+    def id(self) -> str:
+        return self.stage.id
+
+    @property
+    def name(self) -> str:
+        return self.stage.name
+
+    @property
+    def scored(self) -> bool:
+        return self.rank is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """A breaking moment: a critical touchpoint with experience <= 2."""
+
+    stage: StageAnalysis
+    touchpoint: Touchpoint
+    touchpoint_index: int
+    experience: int
+    actions: tuple[Action, ...]  # open actions of the map that name this touchpoint
+
+    @property
+    def addressed(self) -> bool:
+        return bool(self.actions)
+
+
+@dataclass(frozen=True, slots=True)
+class RoadmapItem:
+    """One open action on the roadmap, with the stage it belongs to."""
+
+    stage: StageAnalysis
+    action: Action
+    action_index: int
+
+
+@dataclass(frozen=True, slots=True)
+class Roadmap:
+    """Open actions by horizon; within a horizon in stage rank order (unscored last)."""
+
+    now: tuple[RoadmapItem, ...]
+    next: tuple[RoadmapItem, ...]
+    later: tuple[RoadmapItem, ...]
+
+    def by_horizon(self) -> tuple[tuple[Horizon, tuple[RoadmapItem, ...]], ...]:
+        return ((Horizon.NOW, self.now), (Horizon.NEXT, self.next), (Horizon.LATER, self.later))
+
+    @property
+    def empty(self) -> bool:
+        return not (self.now or self.next or self.later)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything `journey report` shows about one map."""
+
+    path: str
+    journey: JourneyMap
+    persona: Persona | None
+    gap_threshold: int
+    top: int
+    reference_date: dt.date  # evidence is stale before it minus evidence_max_age months
+    evidence_max_age: int
+    stages: tuple[StageAnalysis, ...]  # map order, scored and unscored
+    ranked: tuple[StageAnalysis, ...]  # scored stages, rank order
+    unscored: tuple[StageAnalysis, ...]  # map order
+    focus: tuple[StageAnalysis, ...]  # the first `top` ranked stages with gap > 0
+    breaking_moments: tuple[Moment, ...]  # worst experience first, then map order
+    gaps_without_plan: tuple[StageAnalysis, ...]  # rank order
+    roadmap: Roadmap
+    has_funnel: bool  # metrics.volume is set
+    matrix: Matrix  # the opportunities with both impact and effort, by impact and effort
+    target: TargetState | None = None  # the future map (--target)
+
+    @property
+    def title(self) -> str:
+        return self.journey.title
+
+    @property
+    def language(self) -> Language:
+        return self.journey.language
+
+    @property
+    def state(self) -> State:
+        return self.journey.state
+
+    @property
+    def metrics(self) -> Metrics | None:
+        return self.journey.metrics
+
+    @property
+    def goal(self) -> Goal | None:
+        return self.journey.goal
+
+    @property
+    def principles(self) -> tuple[str, ...]:
+        return tuple(self.journey.principles)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetState:
+    """The future map beside the current one: stages matched by id (docs/format.md)."""
+
+    analysis: Analysis  # the future map, analysed like the current one
+    added: tuple[StageAnalysis, ...]  # future stages whose id the current map lacks
+    dropped: tuple[StageAnalysis, ...]  # current stages whose id the future map lacks
+
+
+@dataclass(frozen=True, slots=True)
+class CombinedStage:
+    """One stage in the ranking across several maps."""
+
+    rank: int
+    map_index: int  # index into Report.analyses
+    analysis: Analysis
+    stage: StageAnalysis
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One or more analyses; `combined` ranks all their scored stages (several maps only)."""
+
+    analyses: tuple[Analysis, ...]
+    combined: tuple[CombinedStage, ...]
+
+    @property
+    def single(self) -> bool:
+        return len(self.analyses) == 1
+
+
+def find_persona(journey: JourneyMap, persona_id: str | None, path: str = "") -> Persona | None:
+    """The persona with this id; an unknown id is a usage error naming the known ones."""
+    if persona_id is None:
+        return None
+    for persona in journey.personas:
+        if persona.id == persona_id:
+            return persona
+    where = f"{path}: " if path else ""
+    known = ", ".join(p.id for p in journey.personas)
+    hint = f"known persona ids: {known}" if known else "this map defines no personas"
+    close = did_you_mean(persona_id, (p.id for p in journey.personas))
+    hint = f"{close} {hint}" if close else hint
+    raise UsageError(f"{where}unknown persona '{persona_id}'", hint=hint)
+
+
+def _channel_groups(actions: Sequence[Action]) -> tuple[ChannelGroup, ...]:
+    order: dict[str | None, list[Action]] = {}
+    for action in actions:
+        order.setdefault(action.channel, []).append(action)
+    keys = [k for k in order if k is not None] + ([None] if None in order else [])
+    return tuple(ChannelGroup(key, tuple(order[key])) for key in keys)
+
+
+def analyse(
+    journey: JourneyMap,
+    *,
+    path: str = "",
+    persona: str | None = None,
+    top: int = DEFAULT_TOP,
+    gap_threshold: int = DEFAULT_GAP_THRESHOLD,
+    reference_date: dt.date | None = None,
+    evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE,
+    target: JourneyMap | None = None,
+    target_path: str = "",
+) -> Analysis:
+    """Score one validated map (for one persona when given); `target` is its future state.
+
+    `reference_date` (None: `dates.reference_date()`) and `evidence_max_age`
+    decide which stages are stale (docs/report.md, "Stale confidence"). The
+    future map is scored the same way and for the same persona; one that
+    defines no personas at all holds the same figures for everyone
+    (docs/format.md).
+    """
+    today = resolve_reference_date(reference_date)
+    cutoff = evidence_cutoff(today, evidence_max_age)
+    future = None
+    if target is not None:
+        future = analyse(
+            target,
+            path=target_path,
+            persona=persona if target.personas else None,
+            top=top,
+            gap_threshold=gap_threshold,
+            reference_date=today,
+            evidence_max_age=evidence_max_age,
+        )
+    ahead = {s.id: s for s in future.stages} if future is not None else {}
+    links = linked_actions(journey)
+    chosen = find_persona(journey, persona, path)
+    pid = chosen.id if chosen else None
+    ranks = {index: rank for rank, (index, _, _) in enumerate(ranked_stages(journey, pid), 1)}
+    steps = funnel(journey)
+    focus_ids = [index for index, _, stage_gap in ranked_stages(journey, pid) if stage_gap > 0][
+        :top
+    ]
+    stages = []
+    for index, stage in enumerate(journey.stages):
+        relevance, presence = scores(stage, pid)
+        open_actions = tuple(a for a in stage.actions if a.is_open)
+        met = tuple(tp for tp in stage.touchpoints if meets(tp, pid))
+        opportunities = opportunity_views(stage, links)
+        later = ahead.get(stage.id)
+        stages.append(
+            StageAnalysis(
+                index=index,
+                stage=stage,
+                rank=ranks.get(index),
+                relevance=relevance,
+                presence=presence,
+                gap=None if relevance is None or presence is None else relevance - presence,
+                overridden=(relevance, presence) != (stage.relevance, stage.presence),
+                confidence=stale_confidence(stage, cutoff),
+                conversion=stage.conversion,
+                reach=steps[index].reach,
+                lost=steps[index].lost,
+                value_at_stake=steps[index].value_at_stake,
+                has_plan=has_plan(stage),
+                focus=index in focus_ids,
+                mean_experience=mean_experience(met),
+                touchpoints=met,
+                open_actions=open_actions,
+                channels=_channel_groups(open_actions),
+                kpis=kpi_views(stage, later.stage if later else None),
+                opportunities=opportunities,
+                opportunities_by_value=by_value(opportunities),
+                target=later,
+            )
+        )
+    ranked = sorted((s for s in stages if s.rank is not None), key=lambda s: s.rank or 0)
+    addressing: dict[str, list[Action]] = {}
+    for stage in journey.stages:
+        for action in stage.actions:
+            if action.is_open and action.touchpoint:
+                addressing.setdefault(action.touchpoint, []).append(action)
+    moments = tuple(
+        Moment(
+            stages[m.stage_index],
+            m.touchpoint,
+            m.touchpoint_index,
+            m.experience,
+            tuple(addressing.get(m.touchpoint.id, ())),
+        )
+        for m in breaking_moments(journey, pid)
+    )
+    order = ranked + [s for s in stages if s.rank is None]
+    items = [
+        RoadmapItem(s, action, ai)
+        for s in order
+        for ai, action in enumerate(s.stage.actions)
+        if action.is_open
+    ]
+    roadmap = Roadmap(
+        *(tuple(item for item in items if item.action.horizon is h) for h in HORIZONS)
+    )
+    return Analysis(
+        path=path,
+        journey=journey,
+        persona=chosen,
+        gap_threshold=gap_threshold,
+        top=top,
+        reference_date=today,
+        evidence_max_age=evidence_max_age,
+        stages=tuple(stages),
+        ranked=tuple(ranked),
+        unscored=tuple(s for s in stages if s.rank is None),
+        focus=tuple(s for s in ranked if s.focus),
+        breaking_moments=moments,
+        gaps_without_plan=tuple(
+            s for s in ranked if s.gap is not None and s.gap >= gap_threshold and not s.has_plan
+        ),
+        roadmap=roadmap,
+        has_funnel=bool(journey.metrics and journey.metrics.volume is not None),
+        matrix=matrix([o for s in stages for o in s.opportunities]),
+        target=None if future is None else _target_state(future, stages),
+    )
+
+
+def _target_state(future: Analysis, stages: Sequence[StageAnalysis]) -> TargetState:
+    current = {s.id for s in stages}
+    return TargetState(
+        analysis=future,
+        added=tuple(s for s in future.stages if s.id not in current),
+        dropped=tuple(s for s in stages if s.target is None),
+    )
+
+
+def combine(analyses: Sequence[Analysis]) -> Report:
+    """A report over maps; with several, rank their scored stages together.
+
+    Same order as within one map: gap descending, relevance descending, then
+    the order of the maps as given, then map order.
+    """
+    combined: list[CombinedStage] = []
+    if len(analyses) > 1:
+        entries = sorted(
+            ((mi, a, s) for mi, a in enumerate(analyses) for s in a.ranked),
+            key=lambda e: (-(e[2].gap or 0), -(e[2].relevance or 0), e[0], e[2].index),
+        )
+        combined = [CombinedStage(rank, mi, a, s) for rank, (mi, a, s) in enumerate(entries, 1)]
+    return Report(tuple(analyses), tuple(combined))

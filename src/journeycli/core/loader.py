@@ -1,0 +1,467 @@
+"""Bytes -> plain data plus the position of every key and value.
+
+This module (with `resolver.py` for scalars) is the only reader of YAML
+text. It drives libyaml's event parser (the C one when PyYAML has it) and
+builds the data in one iterative pass, so that:
+
+- every key and value keeps its 1-based line and column (no second parse);
+- nesting depth and alias expansion are counted while building, so an alias
+  bomb or a million nested brackets fail fast with E006 instead of eating
+  memory or overflowing the C stack (libyaml's recursive composer segfaults
+  past ~50,000 levels);
+- YAML 1.1 traps (`no`, `012`, `1:30`) become markers from `journeycli.core.scalars`
+  rather than silent booleans and numbers, and no tag ever constructs a
+  Python object: only plain YAML types exist here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from journeycli.core.gcpause import paused_gc
+from journeycli.core.hints import yaml_syntax
+from journeycli.core.problems import Problem, Severity
+from journeycli.core.resolver import (
+    STANDARD_COLLECTION_TAGS,
+    STANDARD_SCALAR_TAGS,
+    TAG,
+    resolve_plain,
+    resolve_tagged,
+)
+
+try:
+    from yaml import CBaseLoader as _Parser
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import BaseLoader as _Parser  # type: ignore[assignment]
+
+MiB = 1024 * 1024
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Resource limits (SPEC §4 E006); generous enough for any real map."""
+
+    max_file_size: int = 4 * MiB
+    max_depth: int = 100
+    max_nodes: int = 1_000_000
+    # Checked after loading (journeycli.core.guards): they bound the work after the parse.
+    max_stages: int = 1_000
+    max_touchpoints: int = 10_000
+
+
+@dataclass(slots=True)
+class Positions:
+    """Where each key and value stands, looked up by following a location.
+
+    Stored per container (keyed by `id()`) rather than per full path so that
+    building it costs nothing per node beyond keeping the parser's own start
+    marks: a list item's entry is the mark of its value, a mapping entry is
+    (mark of the key, mark of the value). Marks become 1-based line and
+    column only when a problem asks for a position.
+    """
+
+    root: tuple[int, int] = (1, 1)
+    by_container: dict[int, Any] = field(default_factory=dict)
+
+    def locate(self, data: Any, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+        """The position of `loc` (its key when `key`), or of the nearest enclosing item."""
+        line, col = self.root
+        container = data
+        last = len(loc) - 1
+        for i, part in enumerate(loc):
+            entries = self.by_container.get(id(container))
+            if entries is None:
+                break
+            try:
+                entry = entries[part]
+                container = container[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            if type(entry) is tuple:
+                entry = entry[0] if key and i == last else entry[1]
+            line, col = entry.line + 1, entry.column + 1
+        return line, col
+
+    def item_start(self, data: Any, loc: Loc) -> tuple[int, int]:
+        """The first key of the item at `loc` (where whole-item problems point)."""
+        return self.locate(data, loc)
+
+
+@dataclass(slots=True)
+class Document:
+    """One loaded file: its data (None when unreadable) and what went wrong."""
+
+    path: str
+    data: dict[str, Any] | None
+    positions: Positions
+    problems: list[Problem]
+    text: str = ""
+
+
+class _AbortError(Exception):
+    """Stops building at the first fatal problem (syntax error, limit exceeded)."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+_ScalarEvent, _AliasEvent = yaml.ScalarEvent, yaml.AliasEvent
+_MappingStartEvent, _MappingEndEvent = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SequenceStartEvent, _SequenceEndEvent = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+
+
+class _Builder:
+    """Turns the event stream into data + positions, iteratively.
+
+    The loop is the hot path of every command (a 400-line map is some 800
+    events), so the frame being filled lives in local variables, a mapping key
+    is taken as its text without resolving it, and positions are the parser's
+    own marks (see `Positions`).
+    """
+
+    def __init__(self, path: str, limits: Limits) -> None:
+        self.path = path
+        self.limits = limits
+        self.positions = Positions()
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, tuple[Any, int | None]] = {}
+        self.nodes = 0
+
+    def problem(self, line: int, col: int, code: str, message: str) -> Problem:
+        return Problem(self.path, line, col, code, Severity.ERROR, message)
+
+    def error(self, mark: Any, code: str, message: str) -> None:
+        self.problems.append(self.problem(mark.line + 1, mark.column + 1, code, message))
+
+    def abort(self, mark: Any, code: str, message: str) -> _AbortError:
+        return _AbortError(self.problem(mark.line + 1, mark.column + 1, code, message))
+
+    def too_many_nodes(self, mark: Any) -> _AbortError:
+        return self.abort(
+            mark,
+            "E006",
+            f"the document would expand to more than {self.limits.max_nodes:,} nodes "
+            "(an alias bomb?); raise the limit with --max-nodes if this map is real",
+        )
+
+    def scalar(self, event: Any) -> Any:
+        tag = event.tag
+        # libyaml reports a plain scalar's style as '' and the pure parser as None.
+        if tag is None or (tag == "!" and event.style):
+            if not event.style and event.implicit[0]:
+                return resolve_plain(event.value)
+            return event.value
+        if tag == "!" or tag in STANDARD_SCALAR_TAGS:
+            try:
+                return resolve_tagged(tag, event.value)
+            except ValueError as exc:
+                self.error(event.start_mark, "E003", str(exc))
+                return None
+        self.error(event.start_mark, "E003", _unsupported_tag(tag))
+        return None
+
+    def build(self, parser: Any) -> Any:
+        """Consume one document's node events; return its root value."""
+        get_event = parser.get_event
+        anchors = self.anchors
+        by_container = self.positions.by_container
+        max_depth, max_nodes = self.limits.max_depth, self.limits.max_nodes
+        nodes = 0
+        # The open containers outside the current one:
+        # (container, entries, is_list, key, key mark, anchor, nodes at start, merges, mark)
+        stack: list[tuple[Any, ...]] = []
+        container: Any = None  # the container being filled; None at the top
+        entries: Any = None
+        is_list = False
+        key: Any = _NO_KEY  # the pending key of a mapping, and where it stands
+        key_mark: Any = None
+        anchor: str | None = None  # of the current container, with its start
+        start_nodes = 0
+        merges: list[tuple[Any, Any]] | None = None
+        start_mark: Any = None
+        while True:
+            event = get_event()
+            cls = type(event)
+            if cls is _ScalarEvent:
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self.too_many_nodes(event.start_mark)
+                mark = event.start_mark
+                if event.tag is None and event.anchor is None:
+                    if key is _NO_KEY and container is not None and not is_list:
+                        key, key_mark = event.value, mark
+                        continue
+                    if not event.style and event.implicit[0]:
+                        value = resolve_plain(event.value)
+                    else:
+                        value = event.value
+                else:
+                    value = self.scalar(event)
+                    if event.anchor:
+                        anchors[event.anchor] = (value, 1)
+            elif cls is _MappingStartEvent or cls is _SequenceStartEvent:
+                nodes += 1
+                if nodes > max_nodes:
+                    raise self.too_many_nodes(event.start_mark)
+                if len(stack) + (container is not None) >= max_depth:
+                    raise self.abort(
+                        event.start_mark,
+                        "E006",
+                        f"nesting deeper than {max_depth} levels; "
+                        "raise the limit with --max-depth if this map is real",
+                    )
+                tag = event.tag
+                if tag is not None and tag not in STANDARD_COLLECTION_TAGS and tag != "!":
+                    self.error(event.start_mark, "E003", _unsupported_tag(tag))
+                if container is not None:
+                    stack.append(
+                        (
+                            container,
+                            entries,
+                            is_list,
+                            key,
+                            key_mark,
+                            anchor,
+                            start_nodes,
+                            merges,
+                            start_mark,
+                        )
+                    )
+                is_list = cls is _SequenceStartEvent
+                container = [] if is_list else {}
+                entries = [] if is_list else {}
+                by_container[id(container)] = entries
+                key, key_mark, merges = _NO_KEY, None, None
+                anchor, start_nodes, start_mark = event.anchor, nodes, event.start_mark
+                if anchor:
+                    anchors[anchor] = (container, None)
+                continue
+            elif cls is _MappingEndEvent or cls is _SequenceEndEvent:
+                value, mark = container, start_mark
+                if merges:
+                    _apply_merges(value, entries, merges)
+                if anchor:
+                    anchors[anchor] = (value, nodes - start_nodes + 1)
+                if not stack:
+                    self.nodes = nodes
+                    self.positions.root = (mark.line + 1, mark.column + 1)
+                    return value
+                (
+                    container,
+                    entries,
+                    is_list,
+                    key,
+                    key_mark,
+                    anchor,
+                    start_nodes,
+                    merges,
+                    start_mark,
+                ) = stack.pop()
+            elif cls is _AliasEvent:
+                target = anchors.get(event.anchor)
+                if target is None:
+                    raise self.abort(event.start_mark, "E001", f"unknown alias *{event.anchor}")
+                value, size = target
+                if size is None:
+                    raise self.abort(
+                        event.start_mark,
+                        "E006",
+                        f"alias *{event.anchor} refers to itself (a recursive structure)",
+                    )
+                nodes += size
+                if nodes > max_nodes:
+                    raise self.too_many_nodes(event.start_mark)
+                mark = event.start_mark
+            else:  # pragma: no cover - the parser guarantees node events here
+                raise self.abort(event.start_mark, "E001", f"unexpected {cls.__name__}")
+            # Attach `value`, which starts at `mark`, to the current container.
+            if container is None:
+                self.nodes = nodes
+                return value
+            if is_list:
+                container.append(value)
+                entries.append(mark)
+            elif key is _NO_KEY:
+                key, key_mark = self.key_of(value, event), mark
+            else:
+                if key == "<<" and isinstance(value, dict | list):
+                    merges = (merges or []) + [(value, key_mark)]
+                elif key in container:
+                    self.problems.append(
+                        self.problem(
+                            key_mark.line + 1,
+                            key_mark.column + 1,
+                            "E002",
+                            f"duplicated key '{key}' (first at line {entries[key][0].line + 1})",
+                        )
+                    )
+                    container[key] = value
+                    entries[key] = (key_mark, mark)
+                else:
+                    container[key] = value
+                    entries[key] = (key_mark, mark)
+                key = _NO_KEY
+
+    def key_of(self, value: Any, event: Any) -> Any:
+        if type(event) is _ScalarEvent:
+            return event.value
+        if isinstance(value, str):
+            return value
+        self.error(event.start_mark, "E003", "a key must be plain text, not a list or mapping")
+        return f"<complex key at line {event.start_mark.line + 1}>"
+
+
+_NO_KEY = object()
+
+
+def _apply_merges(target: dict[str, Any], entries: dict[str, Any], merges: list[Any]) -> None:
+    """YAML merge keys (`<<: *base`): explicit keys win, earlier merges win."""
+    for value, key_mark in merges:
+        sources = value if isinstance(value, list) else [value]
+        for source in sources:
+            if not isinstance(source, dict):
+                continue
+            for k, v in source.items():
+                if k not in target:
+                    target[k] = v
+                    entries[k] = (key_mark, key_mark)
+
+
+def _unsupported_tag(tag: str) -> str:
+    shown = "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
+    return (
+        f"unsupported YAML tag '{shown}': journey reads plain YAML only (tags are never executed)"
+    )
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 only (a BOM is allowed); a bad byte is E001 at its line and column."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return None, Problem(
+            path,
+            line,
+            col,
+            "E001",
+            Severity.ERROR,
+            f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+        )
+    return text.removeprefix("\ufeff"), None
+
+
+def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
+    """Parse one file's bytes; never raises for bad input, problems are returned."""
+    positions = Positions()
+
+    def fail(problem: Problem, text: str = "") -> Document:
+        return Document(path, None, positions, [problem], text)
+
+    if len(raw) > limits.max_file_size:
+        return fail(
+            Problem(
+                path,
+                1,
+                1,
+                "E006",
+                Severity.ERROR,
+                f"file is {len(raw):,} bytes, over the limit of "
+                f"{limits.max_file_size:,}; raise it with --max-file-size",
+            )
+        )
+    text, bad = decode(raw, path)
+    if bad is not None or text is None:
+        return fail(bad or Problem(path, 1, 1, "E001", Severity.ERROR, "unreadable"))
+    builder = _Builder(path, limits)
+    positions = builder.positions
+    parser = _Parser(text)
+    try:
+        with paused_gc():
+            root = _parse_stream(parser, builder)
+    except _AbortError as stop:
+        return fail(stop.problem, text)
+    except yaml.MarkedYAMLError as exc:
+        line, col, reason = yaml_syntax(exc, text)
+        return fail(
+            Problem(path, line, col, "E001", Severity.ERROR, f"not valid YAML: {reason}"), text
+        )
+    except yaml.reader.ReaderError as exc:  # a raw control character: point at it
+        before = text[: exc.position] if isinstance(exc.position, int) else ""
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else 0
+        return fail(
+            Problem(
+                path,
+                line,
+                col,
+                "E001",
+                Severity.ERROR,
+                f"not valid YAML: the character U+{char:04X} is not "
+                "allowed in YAML (a control character); remove it",
+            ),
+            text,
+        )
+    except yaml.YAMLError as exc:
+        return fail(Problem(path, 1, 1, "E001", Severity.ERROR, f"not valid YAML: {exc}"), text)
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+    if isinstance(root, Problem):
+        return fail(root, text)
+    return Document(path, root, positions, builder.problems, text)
+
+
+def _parse_stream(parser: Any, builder: _Builder) -> Any:
+    """Stream -> exactly one document whose top level is a mapping."""
+    parser.get_event()  # StreamStartEvent
+    event = parser.get_event()
+    if type(event) is yaml.StreamEndEvent:
+        return Problem(
+            builder.path,
+            1,
+            1,
+            "E001",
+            Severity.ERROR,
+            "the file is empty; a map needs at least version, title and stages",
+        )
+    root = builder.build(parser)
+    parser.get_event()  # DocumentEndEvent
+    event = parser.get_event()
+    if type(event) is not yaml.StreamEndEvent:
+        mark = event.start_mark
+        return Problem(
+            builder.path,
+            mark.line + 1,
+            mark.column + 1,
+            "E001",
+            Severity.ERROR,
+            "more than one document in the file; keep one map per file",
+        )
+    if not isinstance(root, dict):
+        kind = "empty" if root is None else f"a {_describe(root)}"
+        return Problem(
+            builder.path,
+            1,
+            1,
+            "E001",
+            Severity.ERROR,
+            f"the top level must be a mapping of keys, not {kind}",
+        )
+    return root
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, str):
+        return "text"
+    return type(value).__name__

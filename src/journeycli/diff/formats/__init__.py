@@ -1,0 +1,1 @@
+"""The output formats of `journey diff`: text, md, json (docs/diff.md)."""

@@ -1,0 +1,1 @@
+"""`journey report`: maps -> an Analysis -> one of the report formats (docs/report.md)."""

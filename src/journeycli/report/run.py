@@ -1,0 +1,254 @@
+"""`journey report` without the command line: maps in, a Report and rendered text out.
+
+Reading and validating go through the same functions as `journey lint`, so a
+map that lint rejects is never reported on: its errors travel in an
+`InvalidMapError` and nothing is written. A user's `--template` is rendered
+here, in Jinja2's sandbox, with the fields of the JSON report as its variables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TextIO
+
+from journeycli.core.analysis import DEFAULT_TOP, Analysis, Report, analyse, combine
+from journeycli.core.checks import map_errors
+from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, reference_date
+from journeycli.core.errors import InputError, InvalidMapError, UsageError
+from journeycli.core.gcpause import paused_gc
+from journeycli.core.loader import Limits
+from journeycli.core.model import JourneyMap, Language
+from journeycli.core.problems import Problem
+from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
+from journeycli.core.sources import discover, read_source
+from journeycli.core.validation import load_map
+from journeycli.report.formats.json import analysis_data
+
+TEMPLATE_NAME = "<template>"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    persona: str | None = None
+    top: int = DEFAULT_TOP
+    gap_threshold: int = DEFAULT_GAP_THRESHOLD
+    limits: Limits = field(default_factory=Limits)
+    today: dt.date = field(default_factory=reference_date)  # the reference date
+    evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE
+    target: str | None = None  # a future-state map to show beside the one map (--target)
+
+
+def _valid(path: str, options: ReportOptions) -> tuple[JourneyMap | None, str, list[Problem]]:
+    """(model or None, name, lint errors) of one map, read and checked as `journey lint` does."""
+    raw, name = read_source(path)
+    validated = load_map(raw, name, options.limits)
+    problems = map_errors(validated, options.gap_threshold, today=options.today)
+    return (None if problems else validated.model), name, problems
+
+
+def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions()) -> Report:
+    """Discover, validate and analyse the maps; any invalid map stops the whole report.
+
+    With `options.target`, the one map is shown beside that future-state map
+    (docs/format.md#current-and-future-state); the future map must be valid too.
+    """
+    analyses = []
+    errors: list[Problem] = []
+    found = discover(paths)
+    future: JourneyMap | None = None
+    future_name = ""
+    if options.target is not None:
+        if len(found) != 1:
+            raise UsageError(
+                f"--target compares one map with its future state; {len(found)} maps were given",
+                hint="name one current map, like: journey report now.journey.yaml --target "
+                "future.journey.yaml",
+            )
+        future, future_name, problems = _valid(options.target, options)
+        errors.extend(problems)
+    for path in found:
+        model, name, problems = _valid(path, options)
+        if problems or model is None:
+            errors.extend(problems)
+            continue
+        if not errors:
+            with paused_gc():  # a large map holds no cycles; see gcpause.paused_gc
+                analyses.append(
+                    analyse(
+                        model,
+                        path=name,
+                        persona=options.persona,
+                        top=options.top,
+                        gap_threshold=options.gap_threshold,
+                        reference_date=options.today,
+                        evidence_max_age=options.evidence_max_age,
+                        target=future,
+                        target_path=future_name,
+                    )
+                )
+    if errors:
+        raise InvalidMapError(sorted(errors))
+    return combine(analyses)
+
+
+def produce(
+    paths: Sequence[str],
+    *,
+    stream: TextIO,
+    persona: str | None = None,
+    top: int = DEFAULT_TOP,
+    gap_threshold: int | None = None,
+    evidence_max_age: int | None = None,
+    today: str | dt.date | None = None,
+    limits: Limits | None = None,
+    output_format: str | None = None,
+    output: str | None = None,
+    lang: str | None = None,
+    template: str | None = None,
+    target: str | None = None,
+) -> None:
+    """`journey report` end to end: the format, the report, then `output` or `stream`.
+
+    The format is `output_format`, else the one `output`'s extension implies
+    (a user's template decides its own format), else terminal. It is settled
+    before any map is read, so a bad `--output` name costs nothing. Only the
+    terminal renderer, writing to the stream itself, may colour its output.
+    None for `gap_threshold`, `evidence_max_age`, `today` or `limits` means not
+    given: the value comes from the configuration as for `journey lint`
+    (`core.settings.resolve_options`), else the default.
+    `target` is a future-state map shown beside the one map.
+    """
+    from journeycli.core.fs import write_output
+    from journeycli.core.settings import resolve_options
+    from journeycli.report.formats import format_for, get_renderer
+
+    name = output_format
+    if name is None and output is not None and template is None:
+        name = format_for(output)
+        if name is None:
+            raise UsageError(
+                f"{output}: cannot tell the report format from the file name",
+                hint="use --format terminal|md|html|json",
+            )
+    renderer = get_renderer(name or "terminal")
+    settings = resolve_options(
+        gap_threshold=gap_threshold, evidence_max_age=evidence_max_age, today=today
+    )
+    options = ReportOptions(
+        persona=persona,
+        top=top,
+        gap_threshold=settings.gap_threshold,
+        limits=limits or Limits(),
+        today=reference_date(settings.today),
+        evidence_max_age=settings.evidence_max_age,
+        target=target,
+    )
+    files = discover(paths)  # once: also the inputs the output must not replace
+    report = build_report(files, options)
+    language = resolve_language(report, lang)
+    if template is not None:
+        text = render_template(report, template, language)
+    elif output is not None:
+        text = renderer.render(report, language)
+    else:
+        renderer.write(report, language, stream)
+        return
+    inputs = [*files, *(extra for extra in (template, target) if extra is not None)]
+    write_output(text, output, stream, inputs=inputs)
+
+
+def resolve_language(report: Report, lang: str | None) -> Language:
+    """`--lang` when given, else the language of the (first) map."""
+    if lang is not None:
+        try:
+            return Language(lang)
+        except ValueError as exc:
+            known = ", ".join(item.value for item in Language)
+            raise UsageError(f"unknown language '{lang}'", hint=f"choose one of {known}") from exc
+    return report.analyses[0].language
+
+
+def read_template(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: the template is not UTF-8 text") from exc
+    except IsADirectoryError as exc:
+        raise UsageError(f"{path}: is a directory, not a template file") from exc
+    except FileNotFoundError as exc:
+        raise UsageError(f"{path}: no such template file") from exc
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+
+
+def _template_line(tb: TracebackType | None) -> int | None:
+    line = None
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == TEMPLATE_NAME:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def template_context(analysis: Analysis, lang: Language) -> dict[str, Any]:
+    """The variables of a user's template: plain data only, never a live object.
+
+    The fields of the JSON report, `map` as the map's plain data
+    (`model_dump(mode="json")`: dicts, lists, text, numbers, null) and `lang`.
+    A live model would hand the template its methods: Pydantic's deprecated
+    `parse_raw` unpickles, which runs any command (docs/security.md).
+    """
+    return {
+        **analysis_data(analysis),
+        "map": analysis.journey.model_dump(mode="json"),
+        "lang": lang.value,
+    }
+
+
+def render_template(report: Report, path: str, lang: Language) -> str:
+    """Render a user's Jinja2 template in the sandbox, once per map (joined by a blank line).
+
+    Its variables are the fields of the JSON report (`title`, `persona`,
+    `stages`, `unscored`, `breaking_moments`, `gaps_without_plan`, `roadmap`,
+    ...) plus `map`, the validated map as plain data, and `lang` (see
+    `template_context`). Any template error,
+    including a sandbox violation, is an InputError naming the template line.
+    """
+    import jinja2
+
+    from journeycli.report.sandbox import TemplateSandbox, render_capped
+    from journeycli.report.sandbox_limits import TemplateLimitError
+
+    source = read_template(path)
+    autoescape = path.lower().endswith((".html", ".htm", ".xml"))
+    env = TemplateSandbox(
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    outputs = []
+    try:
+        template = env.from_string(source)
+        # the compiled template reports errors under this file name
+        for analysis in report.analyses:
+            outputs.append(render_capped(template, template_context(analysis, lang)))
+    except jinja2.TemplateSyntaxError as exc:
+        raise InputError(f"{path}:{exc.lineno}: template error: {exc.message}") from None
+    except RecursionError:
+        raise InputError(f"{path}: template error: recursion too deep") from None
+    except Exception as exc:  # a user's template may fail in any way
+        line = _template_line(exc.__traceback__)
+        where = f"{path}:{line}" if line else path
+        if isinstance(exc, TemplateLimitError):
+            kind = "template limit"
+        elif isinstance(exc, jinja2.exceptions.SecurityError):
+            kind = "sandbox violation"
+        else:
+            kind = "template error"
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InputError(f"{where}: {kind}: {message}") from None
+    return "\n".join(outputs)
