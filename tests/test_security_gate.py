@@ -130,12 +130,19 @@ def test_a_configuration_cannot_raise_a_limit(tmp_path: Path) -> None:
         timeout=60,
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),
     )
-    assert proc.returncode == 1, proc.stderr
-    assert "E006" in proc.stdout and "--max-nodes" in proc.stdout
-    assert proc.stderr == (
-        "journey: note: .journey.toml: max-nodes = 1000000000000 is above the default "
-        "1000000; a configuration file can only lower a limit (raise it with --max-nodes)\n"
+    assert proc.returncode == 2, proc.stderr
+    assert ".journey.toml: max-nodes: 1000000000000 is above the default 1000000" in proc.stderr
+    assert "--max-nodes 1000000000000" in proc.stderr
+    (tmp_path / ".journey.toml").write_text("max-nodes = 1000\n", encoding="utf-8")
+    lowered = subprocess.run(
+        [sys.executable, "-m", "journeycli", "lint", "bomb.journey.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+        preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit)),
     )
+    assert lowered.returncode == 1 and "E006" in lowered.stdout
 
 
 def _stages(count: int) -> str:
@@ -151,8 +158,9 @@ def test_only_the_flag_raises_a_limit(
     (tmp_path / "big.journey.yaml").write_text(_stages(1200), encoding="utf-8")
     (tmp_path / ".journey.toml").write_text("max-stages = 5000\n", encoding="utf-8")
     from_file = cli(["report", "big.journey.yaml", "-f", "json"])
-    assert from_file.code == 1 and "E006" in from_file.err
-    assert "max-stages = 5000 is above the default 1000" in from_file.err
+    assert from_file.code == 2 and "max-stages: 5000 is above the default 1000" in from_file.err
+    (tmp_path / ".journey.toml").unlink()
+    assert cli(["report", "big.journey.yaml", "-f", "json"]).code == 1  # over the default
     assert cli(["report", "big.journey.yaml", "-f", "json", "--max-stages", "5000"]).code == 0
     # lowering from the file still works, for every command
     (tmp_path / ".journey.toml").write_text("max-stages = 3\n", encoding="utf-8")

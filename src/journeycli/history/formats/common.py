@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from journeycli.core.safetext import escape_controls
-from journeycli.history.run import History, StageSeries
+from journeycli.history.series import History, StageSeries
 
 BARS = "▁▂▃▄▅▆▇█"
 MISSING = "·"

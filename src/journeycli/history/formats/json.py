@@ -11,7 +11,7 @@ from typing import Any
 
 from journeycli.core.safetext import json_safe
 from journeycli.history.formats.common import inert
-from journeycli.history.run import History
+from journeycli.history.series import History
 
 SHAPE_VERSION = 1
 

@@ -9,8 +9,7 @@ from journeycli.core.safetext import json_safe
 from journeycli.lint.run import LintResult
 
 
-class JsonReporter:
-    def report(self, result: LintResult, stream: TextIO) -> None:
-        text = json.dumps([p.as_dict() for p in result.problems], ensure_ascii=False, indent=2)
-        stream.write(json_safe(text))
-        stream.write("\n")
+def write(result: LintResult, stream: TextIO) -> None:
+    text = json.dumps([p.as_dict() for p in result.problems], ensure_ascii=False, indent=2)
+    stream.write(json_safe(text))
+    stream.write("\n")

@@ -90,7 +90,6 @@ def sarif_log(result: LintResult) -> dict[str, Any]:
     }
 
 
-class SarifReporter:
-    def report(self, result: LintResult, stream: TextIO) -> None:
-        stream.write(json_safe(json.dumps(sarif_log(result), ensure_ascii=False, indent=2)))
-        stream.write("\n")
+def write(result: LintResult, stream: TextIO) -> None:
+    stream.write(json_safe(json.dumps(sarif_log(result), ensure_ascii=False, indent=2)))
+    stream.write("\n")
