@@ -11,7 +11,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from journeycli.core.labels import DUTCH_LABELS
 from journeycli.core.model import Language
+
+_ENGLISH_LABELS = {"todo": "to do"}
+"""Enum values the English reports print differently; every other value is its own label."""
 
 MESSAGES: dict[str, dict[Language, str]] = {
     "report": {Language.EN: "Journey report", Language.NL: "Klantreisrapport"},
@@ -74,6 +78,32 @@ MESSAGES: dict[str, dict[Language, str]] = {
         Language.EN: "Funnel: {volume} customers per {period}.",
         Language.NL: "Trechter: {volume} klanten per {period}.",
     },
+    "completed_note": {
+        Language.EN: "Completed: {completed} customers per {period}, worth {value}.",
+        Language.NL: "Afgerond: {completed} klanten per {period}, samen {value} waard.",
+    },
+    "completed_note_no_value": {
+        Language.EN: "Completed: {completed} customers per {period}.",
+        Language.NL: "Afgerond: {completed} klanten per {period}.",
+    },
+    "completed": {Language.EN: "Completed", Language.NL: "Afgerond"},
+    "at_stake_note": {
+        Language.EN: "Value at stake: what the journey would earn in addition if that stage lost "
+        "no one.",
+        Language.NL: "Waarde op het spel: wat de reis extra oplevert als die fase niemand "
+        "verliest.",
+    },
+    "experience_per_stage": {Language.EN: "Experience per stage", Language.NL: "Beleving per fase"},
+    "experience_intro": {
+        Language.EN: "Mean and worst experience of the rated touchpoints per stage (1 very bad, "
+        "3 neutral, 5 very good): one bad moment can break the journey, whatever the mean says.",
+        Language.NL: "Gemiddelde en slechtste beleving van de beoordeelde contactmomenten per "
+        "fase (1 zeer slecht, 3 neutraal, 5 zeer goed): één slecht moment kan de hele reis "
+        "breken, wat het gemiddelde ook zegt.",
+    },
+    "experience_mean": {Language.EN: "Mean", Language.NL: "Gemiddelde"},
+    "experience_worst": {Language.EN: "Worst", Language.NL: "Slechtste"},
+    "experience_count": {Language.EN: "Rated", Language.NL: "Beoordeeld"},
     "focus": {Language.EN: "Focus stages", Language.NL: "Focusfasen"},
     "no_focus": {
         Language.EN: "No stage has a positive gap.",
@@ -166,19 +196,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "measured": {Language.EN: "measured", Language.NL: "gemeten"},
     "assumed": {Language.EN: "assumed", Language.NL: "aangenomen"},
     "stale": {Language.EN: "stale", Language.NL: "verouderd"},
-    "now": {Language.EN: "now", Language.NL: "nu"},
-    "next": {Language.EN: "next", Language.NL: "volgende"},
-    "later": {Language.EN: "later", Language.NL: "later"},
-    "todo": {Language.EN: "to do", Language.NL: "te doen"},
-    "doing": {Language.EN: "doing", Language.NL: "bezig"},
-    "done": {Language.EN: "done", Language.NL: "klaar"},
-    "dropped": {Language.EN: "dropped", Language.NL: "geschrapt"},
-    "low": {Language.EN: "low", Language.NL: "laag"},
-    "medium": {Language.EN: "medium", Language.NL: "middel"},
-    "high": {Language.EN: "high", Language.NL: "hoog"},
-    "digital": {Language.EN: "digital", Language.NL: "digitaal"},
-    "human": {Language.EN: "human", Language.NL: "menselijk"},
-    "physical": {Language.EN: "physical", Language.NL: "fysiek"},
+    # horizon, status, effort, kind, evidence type: the Dutch words live in
+    # journeycli.core.labels, where lint reads them too (`horizon: nu` is E003 "write now")
+    **{
+        value: {Language.EN: _ENGLISH_LABELS.get(value, value), Language.NL: dutch}
+        for value, dutch in DUTCH_LABELS.items()
+    },
 }
 
 _SEPARATORS = {Language.EN: (",", "."), Language.NL: (".", ",")}
