@@ -280,7 +280,7 @@ class Opportunity(Strict):
 
 
 def _opportunity_form(value: Any) -> str:
-    # a dict when validating, an Opportunity when serialising (model_dump)
+    # A dict when validating, an Opportunity when serialising (model_dump): both are mappings.
     return "mapping" if isinstance(value, dict | Opportunity) else "text"
 
 

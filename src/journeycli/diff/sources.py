@@ -30,8 +30,9 @@ def diff_files(
     """`journey diff OLD NEW`: either side may be `-` (standard input), not both."""
     if old == STDIN and new == STDIN:
         raise UsageError("only one side can be read from standard input (-)")
-    old_raw, old_name = read_source(old)
-    new_raw, new_name = read_source(new)
+    size = (settings or Settings()).limits.max_file_size
+    old_raw, old_name = read_source(old, size)
+    new_raw, new_name = read_source(new, size)
     return _compare(old_raw, old_name, new_raw, new_name, persona, settings)
 
 
@@ -45,8 +46,9 @@ def diff_revision(
     """`journey diff PATH --rev REV`: `git show REV:PATH` against the working copy."""
     if path == STDIN:
         raise UsageError("--rev needs a file path, not standard input (-)")
-    new_raw, new_name = read_source(path)
-    old_raw = gitio.show(Path(path), rev)
+    size = (settings or Settings()).limits.max_file_size
+    new_raw, new_name = read_source(path, size)
+    old_raw = gitio.show(Path(path), rev, size)
     return _compare(old_raw, f"{rev}:{path}", new_raw, new_name, persona, settings)
 
 

@@ -5,11 +5,16 @@ between relevance and presence is closing. `build_history` is pure (commits
 and their file contents in, a History out); `history_of` is the thin edge
 that asks git (through `gitio`) for those commits and contents. A commit
 where the file is not a valid map is reported as such, never fatal.
+
+The contents stream through: each version is read, scored and dropped
+before the next is read, and only its per-stage figures are kept, so memory
+grows with the number of commits by a few numbers each, not by a map each
+(docs/security.md, "git").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -59,31 +64,41 @@ def _parse(
 
 def build_history(
     path: str,
-    contents: Sequence[tuple[gitio.Commit, bytes | None]],
+    contents: Iterable[tuple[gitio.Commit, bytes | None]],
     *,
     rev_range: str | None = None,
     persona: str | None = None,
     settings: Settings | None = None,
 ) -> History:
-    """Commits (oldest first) with the file's bytes at each (None: absent) -> History."""
-    parsed = [(commit, *_parse(commit, raw, settings)) for commit, raw in contents]
-    if persona is not None:
-        known = sorted({p.id for _, journey, _, _ in parsed if journey for p in journey.personas})
-        if persona not in known:
-            shown = ", ".join(known) if known else "none"
-            raise UsageError(
-                f"unknown persona '{persona}'", hint=f"personas in this history: {shown}"
+    """Commits (oldest first) with the file's bytes at each (None: absent) -> History.
+
+    `contents` is consumed one version at a time (see the module docstring); a
+    version identical to the one before is not parsed again.
+    """
+    revisions: list[Revision] = []
+    known: set[str] = set()
+    previous: tuple[bytes | None, Revision | None] = (None, None)
+    for commit, raw in contents:
+        same_raw, same = previous
+        if raw is not None and same is not None and raw == same_raw:
+            revision = Revision(commit, same.status, same.message, same.title, same.points)
+        else:
+            journey, status, message = _parse(commit, raw, settings)
+            if journey is not None:
+                known.update(p.id for p in journey.personas)
+            revision = Revision(
+                commit,
+                status,
+                message,
+                journey.title if journey else None,
+                _points(journey, persona) if journey else {},
             )
-    revisions = [
-        Revision(
-            commit,
-            status,
-            message,
-            journey.title if journey else None,
-            _points(journey, persona) if journey else {},
-        )
-        for commit, journey, status, message in parsed
-    ]
+            del journey
+        revisions.append(revision)
+        previous = (raw, revision)
+    if persona is not None and persona not in known:
+        shown = ", ".join(sorted(known)) if known else "none"
+        raise UsageError(f"unknown persona '{persona}'", hint=f"personas in this history: {shown}")
     order: dict[str, str] = {}
     for revision in reversed(revisions):
         for stage_id, point in revision.points.items():
@@ -102,27 +117,27 @@ def history_of(
     persona: str | None = None,
     settings: Settings | None = None,
 ) -> History:
-    """`journey history PATH`: walk `git log --follow` and score every version."""
+    """`journey history PATH`: walk `git log --follow` and score every version.
+
+    Git runs at the root of the working directory's repository; the versions
+    come through one `git cat-file --batch` process (see `gitio`).
+    """
     if path == "-":
         raise UsageError("history needs a file path in a git repository, not standard input (-)")
-    file = Path(path)
-    commits = list(reversed(gitio.log_follow(file, rev_range)))
+    repo = gitio.repository()
+    commits = list(reversed(gitio.log_follow(repo, repo.path_of(Path(path)), rev_range)))
     if not commits:
         where = f" in {rev_range}" if rev_range else ""
         raise UsageError(
             f"{path}: no commits touch this file{where}",
             hint="commit it first, or check the path and range",
         )
-    contents: list[tuple[gitio.Commit, bytes | None]] = []
-    for commit in commits:
-        raw = None
-        if not commit.deleted:
-            try:
-                raw = gitio.show_commit(file, commit)
-            except UsageError:
-                raw = None
-        contents.append((commit, raw))
-    return build_history(path, contents, rev_range=rev_range, persona=persona, settings=settings)
+    max_bytes = (settings or Settings()).limits.max_file_size
+    with gitio.Blobs(repo, max_bytes) as blobs:
+        contents = ((commit, blobs.content(commit)) for commit in commits)
+        return build_history(
+            path, contents, rev_range=rev_range, persona=persona, settings=settings
+        )
 
 
 def run_history(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -40,7 +39,7 @@ class ReportOptions:
 
 def _valid(path: str, options: ReportOptions) -> tuple[JourneyMap | None, str, list[Problem]]:
     """(model or None, name, lint errors) of one map, read and checked as `journey lint` does."""
-    raw, name = read_source(path)
+    raw, name = read_source(path, options.settings.limits.max_file_size)
     validated = load_map(raw, name, options.settings.limits)
     problems = map_errors(validated, options.settings)
     return (None if problems else validated.model), name, problems
@@ -153,9 +152,16 @@ def resolve_language(report: Report, lang: str | None) -> Language:
     return report.analyses[0].language
 
 
+TEMPLATE_MAX_BYTES = 1024 * 1024  # a template is a page of text; /dev/zero must not be read forever
+
+
 def read_template(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as file:  # noqa: PTH123 - a bounded read (docs/security.md)
+            raw = file.read(TEMPLATE_MAX_BYTES + 1)
+        if len(raw) > TEMPLATE_MAX_BYTES:
+            raise InputError(f"{path}: the template is over {TEMPLATE_MAX_BYTES:,} bytes")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: the template is not UTF-8 text") from exc
     except IsADirectoryError as exc:
