@@ -278,10 +278,18 @@ def test_select_and_ignore_take_codes_and_prefixes(
     assert {p[3] for p in codes(result.out)} == expected
 
 
-def test_ignoring_an_error_code_lets_the_run_pass(cli, workdir: Path) -> None:
+def test_errors_cannot_be_ignored_or_deselected(cli, workdir: Path) -> None:
+    """Only warnings are chosen by --select/--ignore (docs/security.md); errors always count."""
     write(workdir / "e.journey.yaml", ERRORS)
-    assert cli(["lint", "--ignore", "E003", "e.journey.yaml"]).code == 0
-    assert cli(["lint", "--select", "E0", "e.journey.yaml"]).code == 1
+    for args in (["--ignore", "E003"], ["--ignore", "E"], ["--select", "W"], ["--select", "E0"]):
+        result = cli(["lint", "-f", "json", *args, "e.journey.yaml"])
+        assert result.code == 1, args
+        assert {p[3] for p in codes(result.out)} == {"E003"}, args
+    ignored = cli(["lint", "--ignore", "W1,E003", "e.journey.yaml"])
+    assert ignored.err == (
+        "journey: note: ignore E003: errors cannot be ignored or suppressed, only warnings; "
+        "they are reported anyway\n"
+    )
 
 
 def test_gap_threshold_option_changes_w103(cli, workdir: Path) -> None:

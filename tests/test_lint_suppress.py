@@ -77,12 +77,16 @@ def test_a_directive_on_a_comment_line_above_does_not_apply(cli) -> None:
     ]
 
 
-def test_errors_can_be_suppressed_except_unreadable_files(cli) -> None:
-    schema = (
-        "version: 1\ntitle: T\nstages:\n  - name: A\n    presence: 130  # journey: ignore[E003]\n"
-    )
+@pytest.mark.parametrize(
+    "comment", ["  # journey: ignore[E003]", "  # journey: ignore[E]", "  # journey: ignore"]
+)
+def test_errors_cannot_be_suppressed(cli, comment: str) -> None:
+    """Only warnings can be silenced inline (docs/security.md): a comment in a pull request
+    must not make lint say "All clear" over an error."""
+    schema = f"version: 1\ntitle: T\nstages:\n  - name: A\n    presence: 130{comment}\n"
     result = cli(["lint", "-f", "json", "--select", "E", "-"], stdin=schema.encode())
-    assert (result.code, result.out) == (0, "[]\n")
+    assert result.code == 1
+    assert [(p["line"], p["code"]) for p in json.loads(result.out)] == [(5, "E003")]
     broken = "version: 1\ntitle: T\nstages: [a  # journey: ignore\n"
     result = cli(["lint", "-f", "json", "-"], stdin=broken.encode())
     assert result.code == 1

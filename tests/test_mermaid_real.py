@@ -76,7 +76,11 @@ READ_BACK = r"""async ([src, id]) => {
       score: Number.isFinite(t.score) ? t.score : String(t.score)}));
   }
   const geometry = /\s(?:x|y|x1|x2|y1|y2|cx|cy|r|width|height|d|points|transform)="[^"]*NaN/;
-  try { const {svg} = await m.render(id, src); r.nan = geometry.test(svg); }
+  try {
+    const {svg} = await m.render(id, src);
+    r.nan = geometry.test(svg);
+    r.style = [...svg.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((x) => x[1]).join(' ');
+  }
   catch (e) { r.renderError = String((e && e.message) || e); }
   return r;
 }"""
@@ -378,3 +382,57 @@ def test_the_check_catches_what_mermaid_silently_accepts(mermaid: Check) -> None
             assert_rendered(result)
         with pytest.raises(JourneyError, match=":3: task 'Make tea' has score"):
             from_mermaid(text)
+
+
+# Mermaid reads `%%{init: ...}%%` anywhere in a diagram as configuration: in a title or a
+# description it changed the theme CSS and made the browser fetch an image from anywhere.
+DIRECTIVES = [
+    '%%{init: {"themeCSS": ".pwned{fill:red}"}}%%',
+    '%%{init: {"themeCSS": "g{background-image:url(https://evil.example/x.png)}"}}%%',
+    '%%{init: {"fontFamily": "pwnedfont"}}%%',
+]
+PLACES = ["title", "description", "stage", "touchpoint", "persona"]
+
+
+def _map_with_text(place: str, text: str) -> JourneyMap:
+    texts = dict.fromkeys(PLACES, "Plain") | {place: f"Before {text} after"}
+    return JourneyMap.model_validate(
+        {
+            "version": 1,
+            "title": texts["title"],
+            "description": texts["description"],
+            "personas": [{"id": "p", "name": texts["persona"]}],
+            "stages": [
+                {
+                    "id": "s",
+                    "name": texts["stage"],
+                    "touchpoints": [{"id": "t", "name": texts["touchpoint"], "experience": 2}],
+                }
+            ],
+        }
+    )
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("directive", DIRECTIVES)
+def test_directives_in_map_text_never_configure_mermaid(
+    mermaid: Check, place: str, directive: str
+) -> None:
+    journey = _map_with_text(place, directive)
+    text = to_mermaid(journey)
+    assert "%%" not in text
+    result = mermaid(text)
+    assert_read_back(journey, result)
+    assert "pwned" not in result["style"] and "evil.example" not in result["style"]
+    plain = mermaid(to_mermaid(_map_with_text(place, "no directive")))
+    same_id = re.compile(r"#d\d+\b")
+    assert same_id.sub("#d", result["style"]) == same_id.sub("#d", plain["style"]), "same theme"
+    back = from_mermaid(text)
+    shown = {
+        "title": back.title,
+        "description": back.description,
+        "stage": back.stages[0].name,
+        "touchpoint": back.stages[0].touchpoints[0].name,
+        "persona": back.personas[0].name if back.personas else None,
+    }
+    assert shown[place] == f"Before {directive} after", "the import restores the text"

@@ -18,7 +18,7 @@ from typing import Any
 import typer
 
 from journeycli.cli.app import VERSION_ARGS, app, version_line
-from journeycli.core.errors import InvalidMapError, JourneyError
+from journeycli.core.errors import InvalidMapError, JourneyError, Terminated
 
 try:  # recent Typer parses with its own vendored Click and no longer installs click
     from typer._click.exceptions import ClickException
@@ -183,6 +183,9 @@ def run(args: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _say("interrupted")
         return EXIT_INTERRUPTED
+    except Terminated as exc:  # SIGTERM/SIGHUP mid-write: the temporary file is gone
+        _say("terminated; nothing was written")
+        return 128 + exc.signum
     except RecursionError:
         _say("error: the input is nested too deeply to process")
         return EXIT_USAGE

@@ -41,7 +41,8 @@ EXAMPLES = """\
 Settings come from [bold]\\[tool.journey][/] in the nearest pyproject.toml or from
 .journey.toml (keys select, ignore, strict, gap-threshold, evidence-max-age); options win.
 Evidence ages against --today, else $JOURNEY_TODAY, else the system date.
-A comment [bold]# journey: ignore\\[W102][/] silences a problem on its line.
+A comment [bold]# journey: ignore\\[W102][/] silences a warning on its line;
+errors cannot be ignored, deselected or suppressed.
 """
 
 
@@ -103,6 +104,8 @@ def lint(
         raise typer.Exit(0)
 
     from journeycli.cli.progress import file_progress
+    from journeycli.core.problems import one_line
+    from journeycli.core.settings import ignored_errors
     from journeycli.core.sources import discover
     from journeycli.lint.run import lint_files
 
@@ -115,6 +118,11 @@ def lint(
         evidence_max_age=evidence_max_age,
         today=today,
     )
+    for prefix in ignored_errors(settings.ignore):
+        sys.stderr.write(
+            f"journey: note: ignore {one_line(prefix)}: errors cannot be ignored or "
+            "suppressed, only warnings; they are reported anyway\n"
+        )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:
         result = lint_files(files, settings, on_file=advance)

@@ -55,3 +55,17 @@ class InvalidMapError(InputError):
         self.problems = list(problems)
         first = self.problems[0].format_text() if self.problems else "invalid map"
         super().__init__(message or first)
+
+
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP arrived while a file was being written (fs.atomic_write).
+
+    Raised by the handler `fs` installs for the length of a write, so the
+    temporary file is removed on the way out; the CLI then exits with
+    128 + the signal's number, as a shell reports a process the signal ended.
+    A BaseException, like KeyboardInterrupt, so no `except Exception` keeps it.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
 from journeycli.core.misread import (
     is_thousands,
@@ -284,3 +284,31 @@ def as_date(value: Any) -> Any:
 
 
 Date = Annotated[dt.date, BeforeValidator(as_date)]
+
+# An ISO 4217 code (EUR, USD; `eur` is taken too), or a currency sign with at most two letters
+# before it (€, $, £, R$, US$). The currency is shown next to every amount in every report, so it is
+# kept to what a currency can look like rather than any text (docs/security.md).
+CURRENCY_SIGNS = (
+    "$¢£¤¥\u058f\u060b\u09f2\u09f3\u0e3f\u17db\u20a0-\u20c0"
+    "\ufdfc\ufe69\uff04\uffe0\uffe1\uffe5\uffe6"
+)
+CURRENCY_PATTERN = f"^(?:[A-Za-z]{{3}}|[A-Za-z]{{0,2}}[{CURRENCY_SIGNS}])$"
+_CURRENCY_RE = re.compile(CURRENCY_PATTERN)
+
+
+def currency_check(value: str) -> str:
+    if not _CURRENCY_RE.match(value):
+        shown = value if len(value) <= 40 else value[:40] + "..."
+        raise ValueError(
+            f"'{shown}' is not a currency; write an ISO 4217 code such as EUR or USD, "
+            "or a sign such as € or R$"
+        )
+    return value
+
+
+Currency = Annotated[
+    str,
+    BeforeValidator(as_text),
+    AfterValidator(currency_check),
+    WithJsonSchema({"type": "string", "pattern": CURRENCY_PATTERN}),
+]

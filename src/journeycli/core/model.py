@@ -33,6 +33,7 @@ from journeycli.core.enums import Status as Status
 from journeycli.core.fieldtypes import (
     Age,
     Amount,
+    Currency,
     Date,
     Experience,
     Flag,
@@ -139,8 +140,10 @@ class Metrics(Strict):
     """Value of one customer who completes the journey (0 or more), in the currency below. Turns
     lost customers into value at stake.
     """
-    currency: Text = DEFAULT_CURRENCY
-    """Currency of value, as a code such as EUR or USD. Default EUR."""
+    currency: Currency = DEFAULT_CURRENCY
+    """Currency of value: an ISO 4217 code such as EUR or USD, or a sign such as € or R$.
+    Default EUR.
+    """
     period: Text = "period"
     """The period that volume counts, such as year or month. Default 'period'."""
 

@@ -7,13 +7,11 @@ order and position without recomputing anything.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-# Line breaks, other control characters and bidi controls, in a one-line message.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from journeycli.core.safetext import escape_controls
 
 
 def one_line(text: str) -> str:
@@ -21,9 +19,9 @@ def one_line(text: str) -> str:
 
     A path or a key with a line break would otherwise start a new line of
     output, which a CI log reads as a command of its own (`::error ...` in
-    GitHub Actions); an escape character would drive the terminal.
+    GitHub Actions); an escape character would drive the terminal. Tabs stay.
     """
-    return _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1], text)
+    return escape_controls(text, keep="\t")
 
 
 def dotted(loc: Sequence[str | int]) -> str:

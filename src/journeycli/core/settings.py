@@ -17,6 +17,8 @@ The command line wins key by key: `--select` replaces the file's `select`,
 that names the file and the key, never a silent fallback to defaults. A file
 may lower a resource limit but not raise it: a pull request's configuration
 must not switch the protection off; raising takes a flag (docs/security.md).
+For the same reason `select` and `ignore` choose among warnings only: errors
+are always reported (`Settings.reports`).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from journeycli.core.dates import (
 )
 from journeycli.core.document import Limits
 from journeycli.core.errors import ConfigError, UsageError
+from journeycli.core.problems import Problem, Severity
 from journeycli.core.rules import RULES
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 
@@ -91,12 +94,24 @@ class Settings:
 
         As in flake8 and ruff, the most specific match wins, so `--select W102
         --ignore W` keeps W102; on a tie (`--select W1 --ignore W1`) ignore wins.
+        Only warnings are chosen this way: errors are always reported (`reports`).
         """
         selected = max(
             (len(p) for p in self.select if code.startswith(p)), default=-1 if self.select else 0
         )
         ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
         return selected >= 0 and selected > ignored
+
+    def reports(self, problem: Problem) -> bool:
+        """Every error, and the warnings `wants`: a configuration file in a pull request
+        must not be able to hide errors (`ignore = ["E"]`); docs/security.md."""
+        return problem.is_error or self.wants(problem.code)
+
+
+def ignored_errors(ignore: Sequence[str]) -> list[str]:
+    """The codes or prefixes of `ignore` that name errors, which cannot be ignored."""
+    errors = [code for code, rule in RULES.items() if rule.severity is Severity.ERROR]
+    return [prefix for prefix in ignore if any(code.startswith(prefix) for code in errors)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from pathlib import Path, PurePath
 from journeycli.core.document import Limits
 from journeycli.core.errors import UsageError
 from journeycli.core.problems import one_line
+from journeycli.core.safetext import escape_controls
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -158,13 +159,17 @@ def read_source(path: str, max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> tuple[byte
 
     At most `max_bytes` + 1 bytes are read: enough for the loader to say the
     file is over the limit (E006), never more, whatever the file is.
+
+    The name has its control, bidi and undecodable characters escaped
+    (`safetext.escape_controls`): it is shown by every output format, and a
+    file name comes from whoever named the file (docs/security.md).
     """
     if path == STDIN:
         return sys.stdin.buffer.read(max_bytes + 1), STDIN_NAME
     _refuse_link_out_of_tree(path)
     try:
         with open(path, "rb") as file:  # noqa: PTH123 - a bounded read, not read_bytes()
-            return file.read(max_bytes + 1), path
+            return file.read(max_bytes + 1), escape_controls(path)
     except IsADirectoryError as exc:
         raise UsageError(f"{path}: is a directory, not a map file") from exc
     except FileNotFoundError as exc:

@@ -81,7 +81,7 @@ def run_diff(
     if output is None:
         renderer.write(changes, stream=stream)  # the stream itself, for colour on a terminal
     else:
-        write_output(renderer.render(changes), output, stream)
+        write_output(renderer.render(changes), output, stream, inputs=paths)
     if isinstance(changes, Changes):
         return DiffOutcome(changes.changed, triggered(changes, conditions))
     fired = tree_regressions(changes)

@@ -197,4 +197,4 @@ def run_history(
     if output is None:
         renderer.write(result, stream=stream)
     else:
-        write_output(renderer.render(result), output, stream)
+        write_output(renderer.render(result), output, stream, inputs=[path])

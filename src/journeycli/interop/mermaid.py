@@ -34,6 +34,7 @@ from journeycli.interop.mermaid_syntax import (
     TITLE_UNSAFE,
     Token,
     fold,
+    no_directives,
     protect_entities,
     restore_entities,
     safe_actor,
@@ -42,6 +43,7 @@ from journeycli.interop.mermaid_syntax import (
     safe_title,
     tokens,
     unsafe_text,
+    with_directives,
 )
 
 NEUTRAL_EXPERIENCE = 3
@@ -61,7 +63,7 @@ def to_mermaid(journey: JourneyMap, *, fence: bool = False) -> str:
     title = safe_title(journey.title)
     if title:
         lines.append(f"  title {title}")
-    description = fold(journey.description or "")
+    description = no_directives(fold(journey.description or ""))
     if description:
         lines.append(f"  accDescr: {description}")
     for stage in journey.stages:
@@ -157,7 +159,9 @@ class _Parser:
         elif kind == "acc_title":
             result.acc_title = restore_entities(token.text).strip() or None
         elif kind in ("acc_descr", "acc_descr_multi"):
-            text = " ".join(part.strip() for part in restore_entities(token.text).split("\n"))
+            text = " ".join(
+                part.strip() for part in with_directives(restore_entities(token.text)).split("\n")
+            )
             result.description = " ".join(text.split()) or None
         elif kind == "section":
             name = unsafe_text(token.text[8:], NAME_UNSAFE)

@@ -13,6 +13,13 @@ importer reads a diagram as Mermaid does, with line numbers for errors.
 Exporting goes the other way: text that Mermaid's grammar cannot hold is
 replaced by look-alike characters that render the same and that the importer
 turns back (`SUBSTITUTES`), so a round trip keeps every name.
+
+`%%` is more than grammar: Mermaid reads `%%{init: ...}%%` anywhere in the
+diagram as a directive that changes its configuration (theme CSS, fonts, an
+image fetched from anywhere), before any lexing. A map's text must not be able
+to do that to whoever renders the export, so in every exported text (title,
+description, sections, tasks, actors) each `%` directly followed by another
+`%` becomes a fullwidth `％`: no `%%` is left (docs/security.md).
 """
 
 from __future__ import annotations
@@ -140,6 +147,9 @@ NAME_UNSAFE = ":#;"
 ACTOR_UNSAFE = ":#;,"
 TITLE_UNSAFE = "#;&<>"
 ZWSP = "\u200b"
+PERCENT_LOOK = "\uff05"  # FULLWIDTH PERCENT SIGN
+_PERCENT_PAIR = re.compile("%(?=%)")
+_PERCENT_LOOKS = re.compile(f"{PERCENT_LOOK}+(?=%)")
 _BREAK_OR_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 _ENDS = re.compile(r"\A[\s\ufeff]+|[\s\ufeff]+\Z")
 
@@ -154,8 +164,18 @@ def fold(text: str) -> str:
     return _trim(_BREAK_OR_CONTROL.sub(" ", text))
 
 
+def no_directives(text: str) -> str:
+    """No `%%` left: not a directive (`%%{init}%%`), not a comment (docs/security.md)."""
+    return _PERCENT_PAIR.sub(PERCENT_LOOK, text)
+
+
+def with_directives(text: str) -> str:
+    """The reverse of `no_directives`: `％%` back to `%%`."""
+    return _PERCENT_LOOKS.sub(lambda m: "%" * len(m.group()), text)
+
+
 def _substitute(text: str, unsafe: str) -> str:
-    return "".join(SUBSTITUTES[ch] if ch in unsafe else ch for ch in fold(text))
+    return no_directives("".join(SUBSTITUTES[ch] if ch in unsafe else ch for ch in fold(text)))
 
 
 def safe_title(text: str) -> str:
@@ -193,7 +213,7 @@ def unsafe_text(text: str, unsafe: str) -> str:
     Only the look-alikes that the export uses in that place are turned back, so
     a fullwidth `＆` in a task name stays as written.
     """
-    text = restore_entities(text)
+    text = with_directives(restore_entities(text))
     looks = {SUBSTITUTES[ch]: ch for ch in unsafe}
     text = "".join(looks.get(ch, ch) for ch in text)
     return _trim(_trim(text).lstrip(ZWSP))

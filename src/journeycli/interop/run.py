@@ -232,9 +232,9 @@ def run_export(
         raw, name, fmt, persona=persona, fence=fence, delimiter=delimiter, settings=settings
     )
     if isinstance(result, str):
-        write_output(result, target, stream, overwrite=True)
+        write_output(result, target, stream, overwrite=True, inputs=[path])
     elif target is not None:
-        atomic_write(target, result)
+        atomic_write(target, result, inputs=[path])
     else:
         stream.flush()
         stream.buffer.write(result)
@@ -279,4 +279,4 @@ def run_import(
         output_dir=Path(target).parent if target is not None else None,
         settings=settings,
     )
-    write_output(text, target, stream, overwrite=force)
+    write_output(text, target, stream, overwrite=force, inputs=[path])

@@ -10,8 +10,8 @@ from __future__ import annotations
 import textwrap
 
 from journeycli.core.errors import UsageError
+from journeycli.core.problems import Severity
 from journeycli.core.rules import RULES, Rule
-from journeycli.lint.suppress import UNSUPPRESSIBLE
 
 ALL = "all"
 
@@ -27,10 +27,10 @@ exits 1. **Warnings** (W) are about the quality of the analysis: evidence over
 guesses, moments of truth that break the experience, gaps without a plan. They
 fail the run only with `--strict`.
 
-Show one rule in the terminal with `journey lint --explain W102`. Turn rules
-off with `--ignore W102` (or `ignore = ["W102"]` in the configuration), or
-for one line with a `# journey: ignore[W102]` comment; see
-[lint.md](lint.md).
+Show one rule in the terminal with `journey lint --explain W102`. Turn a
+warning off with `--ignore W102` (or `ignore = ["W102"]` in the configuration),
+or for one line with a `# journey: ignore[W102]` comment; see
+[lint.md](lint.md). Errors cannot be turned off or suppressed.
 """
 
 
@@ -64,11 +64,11 @@ def rule_markdown(rule: Rule) -> str:
         parts.append(_example("Bad", rule.bad))
     if rule.good:
         parts.append(_example("Good", rule.good))
-    if rule.code in UNSUPPRESSIBLE:
+    if rule.severity is Severity.ERROR:
         parts.append(
             _paragraph(
-                "This problem cannot be suppressed with a `# journey: ignore` "
-                "comment: the file could not be read as a map."
+                "An error cannot be suppressed with a `# journey: ignore` comment, nor "
+                "turned off with `--ignore`, `--select` or the configuration: fix the map."
             )
         )
     else:

@@ -5,9 +5,11 @@ own line: the listed codes (or prefixes, `W1`), or every code when it lists
 none. The text is only split into lines when it contains `journey:` at all,
 so a map without directives costs one substring search.
 
-E001 and E006 cannot be suppressed: they mean the file could not be read as
-a map, so there is nothing reliable to attach a comment to (ruff does the
-same for syntax errors).
+Only warnings can be suppressed. An error (any E-code) means the map is
+wrong: a comment in a pull request must not be able to make lint say "All
+clear" over an out-of-range score, a bidi override or a duplicate id
+(docs/security.md). `--ignore`/`--select` cannot deselect errors either
+(`core.checks.LintOptions.reports`).
 """
 
 from __future__ import annotations
@@ -15,10 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from journeycli.core.problems import Code, Problem
+from journeycli.core.problems import Problem
 
 MARKER = "journey:"
-UNSUPPRESSIBLE = frozenset({Code.E001, Code.E006})
 ALL: tuple[str, ...] = ("",)  # the empty prefix matches every code
 
 # A comment starts a line or follows whitespace, as in YAML; `ignore` must be a
@@ -49,7 +50,7 @@ def directives(text: str) -> dict[int, tuple[str, ...]]:
 
 
 def is_suppressed(problem: Problem, ignored: dict[int, tuple[str, ...]]) -> bool:
-    if problem.code in UNSUPPRESSIBLE:
+    if problem.is_error:
         return False
     prefixes = ignored.get(problem.line)
     return prefixes is not None and problem.code.startswith(prefixes)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TextIO
 
-from journeycli.core.analysis import DEFAULT_TOP, Report, analyse, combine
+from journeycli.core.analysis import DEFAULT_TOP, Analysis, Report, analyse, combine
 from journeycli.core.checks import map_errors
 from journeycli.core.errors import InputError, InvalidMapError, UsageError
 from journeycli.core.gcpause import paused_gc
@@ -170,7 +170,8 @@ def produce(
     renderer = FORMATS.load(name or "terminal")
     settings = settings or Settings()
     options = ReportOptions(persona=persona, top=top, settings=settings, target=target)
-    report = build_report(paths, options)
+    files = discover(paths)  # once: also the inputs the output must not replace
+    report = build_report(files, options)
     language = resolve_language(report, settings.language)
     if template is not None:
         text = render_template(report, template, language)
@@ -179,7 +180,8 @@ def produce(
     else:
         renderer.write(report, language, stream=stream)
         return
-    write_output(text, output, stream)
+    inputs = [*files, *(extra for extra in (template, target) if extra is not None)]
+    write_output(text, output, stream, inputs=inputs)
 
 
 def resolve_language(report: Report, lang: str | None) -> Language:
@@ -222,17 +224,34 @@ def _template_line(tb: TracebackType | None) -> int | None:
     return line
 
 
+def template_context(analysis: Analysis, lang: Language) -> dict[str, Any]:
+    """The variables of a user's template: plain data only, never a live object.
+
+    The fields of the JSON report, `map` as the map's plain data
+    (`model_dump(mode="json")`: dicts, lists, text, numbers, null) and `lang`.
+    A live model would hand the template its methods: Pydantic's deprecated
+    `parse_raw` unpickles, which runs any command (docs/security.md).
+    """
+    return {
+        **analysis_data(analysis),
+        "map": analysis.journey.model_dump(mode="json"),
+        "lang": lang.value,
+    }
+
+
 def render_template(report: Report, path: str, lang: Language) -> str:
     """Render a user's Jinja2 template in the sandbox, once per map (joined by a blank line).
 
     Its variables are the fields of the JSON report (`title`, `persona`,
     `stages`, `unscored`, `breaking_moments`, `gaps_without_plan`, `roadmap`,
-    ...) plus `map`, the validated map, and `lang`. Any template error,
+    ...) plus `map`, the validated map as plain data, and `lang` (see
+    `template_context`). Any template error,
     including a sandbox violation, is an InputError naming the template line.
     """
     import jinja2
 
     from journeycli.report.sandbox import TemplateSandbox, render_capped
+    from journeycli.report.sandbox_limits import TemplateLimitError
 
     source = read_template(path)
     autoescape = path.lower().endswith((".html", ".htm", ".xml"))
@@ -246,12 +265,7 @@ def render_template(report: Report, path: str, lang: Language) -> str:
         template = env.from_string(source)
         # the compiled template reports errors under this file name
         for analysis in report.analyses:
-            context: dict[str, Any] = {
-                **analysis_data(analysis),
-                "map": analysis.journey,
-                "lang": lang.value,
-            }
-            outputs.append(render_capped(template, context))
+            outputs.append(render_capped(template, template_context(analysis, lang)))
     except jinja2.TemplateSyntaxError as exc:
         raise InputError(f"{path}:{exc.lineno}: template error: {exc.message}") from None
     except RecursionError:
@@ -259,11 +273,12 @@ def render_template(report: Report, path: str, lang: Language) -> str:
     except Exception as exc:  # a user's template may fail in any way
         line = _template_line(exc.__traceback__)
         where = f"{path}:{line}" if line else path
-        kind = (
-            "sandbox violation"
-            if isinstance(exc, jinja2.exceptions.SecurityError)
-            else ("template error")
-        )
+        if isinstance(exc, TemplateLimitError):
+            kind = "template limit"
+        elif isinstance(exc, jinja2.exceptions.SecurityError):
+            kind = "sandbox violation"
+        else:
+            kind = "template error"
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{where}: {kind}: {message}") from None
     return "\n".join(outputs)

@@ -27,6 +27,7 @@ from journeycli.core.guards import unsafe_text_message
 from journeycli.core.hints import did_you_mean
 from journeycli.core.loader import load_document
 from journeycli.core.model import Action, Evidence, JourneyMap, Kpi, Persona, Touchpoint
+from journeycli.core.safetext import escape_controls
 from journeycli.core.schema import SCHEMA_FILE, find_schema_ref
 from journeycli.core.slug import slugify, unique_slug
 from journeycli.core.sources import MAP_SUFFIXES, title_from_filename
@@ -105,10 +106,11 @@ def next_steps(result: Scaffold, options: ScaffoldOptions) -> str:
     one, since editor checks are the quickest way to fill in a map correctly.
     """
     assert result.path is not None
+    shown = escape_controls(str(result.path))
     lines = [
-        f"Created {result.path} ({options.template}, {options.language}, "
+        f"Created {shown} ({options.template}, {options.language}, "
         f"{len(result.journey.stages)} stages{' from --stages' if options.stages else ''}).",
-        f"Next: fill in the prompts, then run: journey lint {result.path}",
+        f"Next: fill in the prompts, then run: journey lint {shown}",
     ]
     if not result.schema_found:
         folder = result.path.parent

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from journeycli.core.safetext import json_safe
 from journeycli.diff.changes import (
     KINDS,
     SCORE_FIELDS,
@@ -200,4 +201,4 @@ def tree_to_dict(tree: TreeChanges) -> dict[str, Any]:
 
 def render(changes: Changes | TreeChanges) -> str:
     data = tree_to_dict(changes) if isinstance(changes, TreeChanges) else to_dict(changes)
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"

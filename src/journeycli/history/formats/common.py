@@ -8,11 +8,45 @@ row), so rows can be compared at a glance.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
+from journeycli.core.safetext import escape_controls
 from journeycli.history.series import History, StageSeries
 
 BARS = "▁▂▃▄▅▆▇█"
 MISSING = "·"
+
+
+def inert(history: History) -> History:
+    """The history with git's text made safe to show: subjects, paths, messages.
+
+    Commit subjects and file names come from whoever made the commits, not
+    from a validated map; every history format shows them through here
+    (docs/security.md). Map text (titles, stage names) was validated already.
+    """
+
+    def safe(text: str | None) -> str | None:
+        return None if text is None else escape_controls(text)
+
+    revisions = tuple(
+        replace(
+            r,
+            commit=replace(
+                r.commit,
+                subject=escape_controls(r.commit.subject),
+                path=escape_controls(r.commit.path),
+            ),
+            message=safe(r.message),
+        )
+        for r in history.revisions
+    )
+    return replace(
+        history,
+        path=escape_controls(history.path),
+        rev_range=safe(history.rev_range),
+        persona=safe(history.persona),
+        revisions=revisions,
+    )
 
 
 def bounds(values: Iterable[int | None]) -> tuple[int, int]:

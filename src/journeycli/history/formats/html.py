@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeycli.core.svg import fmt
-from journeycli.history.formats.common import first_last, value
+from journeycli.history.formats.common import first_last, inert, value
 from journeycli.history.series import History, StageSeries
 
 WIDTH, HEIGHT = 260, 150
@@ -117,6 +117,7 @@ def render(history: History) -> str:
     from journeycli.core.templates import environment
 
     env = environment("history", autoescape=True)
+    history = inert(history)
     title = history.title
     return env.get_template("history.html.j2").render(
         history=history,

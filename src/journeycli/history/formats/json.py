@@ -9,12 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from journeycli.core.safetext import json_safe
+from journeycli.history.formats.common import inert
 from journeycli.history.series import History
 
 SHAPE_VERSION = 1
 
 
 def to_dict(history: History) -> dict[str, Any]:
+    history = inert(history)
     return {
         "version": SHAPE_VERSION,
         "path": history.path,
@@ -62,4 +65,4 @@ def to_dict(history: History) -> dict[str, Any]:
 
 
 def render(history: History) -> str:
-    return json.dumps(to_dict(history), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(to_dict(history), indent=2, ensure_ascii=False)) + "\n"

@@ -15,6 +15,7 @@ from journeycli.core.markdown import environment, finish
 from journeycli.history.formats.common import (
     first_last,
     gap_bounds,
+    inert,
     sparkline,
     status_text,
     value,
@@ -31,6 +32,7 @@ def _environment() -> Any:
 
 
 def render(history: History) -> str:
+    history = inert(history)
     low, high = gap_bounds(history)
     text = (
         _environment()

@@ -11,6 +11,7 @@ from typing import TextIO
 from journeycli.history.formats.common import (
     first_last,
     gap_bounds,
+    inert,
     sparkline,
     status_text,
 )
@@ -31,6 +32,7 @@ def write(history: History, stream: TextIO) -> None:
         console = Console(
             file=stream, highlight=False, emoji=False, width=PLAIN_WIDTH, color_system=None
         )
+    history = inert(history)
     revisions = history.revisions
     span = f"{revisions[0].commit.short}..{revisions[-1].commit.short}"
     title = history.title

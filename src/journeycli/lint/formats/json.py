@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
+from journeycli.core.safetext import json_safe
 from journeycli.lint.run import LintResult
 
 
 def write(result: LintResult, stream: TextIO) -> None:
-    json.dump([p.as_dict() for p in result.problems], stream, ensure_ascii=False, indent=2)
+    text = json.dumps([p.as_dict() for p in result.problems], ensure_ascii=False, indent=2)
+    stream.write(json_safe(text))
     stream.write("\n")

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from journeycli import __version__
 from journeycli.core.problems import Problem
 from journeycli.core.rules import RULES, Rule
+from journeycli.core.safetext import json_safe
 from journeycli.lint.explain import rule_markdown, rule_text
 from journeycli.lint.formats.location import file_uri, is_stdin
 from journeycli.lint.run import LintResult
@@ -90,5 +91,5 @@ def sarif_log(result: LintResult) -> dict[str, Any]:
 
 
 def write(result: LintResult, stream: TextIO) -> None:
-    json.dump(sarif_log(result), stream, ensure_ascii=False, indent=2)
+    stream.write(json_safe(json.dumps(sarif_log(result), ensure_ascii=False, indent=2)))
     stream.write("\n")

@@ -19,6 +19,7 @@ from journeycli.core.analysis import (
 )
 from journeycli.core.blueprint import KpiView, OpportunityView
 from journeycli.core.model import Action, Language
+from journeycli.core.safetext import json_safe
 
 
 def _action(action: Action) -> dict[str, Any]:
@@ -223,4 +224,4 @@ def report_data(report: Report) -> dict[str, Any]:
 def render(report: Report, lang: Language) -> str:
     """Raw numbers and stable key order; the language does not change JSON."""
     del lang
-    return json.dumps(report_data(report), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(json.dumps(report_data(report), ensure_ascii=False, indent=2)) + "\n"

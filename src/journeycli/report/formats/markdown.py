@@ -46,7 +46,8 @@ def environment(lang: Language) -> Any:
     )
     env.globals.update(
         t=lambda key, **values: i18n.text(key, lang, **values),
-        money=lambda value, currency: i18n.money(value, currency, lang),
+        # the map allows only a code or a sign as currency; escaped all the same, like all text
+        money=lambda value, currency: md(i18n.money(value, currency, lang)),
         verdict=lambda kpi: i18n.verdict(kpi.worse_than_target, lang),
         opportunity=lambda item: _opportunity(item, lang),
     )
