@@ -139,14 +139,32 @@ def test_git_history_remeasurement_through_the_real_cli(repo: Path) -> None:
             "stage_name": "Orientation",
             "kind": "added",
             "old": None,
-            "new": {"type": "interview", "source": "Twelve interviews at the dealer", "date": None},
+            "new": {
+                "type": "interview",
+                "source": "Twelve interviews at the dealer",
+                "date": None,
+                "n": None,
+                "margin": None,
+            },
         },
         {
             "stage": "orientation",
             "stage_name": "Orientation",
             "kind": "changed",
-            "old": {"type": "survey", "source": "Customer panel", "date": "2026-03-20"},
-            "new": {"type": "survey", "source": "Customer panel", "date": "2026-11-15"},
+            "old": {
+                "type": "survey",
+                "source": "Customer panel",
+                "date": "2026-03-20",
+                "n": None,
+                "margin": None,
+            },
+            "new": {
+                "type": "survey",
+                "source": "Customer panel",
+                "date": "2026-11-15",
+                "n": None,
+                "margin": None,
+            },
         },
     ]
     [w104] = [p for p in data["lint"]["introduced"] if p["code"] == "W104"]
