@@ -7,8 +7,10 @@ for one command and invalid for another (docs/lint.md).
 
 from __future__ import annotations
 
+from journeycli.core.enums import Language
 from journeycli.core.errors import InvalidMapError
 from journeycli.core.gcpause import paused_gc
+from journeycli.core.messages import language_of
 from journeycli.core.model import JourneyMap
 from journeycli.core.problems import Problem
 from journeycli.core.rules import CHECKED_RULES, RuleContext
@@ -36,10 +38,27 @@ def check_map(validated: ValidatedMap, settings: Settings | None = None) -> list
                 line, col = document.positions.locate(
                     document.data, finding.loc, key=finding.at_key
                 )
-                problems.append(
-                    Problem(document.path, line, col, rule.code, rule.severity, finding.message)
-                )
+                problems.append(Problem.of(document.path, line, col, rule.code, finding.message))
     return problems
+
+
+def message_language(validated: ValidatedMap, settings: Settings | None = None) -> Language:
+    """The language of a map's messages: `--lang`, else the map's `language:`, else English.
+
+    The map's own key is read from the loaded data, so a Dutch map with a
+    schema error still gets its errors in Dutch (docs/lint.md, "Messages in
+    Dutch"); a file that cannot be read at all gets them in English.
+    """
+    chosen = language_of(settings.language) if settings else None
+    if chosen is not None:
+        return chosen
+    data = validated.document.data
+    return (language_of(data.get("language")) if isinstance(data, dict) else None) or Language.EN
+
+
+def in_language(problems: list[Problem], lang: Language) -> list[Problem]:
+    """The problems with their messages written in `lang`."""
+    return [problem.in_language(lang) for problem in problems]
 
 
 def map_errors(validated: ValidatedMap, settings: Settings | None = None) -> list[Problem]:
@@ -58,5 +77,5 @@ def valid_map(raw: bytes, name: str, settings: Settings | None = None) -> Journe
     validated = load_map(raw, name, settings.limits)
     errors = map_errors(validated, settings)
     if errors or validated.model is None:
-        raise InvalidMapError(errors)
+        raise InvalidMapError(in_language(errors, message_language(validated, settings)))
     return validated.model

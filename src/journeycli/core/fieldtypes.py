@@ -13,14 +13,27 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainValidator, WithJsonSchema
 
+from journeycli.core.messages import Message, invalid, msg
 from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber
 from journeycli.core.slug import SLUG_PATTERN
 
 
 def explain_ambiguous(value: Any) -> Any:
     if isinstance(value, AmbiguousBool | AmbiguousNumber):
-        raise ValueError(value.explain())
+        raise invalid(ambiguous(value))
     return value
+
+
+def ambiguous(value: AmbiguousBool | AmbiguousNumber) -> Message:
+    """What YAML 1.1 made of a plain scalar (the catalogue text of `value.explain()`)."""
+    if isinstance(value, AmbiguousBool):
+        return msg("value.ambiguous_bool", text=value.text, value=str(value.value).lower())
+    return msg(
+        "value.ambiguous_number",
+        text=value.text,
+        kind=msg(f"word.{value.kind}"),
+        value=str(value.value),
+    )
 
 
 def as_text(value: Any) -> Any:
@@ -29,31 +42,28 @@ def as_text(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
-        raise ValueError(f"expected text, got the boolean {str(value).lower()}; quote it")
+        raise invalid(msg("value.text_got_bool", value=str(value).lower()))
     if isinstance(value, int | float):
-        raise ValueError(f'expected text, got the number {value}; quote it ("{value}")')
+        raise invalid(msg("value.text_got_number", value=str(value)))
     return value
 
 
 def as_flag(value: Any) -> Any:
     if isinstance(value, AmbiguousBool):
-        raise ValueError(
-            f"only true and false are accepted here, not '{value.text}' "
-            f"(write {str(value.value).lower()})"
-        )
+        raise invalid(msg("value.flag", text=value.text, value=str(value.value).lower()))
     return explain_ambiguous(value)
 
 
 def mapping_not_null(value: Any) -> Any:
     if value is None:
-        raise ValueError("expected a mapping, got nothing; write {} for none or remove the key")
+        raise invalid(msg("value.mapping_null"))
     return value
 
 
 def list_not_null(value: Any) -> Any:
     """A key left empty (`questions:`) is null, which the schema rejects too: explain."""
     if value is None:
-        raise ValueError("expected a list, got nothing; write [] for none or remove the key")
+        raise invalid(msg("value.list_null"))
     return value
 
 
@@ -73,21 +83,21 @@ def number_check(ge: int | None, le: int | None = None) -> Callable[[Any], int |
     union branch.
     """
     bounds = (
-        f"between {ge} and {le}"
+        msg("value.between", low=str(ge), high=str(le))
         if ge is not None and le is not None
-        else f"{ge} or more"
+        else msg("value.at_least", low=str(ge))
         if ge is not None
-        else "such as 12 or -3.5"
+        else msg("value.any_number")
     )
 
     def check(value: Any) -> int | float:
         value = explain_ambiguous(value)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"expected a number {bounds}")
+            raise invalid(msg("value.number", bounds=bounds))
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"expected a finite number {bounds}")
+            raise invalid(msg("value.finite", bounds=bounds))
         if (ge is not None and value < ge) or (le is not None and value > le):
-            raise ValueError(f"{value} is out of range: expected a number {bounds}")
+            raise invalid(msg("value.out_of_range", value=str(value), bounds=bounds))
         return value
 
     return check

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import breaking_moments
@@ -22,9 +23,12 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if moment.touchpoint.id not in addressed:
             yield Finding(
                 ("stages", moment.stage_index, "touchpoints", moment.touchpoint_index),
-                f"breaking moment '{moment.touchpoint.name}' (critical, experience "
-                f"{moment.experience}) has no open action with touchpoint: "
-                f"{moment.touchpoint.id}",
+                msg(
+                    "w106",
+                    touchpoint=moment.touchpoint.name,
+                    experience=str(moment.experience),
+                    id=moment.touchpoint.id,
+                ),
             )
 
 

@@ -1,0 +1,228 @@
+"""The Dutch catalogue: the ids and `{fields}` of `en.py`, in the Dutch of a CX team.
+
+Word choice (docs/lint.md, "Messages in Dutch"): a journey map is a
+klantreis(kaart), never a "map" (a folder in Dutch); stage = fase, touchpoint
+= contactmoment, evidence = onderbouwing, breaking moment = breekmoment, gap
+stays gap (as in the Dutch report). Keys and values the user writes in the
+YAML (`relevance`, `todo`, `x-`) stay English: that is how the file spells them.
+"""
+
+MESSAGES: dict[str, str] = {
+    "or_list": "{head} of {last}",
+    "and_list": "{head} en {last}",
+    "word.nothing": "niets",
+    "word.key": "sleutel",
+    "word.text": "tekst",
+    "word.persona": "persona",
+    "word.touchpoint": "contactmoment",
+    "word.opportunity": "kans",
+    "word.octal": "octale",
+    "word.base-60": "zestigtallige",
+    # E001
+    "e001.not_utf8": ("geen UTF-8: byte {byte} is niet te lezen; sla het bestand op als UTF-8"),
+    "e001.unreadable": "onleesbaar",
+    "e001.yaml": "geen geldige YAML: {reason}",
+    "e001.control_character": (
+        "geen geldige YAML: het teken {char} mag niet in YAML staan (een stuurteken); haal het weg"
+    ),
+    "e001.empty": (
+        "het bestand is leeg; een klantreiskaart heeft minstens version, title en stages nodig"
+    ),
+    "e001.documents": (
+        "het bestand bevat meer dan één document; zet één klantreiskaart per bestand"
+    ),
+    "e001.top_level_empty": "het bovenste niveau moet een mapping van sleutels zijn, maar is leeg",
+    "e001.top_level": "het bovenste niveau moet een mapping van sleutels zijn, geen {kind}",
+    "e001.top_level_list": "het bovenste niveau moet een mapping van sleutels zijn, geen lijst",
+    "e001.top_level_text": "het bovenste niveau moet een mapping van sleutels zijn, geen tekst",
+    "e001.unknown_alias": "onbekende alias *{anchor}",
+    "e001.unexpected": "onverwacht {event}",
+    # E002
+    "e002.duplicate_key": "sleutel '{key}' staat er twee keer (de eerste keer op regel {line})",
+    # E003
+    "e003.complex_key": "een sleutel moet gewone tekst zijn, geen lijst of mapping",
+    "e003.unsupported_tag": (
+        "YAML-tag '{tag}' wordt niet ondersteund: journey leest alleen gewone YAML "
+        "(tags worden nooit uitgevoerd)"
+    ),
+    "e003.bad_tagged": "'{text}' is geen geldige !!{kind}",
+    "e003.unsafe_key": "{where}: de sleutel bevat {char}, {why}; haal het weg",
+    "e003.unsafe_text": "{where}: de tekst bevat {char}, {why}; haal het weg",
+    "e003.why_bidi": (
+        "een richtingsteken waardoor tekst in een andere volgorde verschijnt dan hij is opgeslagen"
+    ),
+    "e003.why_control": (
+        "een stuurteken dat een terminal kan overschrijven of een uitvoerformaat kan breken"
+    ),
+    "e003.missing": "{where}: de verplichte sleutel '{key}' ontbreekt",
+    "e003.unknown_key": "{where}: onbekende sleutel '{key}'",
+    "e003.unknown_key_match": "{where}: onbekende sleutel '{key}'; bedoel je '{match}'?",
+    "e003.unknown_key_prefix": (
+        "{where}: onbekende sleutel '{key}'; eigen sleutels moeten beginnen met '{prefix}'"
+    ),
+    "e003.value": "{where}: {detail}",
+    "e003.at_least": "{where}: {value} valt buiten het bereik (minimaal {bound})",
+    "e003.at_most": "{where}: {value} valt buiten het bereik (maximaal {bound})",
+    "e003.bad_id": (
+        "{where}: {value} is geen geldige id; gebruik kleine letters, cijfers en losse "
+        "koppeltekens (zoals 'eerste-bezoek')"
+    ),
+    "e003.empty": "{where}: mag niet leeg zijn",
+    "e003.no_items": "{where}: moet minstens één item bevatten",
+    "e003.not_allowed": "{where}: {value} is hier niet toegestaan; kies uit {expected}",
+    "e003.dutch_label": (
+        "{where}: '{label}' is het Nederlandse label uit het rapport; schrijf {value}"
+    ),
+    "e003.expected": "{where}: hier hoort {expected}, maar er staat {value}",
+    "e003.future_date": (
+        "{where}: {date} ligt na de peildatum {today}; onderbouwing kan niet uit de toekomst "
+        "komen: vul de datum in waarop die is verzameld"
+    ),
+    "expect.whole_number": "een geheel getal",
+    "expect.text": "tekst",
+    "expect.bool": "true of false",
+    "expect.list": "een lijst",
+    "expect.mapping": "een mapping van sleutels",
+    "expect.date": "een datum (JJJJ-MM-DD)",
+    "expect.date_only": "een datum zonder tijd (JJJJ-MM-DD)",
+    # de eigen controle van een veld
+    "value.ambiguous_bool": (
+        "YAML leest '{text}' als de booleaanse waarde {value}; zet het tussen "
+        'aanhalingstekens ("{text}") als je tekst bedoelt'
+    ),
+    "value.ambiguous_number": (
+        "YAML 1.1 leest '{text}' als het {kind} getal {value}; schrijf het gewone getal of zet "
+        'het tussen aanhalingstekens ("{text}") als je tekst bedoelt'
+    ),
+    "value.text_got_bool": (
+        "hier hoort tekst, maar er staat de booleaanse waarde {value}; zet het tussen "
+        "aanhalingstekens"
+    ),
+    "value.text_got_number": (
+        "hier hoort tekst, maar er staat het getal {value}; zet het tussen aanhalingstekens "
+        '("{value}")'
+    ),
+    "value.flag": "hier kan alleen true of false, niet '{text}' (schrijf {value})",
+    "value.mapping_null": (
+        "hier hoort een mapping, maar er staat niets; schrijf {{}} voor geen of haal de sleutel weg"
+    ),
+    "value.list_null": (
+        "hier hoort een lijst, maar er staat niets; schrijf [] voor geen of haal de sleutel weg"
+    ),
+    "value.number": "hier hoort een getal {bounds}",
+    "value.finite": "hier hoort een eindig getal {bounds}",
+    "value.out_of_range": "{value} valt buiten het bereik: hier hoort een getal {bounds}",
+    "value.between": "tussen {low} en {high}",
+    "value.at_least": "van {low} of meer",
+    "value.any_number": "zoals 12 of -3,5",
+    "value.no_id": "van de naam '{name}' is geen id te maken; geef zelf een id op",
+    # E004-E005
+    "e004.persona": (
+        "persona-id '{id}' komt twee keer voor (ook bij de persona op {where}); "
+        "geef elke persona een eigen id"
+    ),
+    "e004.stage": (
+        "fase-id '{id}' komt twee keer voor (ook bij de fase op {where}); "
+        "geef elke fase een eigen id"
+    ),
+    "e004.touchpoint": (
+        "contactmoment-id '{id}' komt twee keer voor (ook bij het contactmoment op {where}); "
+        "geef elk contactmoment een eigen id"
+    ),
+    "e004.action": (
+        "actie-id '{id}' komt twee keer voor (ook bij de actie op {where}); "
+        "geef elke actie een eigen id"
+    ),
+    "e004.opportunity": (
+        "kans-id '{id}' komt twee keer voor (ook bij de kans op {where}); "
+        "geef elke kans een eigen id"
+    ),
+    "e005.match": "{kind} '{ref}' bestaat niet; bedoel je '{match}'?",
+    "e005.define_opportunity": (
+        "kans '{ref}' bestaat niet; leg die vast onder opportunities als {{text: ..., id: {ref}}}"
+    ),
+    "e005.define": "{kind} '{ref}' bestaat niet; leg die vast onder {key}",
+    "e005.known": "{kind} '{ref}' bestaat niet; bekende {key}: {known}",
+    # E006
+    "e006.file_size": (
+        "het bestand is {size} bytes, meer dan de grens van {limit}; verhoog die met "
+        "--max-file-size"
+    ),
+    "e006.nodes": (
+        "het document zou uitdijen tot meer dan {limit} knooppunten (een aliasbom?); verhoog "
+        "de grens met --max-nodes als deze klantreiskaart echt zo groot is"
+    ),
+    "e006.depth": (
+        "dieper genest dan {limit} niveaus; verhoog de grens met --max-depth als deze "
+        "klantreiskaart echt zo diep is"
+    ),
+    "e006.recursive_alias": "alias *{anchor} verwijst naar zichzelf (een oneindige structuur)",
+    "e006.stages": (
+        "meer dan {limit} fasen ({count}); verhoog de grens met --max-stages of max-stages in "
+        "[tool.journey] als deze klantreiskaart echt zo groot is"
+    ),
+    "e006.touchpoints": (
+        "meer dan {limit} contactmomenten; verhoog de grens met --max-touchpoints of "
+        "max-touchpoints in [tool.journey] als deze klantreiskaart echt zo groot is"
+    ),
+    # W101-W112
+    "w101": (
+        "fase '{stage}' heeft geen {missing}; zonder score telt de fase niet mee in de "
+        "rangschikking (geef een score van 0 tot 100)"
+    ),
+    "w101.relevance": "relevantie (relevance)",
+    "w101.presence": "aanwezigheid (presence)",
+    "w101.both": "relevantie (relevance) of aanwezigheid (presence)",
+    "w102": (
+        "fase '{stage}' is gescoord met {reason}; voeg de data-analyse, enquête of het "
+        "interview toe waar de scores op steunen"
+    ),
+    "w102.assumptions": "alleen aannames als onderbouwing",
+    "w102.no_evidence": "geen onderbouwing",
+    "w103": (
+        "fase '{stage}' heeft een gap van {gap} (drempel {threshold}), maar {lacking} ontbreekt"
+    ),
+    "w103.opportunity": "een kans",
+    "w103.action": "een open actie",
+    "w103.both": "een kans en een open actie",
+    "w104": "open actie '{action}' heeft geen eigenaar",
+    "w105": ("fase '{stage}' heeft geen contactmomenten; waar ontmoet de klant je in deze fase?"),
+    "w106": (
+        "breekmoment '{touchpoint}' (kritiek, beleving {experience}) heeft geen open actie met "
+        "touchpoint: {id}"
+    ),
+    "w107": (
+        "kritiek contactmoment '{touchpoint}' heeft geen belevingsscore; geef een score van "
+        "1 (zeer slecht) tot 5 (zeer goed), zodat een breekmoment niet onopgemerkt blijft"
+    ),
+    "w108": (
+        "onderbouwing '{source}' is van {date}, meer dan {months} maanden vóór {today}; "
+        "meet opnieuw en werk de scores en de datum bij"
+    ),
+    "w109": (
+        "persona '{persona}' ({id}) komt bij geen enkel contactmoment voor en heeft geen "
+        "persona-scores; zet '{id}' bij de personas van de contactmomenten die deze persona "
+        "tegenkomt, of haal de persona weg"
+    ),
+    "w110": (
+        "open actie '{action}' heeft geen kanaal; noem het kanaal dat verandert, zoals "
+        "website, app of telefoon"
+    ),
+    "w111": (
+        "breekmoment '{touchpoint}' (kritiek, beleving {experience}) heeft alleen open acties "
+        "op de horizon 'later'; plan er een voor now of next"
+    ),
+    "w112": (
+        "KPI '{kpi}' staat op {value}, slechter dan het doel {target}, en fase '{stage}' heeft "
+        "geen open actie; voeg er een toe (status todo of doing) die eraan werkt"
+    ),
+    # journey lint
+    "lint.maps.one": "{n} klantreiskaart",
+    "lint.maps.other": "{n} klantreiskaarten",
+    "lint.errors.one": "{n} fout",
+    "lint.errors.other": "{n} fouten",
+    "lint.warnings.one": "{n} waarschuwing",
+    "lint.warnings.other": "{n} waarschuwingen",
+    "lint.all_clear": "Alles in orde: {maps} gecontroleerd, geen problemen.",
+    "lint.found": "{errors} en {warnings} gevonden in {maps}.",
+}
