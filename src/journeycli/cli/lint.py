@@ -9,6 +9,7 @@ import typer
 
 from journeycli.cli.app import (
     FLAG,
+    LanguageChoice,
     app,
 )
 from journeycli.cli.complete import rule_codes
@@ -42,6 +43,7 @@ Settings come from [bold]\\[tool.journey][/] in the nearest pyproject.toml or fr
 .journey.toml (keys select, ignore, strict, gap-threshold, evidence-max-age); options win.
 Evidence ages against --today, else $JOURNEY_TODAY, else the system date.
 A comment [bold]# journey: ignore\\[W102][/] silences a problem on its line.
+Messages follow each map's [bold]language:[/] (en, nl); --lang picks one for all.
 """
 
 
@@ -93,6 +95,14 @@ def lint(
             autocompletion=rule_codes,
         ),
     ] = None,
+    lang: Annotated[
+        LanguageChoice | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages (default: each map's own language).",
+            rich_help_panel="Output",
+        ),
+    ] = None,
     limits: LimitValues | None = None,
 ) -> None:
     """Check maps for errors and quality warnings (exit 1 when errors are found)."""
@@ -114,6 +124,7 @@ def lint(
         gap_threshold=gap_threshold,
         evidence_max_age=evidence_max_age,
         today=today,
+        language=lang.value if lang else None,
     )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:

@@ -7,6 +7,8 @@ for one command and invalid for another (docs/lint.md).
 
 from __future__ import annotations
 
+import re
+
 from journeycli.core.enums import Language
 from journeycli.core.errors import InvalidMapError
 from journeycli.core.gcpause import paused_gc
@@ -42,18 +44,26 @@ def check_map(validated: ValidatedMap, settings: Settings | None = None) -> list
     return problems
 
 
+# `language: nl` at the top level, as written in a file that does not load.
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*(['\"]?)([a-z]{2})\1[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
 def message_language(validated: ValidatedMap, settings: Settings | None = None) -> Language:
     """The language of a map's messages: `--lang`, else the map's `language:`, else English.
 
     The map's own key is read from the loaded data, so a Dutch map with a
     schema error still gets its errors in Dutch (docs/lint.md, "Messages in
-    Dutch"); a file that cannot be read at all gets them in English.
+    Dutch"). A file that does not load (E001, E006) is searched for a
+    top-level `language:` line as written; without one, English.
     """
     chosen = language_of(settings.language) if settings else None
     if chosen is not None:
         return chosen
     data = validated.document.data
-    return (language_of(data.get("language")) if isinstance(data, dict) else None) or Language.EN
+    if isinstance(data, dict):
+        return language_of(data.get("language")) or Language.EN
+    found = _LANGUAGE_LINE.search(validated.document.text)
+    return (language_of(found.group(2)) if found else None) or Language.EN
 
 
 def in_language(problems: list[Problem], lang: Language) -> list[Problem]:
@@ -62,8 +72,12 @@ def in_language(problems: list[Problem], lang: Language) -> list[Problem]:
 
 
 def map_errors(validated: ValidatedMap, settings: Settings | None = None) -> list[Problem]:
-    """The errors (not warnings) that make a map unusable for report, diff and export."""
-    return sorted(p for p in check_map(validated, settings) if p.is_error)
+    """The errors (not warnings) that make a map unusable for report, diff and export.
+
+    In the map's language (or `--lang`), as `journey lint` would print them.
+    """
+    errors = sorted(p for p in check_map(validated, settings) if p.is_error)
+    return in_language(errors, message_language(validated, settings))
 
 
 def valid_map(raw: bytes, name: str, settings: Settings | None = None) -> JourneyMap:
@@ -77,5 +91,5 @@ def valid_map(raw: bytes, name: str, settings: Settings | None = None) -> Journe
     validated = load_map(raw, name, settings.limits)
     errors = map_errors(validated, settings)
     if errors or validated.model is None:
-        raise InvalidMapError(in_language(errors, message_language(validated, settings)))
+        raise InvalidMapError(errors)
     return validated.model

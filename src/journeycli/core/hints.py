@@ -11,6 +11,8 @@ import difflib
 from collections.abc import Iterable
 from typing import Any
 
+from journeycli.core.messages import Message, msg
+
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """ "did you mean 'x'?" for the closest choice, or None when nothing is close."""
@@ -18,8 +20,11 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
-def yaml_syntax(exc: Any, text: str) -> tuple[int, int, str]:
+def yaml_syntax(exc: Any, text: str) -> tuple[int, int, Message]:
     """Where a PyYAML syntax error is (1-based line, column) and why, with the fix.
+
+    PyYAML's own words stay as they are (the parser's); the advice is from
+    the catalogue, so a Dutch map gets it in Dutch.
 
     PyYAML says what its parser expected ("could not find expected ':'"), at
     the place it gave up, often the line after the mistake. For the mistakes
@@ -37,17 +42,17 @@ def yaml_syntax(exc: Any, text: str) -> tuple[int, int, str]:
     char = row[col - 1 : col]
     reason = " ".join(part for part in (context, problem) if part)
     if char == "\t" or "tab character" in problem:
-        advice = "YAML does not allow a tab here; indent with spaces"
+        advice = msg("yaml.tab")
     elif "could not find expected ':'" in problem:
-        advice = "add ': ' after the key, or put the text in quotes"
+        advice = msg("yaml.colon")
     elif "mapping values are not allowed" in problem:
-        advice = "put text that contains ': ' in quotes"
+        advice = msg("yaml.colon_in_text")
     elif "cannot start any token" in problem:
-        advice = f"YAML reserves '{char}' at the start of a value; put the text in quotes"
+        advice = msg("yaml.reserved", char=char)
     elif "quoted scalar" in context:
-        advice = "close the quote that starts here"
+        advice = msg("yaml.quote")
     elif "did not find expected" in problem and "block" in context:
-        advice = "check this line's indentation against the lines above"
+        advice = msg("yaml.indent")
     else:
-        return line, col, reason
-    return line, col, f"{reason}; {advice}"
+        return line, col, msg("e001.yaml", reason=reason)
+    return line, col, msg("e001.yaml_advice", reason=reason, advice=advice)

@@ -314,8 +314,8 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     except _AbortError as stop:
         return fail(stop.problem, text)
     except yaml.MarkedYAMLError as exc:
-        line, col, reason = yaml_syntax(exc, text)
-        return fail(Problem.of(path, line, col, Code.E001, msg("e001.yaml", reason=reason)), text)
+        line, col, message = yaml_syntax(exc, text)
+        return fail(Problem.of(path, line, col, Code.E001, message), text)
     except yaml.reader.ReaderError as exc:  # a raw control character: point at it
         before = text[: exc.position] if isinstance(exc.position, int) else ""
         line = before.count("\n") + 1

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from pydantic_core import PydanticCustomError
+from typing import TYPE_CHECKING
 
 from journeycli.core.enums import Language
 from journeycli.core.messages import en, nl
+
+if TYPE_CHECKING:
+    from pydantic_core import PydanticCustomError
 
 CATALOGUES: dict[Language, dict[str, str]] = {Language.EN: en.MESSAGES, Language.NL: nl.MESSAGES}
 
@@ -81,7 +83,11 @@ def invalid(message: Message) -> PydanticCustomError:
 
     Validation (`journeycli.core.validation`) takes the Message from the
     error's context, so the problem can be written in the map's language.
+    Pydantic is imported here, not at the top: problems (and so this module)
+    are loaded by commands that never validate a map.
     """
+    from pydantic_core import PydanticCustomError
+
     return PydanticCustomError(INVALID, "{text}", {"text": message.render(), "message": message})
 
 

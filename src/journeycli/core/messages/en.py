@@ -22,6 +22,13 @@ MESSAGES: dict[str, str] = {
     "e001.not_utf8": "not UTF-8: byte {byte} cannot be decoded; save the file as UTF-8",
     "e001.unreadable": "unreadable",
     "e001.yaml": "not valid YAML: {reason}",
+    "e001.yaml_advice": "not valid YAML: {reason}; {advice}",
+    "yaml.tab": "YAML does not allow a tab here; indent with spaces",
+    "yaml.colon": "add ': ' after the key, or put the text in quotes",
+    "yaml.colon_in_text": "put text that contains ': ' in quotes",
+    "yaml.reserved": "YAML reserves '{char}' at the start of a value; put the text in quotes",
+    "yaml.quote": "close the quote that starts here",
+    "yaml.indent": "check this line's indentation against the lines above",
     "e001.control_character": (
         "not valid YAML: the character {char} is not allowed in YAML (a control character); "
         "remove it"

@@ -21,7 +21,17 @@ MESSAGES: dict[str, str] = {
     # E001
     "e001.not_utf8": ("geen UTF-8: byte {byte} is niet te lezen; sla het bestand op als UTF-8"),
     "e001.unreadable": "onleesbaar",
-    "e001.yaml": "geen geldige YAML: {reason}",
+    "e001.yaml": "geen geldige YAML ({reason})",
+    "e001.yaml_advice": "geen geldige YAML ({reason}); {advice}",
+    "yaml.tab": "YAML staat hier geen tab toe; spring in met spaties",
+    "yaml.colon": "zet ': ' na de sleutel, of zet de tekst tussen aanhalingstekens",
+    "yaml.colon_in_text": "zet tekst met ': ' erin tussen aanhalingstekens",
+    "yaml.reserved": (
+        "YAML reserveert '{char}' aan het begin van een waarde; zet de tekst tussen "
+        "aanhalingstekens"
+    ),
+    "yaml.quote": "sluit het aanhalingsteken dat hier begint",
+    "yaml.indent": "vergelijk het inspringen van deze regel met de regels erboven",
     "e001.control_character": (
         "geen geldige YAML: het teken {char} mag niet in YAML staan (een stuurteken); haal het weg"
     ),
@@ -174,17 +184,15 @@ MESSAGES: dict[str, str] = {
     "w101.presence": "aanwezigheid (presence)",
     "w101.both": "relevantie (relevance) of aanwezigheid (presence)",
     "w102": (
-        "fase '{stage}' is gescoord met {reason}; voeg de data-analyse, enquête of het "
+        "fase '{stage}' heeft scores {reason}; voeg de data-analyse, enquête of het "
         "interview toe waar de scores op steunen"
     ),
-    "w102.assumptions": "alleen aannames als onderbouwing",
-    "w102.no_evidence": "geen onderbouwing",
-    "w103": (
-        "fase '{stage}' heeft een gap van {gap} (drempel {threshold}), maar {lacking} ontbreekt"
-    ),
-    "w103.opportunity": "een kans",
-    "w103.action": "een open actie",
-    "w103.both": "een kans en een open actie",
+    "w102.assumptions": "met alleen aannames als onderbouwing",
+    "w102.no_evidence": "zonder onderbouwing",
+    "w103": "fase '{stage}' heeft een gap van {gap} (drempel {threshold}), maar nog {lacking}",
+    "w103.opportunity": "geen kans",
+    "w103.action": "geen open actie",
+    "w103.both": "geen kans en geen open actie",
     "w104": "open actie '{action}' heeft geen eigenaar",
     "w105": ("fase '{stage}' heeft geen contactmomenten; waar ontmoet de klant je in deze fase?"),
     "w106": (
@@ -210,7 +218,7 @@ MESSAGES: dict[str, str] = {
     ),
     "w111": (
         "breekmoment '{touchpoint}' (kritiek, beleving {experience}) heeft alleen open acties "
-        "op de horizon 'later'; plan er een voor now of next"
+        "op de horizon 'later'; plan er een op horizon now of next"
     ),
     "w112": (
         "KPI '{kpi}' staat op {value}, slechter dan het doel {target}, en fase '{stage}' heeft "
