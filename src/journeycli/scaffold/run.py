@@ -13,6 +13,7 @@ touchpoints, W104 no owner) form the to-do list.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,8 @@ from journeycli.core.fs import atomic_write
 from journeycli.core.guards import unsafe_text_message
 from journeycli.core.hints import did_you_mean
 from journeycli.core.loader import load_document
+from journeycli.core.messages import msg
+from journeycli.core.messages import text as say
 from journeycli.core.model import Action, Evidence, JourneyMap, Kpi, Persona, Touchpoint
 from journeycli.core.schema import SCHEMA_FILE, find_schema_ref
 from journeycli.core.slug import slugify, unique_slug
@@ -103,17 +106,25 @@ def next_steps(result: Scaffold, options: ScaffoldOptions) -> str:
 
     Without a schema file to point the modeline at, it also says how to make
     one, since editor checks are the quickest way to fill in a map correctly.
+    In the map's language; file names are quoted for the shell when they need
+    it (docs/scaffold.md).
     """
     assert result.path is not None
+    lang = options.language
+    path = shlex.quote(str(result.path))  # `Mijn Reis.journey.yaml` must be copyable as is
+    count = len(result.journey.stages)
+    which = "new.stages_from_flag" if options.stages else "new.stages"
+    stages = msg(f"{which}.{'one' if count == 1 else 'other'}", n=count)
     lines = [
-        f"Created {result.path} ({options.template}, {options.language}, "
-        f"{len(result.journey.stages)} stages{' from --stages' if options.stages else ''}).",
-        f"Next: fill in the prompts, then run: journey lint {result.path}",
+        say(
+            "new.created", lang, path=path, template=options.template, language=lang, stages=stages
+        ),
+        say("new.next", lang, path=path),
     ]
     if not result.schema_found:
         folder = result.path.parent
         target = folder / SCHEMA_FILE if str(folder) != "." else SCHEMA_FILE
-        lines.append(f"For checks while you type: journey schema > {target}")
+        lines.append(say("new.schema", lang, target=shlex.quote(str(target))))
     return "".join(f"{line}\n" for line in lines)
 
 

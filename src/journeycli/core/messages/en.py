@@ -195,6 +195,14 @@ MESSAGES: dict[str, str] = {
         "KPI '{kpi}' is {value}, worse than its target {target}, and stage '{stage}' has no "
         "open action; add one (status todo or doing) that works on it"
     ),
+    # journey new
+    "new.created": "Created {path} ({template}, {language}, {stages}).",
+    "new.stages.one": "{n} stage",
+    "new.stages.other": "{n} stages",
+    "new.stages_from_flag.one": "{n} stage from --stages",
+    "new.stages_from_flag.other": "{n} stages from --stages",
+    "new.next": "Next: fill in the prompts, then run: journey lint {path}",
+    "new.schema": "For checks while you type: journey schema > {target}",
     # journey lint
     "lint.maps.one": "{n} map",
     "lint.maps.other": "{n} maps",

@@ -224,6 +224,14 @@ MESSAGES: dict[str, str] = {
         "KPI '{kpi}' staat op {value}, slechter dan het doel {target}, en fase '{stage}' heeft "
         "geen open actie; voeg er een toe (status todo of doing) die eraan werkt"
     ),
+    # journey new
+    "new.created": "{path} aangemaakt ({template}, {language}, {stages}).",
+    "new.stages.one": "{n} fase",
+    "new.stages.other": "{n} fasen",
+    "new.stages_from_flag.one": "{n} fase uit --stages",
+    "new.stages_from_flag.other": "{n} fasen uit --stages",
+    "new.next": "Volgende stap: vul de vragen in en voer dan uit: journey lint {path}",
+    "new.schema": "Voor controles tijdens het typen: journey schema > {target}",
     # journey lint
     "lint.maps.one": "{n} klantreiskaart",
     "lint.maps.other": "{n} klantreiskaarten",
