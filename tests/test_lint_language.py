@@ -70,7 +70,9 @@ def test_numbers_follow_the_language() -> None:
 def test_a_nested_word_is_translated_too() -> None:
     message = msg("w101", stage="Levering", missing=msg("w101.presence"))
     assert isinstance(message.args[1][1], Message)
-    assert message.render("nl").startswith("fase 'Levering' heeft geen aanwezigheid (presence);")
+    assert message.render("nl").startswith(
+        "fase 'Levering' heeft geen score voor aanwezigheid (presence) en telt dus niet mee"
+    )
 
 
 def _golden(name: str, actual: str) -> None:

@@ -177,12 +177,12 @@ MESSAGES: dict[str, str] = {
     ),
     # W101-W112
     "w101": (
-        "fase '{stage}' heeft geen {missing}; zonder score telt de fase niet mee in de "
+        "fase '{stage}' heeft geen score voor {missing} en telt dus niet mee in de "
         "rangschikking (geef een score van 0 tot 100)"
     ),
     "w101.relevance": "relevantie (relevance)",
     "w101.presence": "aanwezigheid (presence)",
-    "w101.both": "relevantie (relevance) of aanwezigheid (presence)",
+    "w101.both": "relevantie (relevance) en aanwezigheid (presence)",
     "w102": (
         "fase '{stage}' heeft scores {reason}; voeg de data-analyse, enquête of het "
         "interview toe waar de scores op steunen"
