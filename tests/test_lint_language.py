@@ -71,7 +71,7 @@ def test_a_nested_word_is_translated_too() -> None:
     message = msg("w101", stage="Levering", missing=msg("w101.presence"))
     assert isinstance(message.args[1][1], Message)
     assert message.render("nl").startswith(
-        "fase 'Levering' heeft geen score voor aanwezigheid (presence) en telt dus niet mee"
+        "fase 'Levering' is nog niet gescoord op aanwezigheid (presence); zo telt de fase niet"
     )
 
 

@@ -177,7 +177,7 @@ MESSAGES: dict[str, str] = {
     ),
     # W101-W112
     "w101": (
-        "fase '{stage}' heeft geen score voor {missing} en telt dus niet mee in de "
+        "fase '{stage}' is nog niet gescoord op {missing}; zo telt de fase niet mee in de "
         "rangschikking (geef een score van 0 tot 100)"
     ),
     "w101.relevance": "relevantie (relevance)",
