@@ -9,10 +9,7 @@ commands. The Dutch catalogue (`nl.py`) has exactly the same ids and fields.
 MESSAGES: dict[str, str] = {
     # lists and small words used inside other messages
     "or_list": "{head} or {last}",
-    "and_list": "{head} and {last}",
     "word.nothing": "nothing",
-    "word.key": "key",
-    "word.text": "text",
     "word.persona": "persona",
     "word.touchpoint": "touchpoint",
     "word.opportunity": "opportunity",

@@ -9,10 +9,7 @@ YAML (`relevance`, `todo`, `x-`) stay English: that is how the file spells them.
 
 MESSAGES: dict[str, str] = {
     "or_list": "{head} of {last}",
-    "and_list": "{head} en {last}",
     "word.nothing": "niets",
-    "word.key": "sleutel",
-    "word.text": "tekst",
     "word.persona": "persona",
     "word.touchpoint": "contactmoment",
     "word.opportunity": "kans",
@@ -41,25 +38,34 @@ MESSAGES: dict[str, str] = {
     "e001.documents": (
         "het bestand bevat meer dan één document; zet één klantreiskaart per bestand"
     ),
-    "e001.top_level_empty": "het bovenste niveau moet een mapping van sleutels zijn, maar is leeg",
-    "e001.top_level": "het bovenste niveau moet een mapping van sleutels zijn, geen {kind}",
-    "e001.top_level_list": "het bovenste niveau moet een mapping van sleutels zijn, geen lijst",
-    "e001.top_level_text": "het bovenste niveau moet een mapping van sleutels zijn, geen tekst",
+    "e001.top_level_empty": (
+        "het bestand moet op het bovenste niveau sleutels met waarden bevatten, maar is leeg"
+    ),
+    "e001.top_level": (
+        "het bestand moet op het bovenste niveau sleutels met waarden bevatten, geen {kind}"
+    ),
+    "e001.top_level_list": (
+        "het bestand moet op het bovenste niveau sleutels met waarden bevatten, geen lijst"
+    ),
+    "e001.top_level_text": (
+        "het bestand moet op het bovenste niveau sleutels met waarden bevatten, geen losse tekst"
+    ),
     "e001.unknown_alias": "onbekende alias *{anchor}",
     "e001.unexpected": "onverwacht {event}",
     # E002
     "e002.duplicate_key": "sleutel '{key}' staat er twee keer (de eerste keer op regel {line})",
     # E003
-    "e003.complex_key": "een sleutel moet gewone tekst zijn, geen lijst of mapping",
+    "e003.complex_key": "een sleutel moet gewone tekst zijn, geen lijst of geneste sleutels",
     "e003.unsupported_tag": (
         "YAML-tag '{tag}' wordt niet ondersteund: journey leest alleen gewone YAML "
         "(tags worden nooit uitgevoerd)"
     ),
     "e003.bad_tagged": "'{text}' is geen geldige !!{kind}",
-    "e003.unsafe_key": "{where}: de sleutel bevat {char}, {why}; haal het weg",
-    "e003.unsafe_text": "{where}: de tekst bevat {char}, {why}; haal het weg",
+    "e003.unsafe_key": "{where}: de sleutel bevat {char}, {why}; haal het teken weg",
+    "e003.unsafe_text": "{where}: de tekst bevat {char}, {why}; haal het teken weg",
     "e003.why_bidi": (
-        "een richtingsteken waardoor tekst in een andere volgorde verschijnt dan hij is opgeslagen"
+        "een richtingsteken waardoor tekst in een andere volgorde verschijnt dan waarin hij "
+        "is opgeslagen"
     ),
     "e003.why_control": (
         "een stuurteken dat een terminal kan overschrijven of een uitvoerformaat kan breken"
@@ -92,21 +98,20 @@ MESSAGES: dict[str, str] = {
     "expect.text": "tekst",
     "expect.bool": "true of false",
     "expect.list": "een lijst",
-    "expect.mapping": "een mapping van sleutels",
+    "expect.mapping": "sleutels met waarden",
     "expect.date": "een datum (JJJJ-MM-DD)",
     "expect.date_only": "een datum zonder tijd (JJJJ-MM-DD)",
     # de eigen controle van een veld
     "value.ambiguous_bool": (
-        "YAML leest '{text}' als de booleaanse waarde {value}; zet het tussen "
-        'aanhalingstekens ("{text}") als je tekst bedoelt'
+        "YAML leest '{text}' als de ja/nee-waarde {value}; zet het tussen aanhalingstekens "
+        '("{text}") als je tekst bedoelt'
     ),
     "value.ambiguous_number": (
         "YAML 1.1 leest '{text}' als het {kind} getal {value}; schrijf het gewone getal of zet "
         'het tussen aanhalingstekens ("{text}") als je tekst bedoelt'
     ),
     "value.text_got_bool": (
-        "hier hoort tekst, maar er staat de booleaanse waarde {value}; zet het tussen "
-        "aanhalingstekens"
+        "hier hoort tekst, maar er staat de ja/nee-waarde {value}; zet het tussen aanhalingstekens"
     ),
     "value.text_got_number": (
         "hier hoort tekst, maar er staat het getal {value}; zet het tussen aanhalingstekens "
@@ -114,7 +119,8 @@ MESSAGES: dict[str, str] = {
     ),
     "value.flag": "hier kan alleen true of false, niet '{text}' (schrijf {value})",
     "value.mapping_null": (
-        "hier hoort een mapping, maar er staat niets; schrijf {{}} voor geen of haal de sleutel weg"
+        "hier horen sleutels met waarden, maar er staat niets; schrijf {{}} voor geen of haal "
+        "de sleutel weg"
     ),
     "value.list_null": (
         "hier hoort een lijst, maar er staat niets; schrijf [] voor geen of haal de sleutel weg"
@@ -124,7 +130,7 @@ MESSAGES: dict[str, str] = {
     "value.out_of_range": "{value} valt buiten het bereik: hier hoort een getal {bounds}",
     "value.between": "tussen {low} en {high}",
     "value.at_least": "van {low} of meer",
-    "value.any_number": "zoals 12 of -3,5",
+    "value.any_number": "zoals 12 of -3.5",
     "value.no_id": "van de naam '{name}' is geen id te maken; geef zelf een id op",
     # E004-E005
     "e004.persona": (
@@ -149,9 +155,9 @@ MESSAGES: dict[str, str] = {
     ),
     "e005.match": "{kind} '{ref}' bestaat niet; bedoel je '{match}'?",
     "e005.define_opportunity": (
-        "kans '{ref}' bestaat niet; leg die vast onder opportunities als {{text: ..., id: {ref}}}"
+        "kans '{ref}' bestaat niet; voeg die toe onder opportunities als {{text: ..., id: {ref}}}"
     ),
-    "e005.define": "{kind} '{ref}' bestaat niet; leg die vast onder {key}",
+    "e005.define": "{kind} '{ref}' bestaat niet; voeg die toe onder {key}",
     "e005.known": "{kind} '{ref}' bestaat niet; bekende {key}: {known}",
     # E006
     "e006.file_size": (
@@ -196,8 +202,8 @@ MESSAGES: dict[str, str] = {
     "w104": "open actie '{action}' heeft geen eigenaar",
     "w105": ("fase '{stage}' heeft geen contactmomenten; waar ontmoet de klant je in deze fase?"),
     "w106": (
-        "breekmoment '{touchpoint}' (kritiek, beleving {experience}) heeft geen open actie met "
-        "touchpoint: {id}"
+        "breekmoment '{touchpoint}' (kritiek, beleving {experience}) wordt door geen open "
+        "actie aangepakt; voeg een actie toe met touchpoint: {id}"
     ),
     "w107": (
         "kritiek contactmoment '{touchpoint}' heeft geen belevingsscore; geef een score van "
@@ -213,12 +219,12 @@ MESSAGES: dict[str, str] = {
         "tegenkomt, of haal de persona weg"
     ),
     "w110": (
-        "open actie '{action}' heeft geen kanaal; noem het kanaal dat verandert, zoals "
-        "website, app of telefoon"
+        "open actie '{action}' heeft geen kanaal; noem het kanaal waarop de actie iets "
+        "verandert, zoals website, app of telefoon"
     ),
     "w111": (
         "breekmoment '{touchpoint}' (kritiek, beleving {experience}) heeft alleen open acties "
-        "op de horizon 'later'; plan er een op horizon now of next"
+        "op de horizon 'later'; plan er ook een op horizon now of next"
     ),
     "w112": (
         "KPI '{kpi}' staat op {value}, slechter dan het doel {target}, en fase '{stage}' heeft "
@@ -230,7 +236,9 @@ MESSAGES: dict[str, str] = {
     "new.stages.other": "{n} fasen",
     "new.stages_from_flag.one": "{n} fase uit --stages",
     "new.stages_from_flag.other": "{n} fasen uit --stages",
-    "new.next": "Volgende stap: vul de vragen in en voer dan uit: journey lint {path}",
+    "new.next": (
+        "Volgende stap: vul de vragen in en controleer de kaart dan met: journey lint {path}"
+    ),
     "new.schema": "Voor controles tijdens het typen: journey schema > {target}",
     # journey lint
     "lint.maps.one": "{n} klantreiskaart",
