@@ -392,7 +392,8 @@ def test_the_next_steps_quote_a_file_name_with_spaces(
     assert result.code == 0, result.err
     assert result.err.splitlines() == [
         "'Mijn Reis.journey.yaml' aangemaakt (five-stages, nl, 5 fasen).",
-        "Volgende stap: vul de vragen in en voer dan uit: journey lint 'Mijn Reis.journey.yaml'",
+        "Volgende stap: vul de vragen in en controleer de kaart dan met: "
+        "journey lint 'Mijn Reis.journey.yaml'",
         "Voor controles tijdens het typen: journey schema > journey.schema.json",
     ]
     command = result.err.splitlines()[1].rsplit(": ", 1)[1]
