@@ -21,6 +21,7 @@ from journeycli.core.gcpause import paused_gc
 from journeycli.core.guards import size_problems, unsafe_text_problems
 from journeycli.core.loader import load_document
 from journeycli.core.messages import INVALID, Message, msg
+from journeycli.core.misread import written
 from journeycli.core.model import EXTENSION_PREFIX, UNION_TAGS, JourneyMap
 from journeycli.core.problems import Code, Problem, dotted
 
@@ -54,8 +55,8 @@ class ValidatedMap:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    """The value as written in the file (docs/format.md: messages quote what you wrote)."""
+    return written(value)
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:

@@ -19,13 +19,56 @@ MESSAGES: dict[str, str] = {
     "e001.not_utf8": "not UTF-8: byte {byte} cannot be decoded; save the file as UTF-8",
     "e001.unreadable": "unreadable",
     "e001.yaml": "not valid YAML: {reason}",
-    "e001.yaml_advice": "not valid YAML: {reason}; {advice}",
-    "yaml.tab": "YAML does not allow a tab here; indent with spaces",
-    "yaml.colon": "add ': ' after the key, or put the text in quotes",
-    "yaml.colon_in_text": "put text that contains ': ' in quotes",
+    "e001.yaml_hint": "not valid YAML: {hint}",
+    "yaml.unclosed_quote": (
+        "the quote that opens here (line {line}) is never closed; end the text with {quote}"
+    ),
+    "yaml.key_expected": (
+        "line {line} has text where a key is expected; add ': ' after the key, or put the "
+        "text in quotes"
+    ),
     "yaml.reserved": "YAML reserves '{char}' at the start of a value; put the text in quotes",
-    "yaml.quote": "close the quote that starts here",
-    "yaml.indent": "check this line's indentation against the lines above",
+    "yaml.escape": (
+        "a backslash in double quotes starts an escape; write \\\\ for a backslash, or use "
+        "single quotes"
+    ),
+    "yaml.tab_indent": (
+        "line {line} is indented with a tab; YAML allows only spaces for indentation"
+    ),
+    "yaml.tab": "YAML does not allow a tab here; use spaces",
+    "yaml.the_list": "the list",
+    "yaml.the_mapping": "the mapping",
+    "yaml.flow_open": "{kind} is not closed; end it with '{closing}'",
+    "yaml.flow_bad": (
+        "{kind} that starts with '{opening}' on line {line} is not written as YAML "
+        "expects; separate its items with ', ' and quote text with ': ' or '{closing}'"
+    ),
+    "yaml.flow_unclosed": (
+        "the '{opening}' on line {line} is never closed; end {kind} with '{closing}'"
+    ),
+    "yaml.tight_colon": "'{token}' needs a space after ':'; write '{key}: {value}'",
+    "yaml.colon_in_text": (
+        "the text after '{key}:' contains ': '; put it in quotes: {key}: \"{text}\""
+    ),
+    "yaml.dash": "'{head}' needs a space after '-' to start a list item; write '- {rest}'",
+    "yaml.indented_further": (
+        "line {line} is indented further than line {above} ({here} spaces, not {prefix}), "
+        "so YAML reads it as more text of line {above}; give keys of one mapping the same "
+        "indentation"
+    ),
+    "yaml.after_quote": (
+        "there is text after the closing quote on line {line}; put the whole text in "
+        'quotes: "{whole}"'
+    ),
+    "yaml.no_level": (
+        "line {line} is indented {here} spaces, which matches no line above it (line "
+        "{above} has {there}); give keys of one mapping, and items of one list, the same "
+        "indentation"
+    ),
+    "yaml.misfit": (
+        "line {line} (indented {here} spaces) does not fit the lines above it (line "
+        "{above} has {there}); check its indentation, and whether it needs a '- '"
+    ),
     "e001.control_character": (
         "not valid YAML: the character {char} is not allowed in YAML (a control character); "
         "remove it"
@@ -90,7 +133,7 @@ MESSAGES: dict[str, str] = {
         'quote it ("{text}") if you mean text'
     ),
     "value.text_got_bool": "expected text, got the boolean {value}; quote it",
-    "value.text_got_number": 'expected text, got the number {value}; quote it ("{value}")',
+    "value.text_got_number": 'expected text, got the number {value}; quote it ("{text}")',
     "value.flag": "only true and false are accepted here, not '{text}' (write {value})",
     "value.mapping_null": "expected a mapping, got nothing; write {{}} for none or remove the key",
     "value.list_null": "expected a list, got nothing; write [] for none or remove the key",
@@ -165,9 +208,12 @@ MESSAGES: dict[str, str] = {
     "w104": "open action '{action}' has no owner",
     "w105": "stage '{stage}' has no touchpoints; where does the customer meet you here?",
     "w106": (
-        "breaking moment '{touchpoint}' (critical, experience {experience}) has no open action "
-        "with touchpoint: {id}"
+        "breaking moment '{touchpoint}'{who} (critical, experience {experience}) has no open "
+        "action with touchpoint: {id}"
     ),
+    "w106.everyone": "",
+    "w106.persona": " for persona {ids}",
+    "w106.personas": " for personas {ids}",
     "w107": (
         "critical touchpoint '{touchpoint}' has no experience score; score it from 1 (very bad) "
         "to 5 (very good), so a breaking moment cannot hide"

@@ -19,16 +19,64 @@ MESSAGES: dict[str, str] = {
     "e001.not_utf8": ("geen UTF-8: byte {byte} is niet te lezen; sla het bestand op als UTF-8"),
     "e001.unreadable": "onleesbaar",
     "e001.yaml": "geen geldige YAML ({reason})",
-    "e001.yaml_advice": "geen geldige YAML ({reason}); {advice}",
-    "yaml.tab": "YAML staat hier geen tab toe; spring in met spaties",
-    "yaml.colon": "zet ': ' na de sleutel, of zet de tekst tussen aanhalingstekens",
-    "yaml.colon_in_text": "zet tekst met ': ' erin tussen aanhalingstekens",
+    "e001.yaml_hint": "geen geldige YAML: {hint}",
+    "yaml.unclosed_quote": (
+        "het aanhalingsteken dat hier opent (regel {line}) wordt nergens gesloten; sluit "
+        "de tekst af met {quote}"
+    ),
+    "yaml.key_expected": (
+        "regel {line} heeft tekst waar een sleutel hoort; zet ': ' na de sleutel, of zet "
+        "de tekst tussen aanhalingstekens"
+    ),
     "yaml.reserved": (
         "YAML reserveert '{char}' aan het begin van een waarde; zet de tekst tussen "
         "aanhalingstekens"
     ),
-    "yaml.quote": "sluit het aanhalingsteken dat hier begint",
-    "yaml.indent": "vergelijk het inspringen van deze regel met de regels erboven",
+    "yaml.escape": (
+        "een backslash tussen dubbele aanhalingstekens begint een escape-reeks; schrijf "
+        "\\\\ voor een backslash, of gebruik enkele aanhalingstekens"
+    ),
+    "yaml.tab_indent": (
+        "regel {line} springt in met een tab; YAML staat alleen spaties toe om in te springen"
+    ),
+    "yaml.tab": "YAML staat hier geen tab toe; gebruik spaties",
+    "yaml.the_list": "de lijst",
+    "yaml.the_mapping": "het blok",
+    "yaml.flow_open": "{kind} wordt niet gesloten; sluit af met '{closing}'",
+    "yaml.flow_bad": (
+        "{kind} vanaf '{opening}' op regel {line} is niet geschreven zoals YAML verwacht; "
+        "scheid de items met ', ' en zet tekst met ': ' of '{closing}' tussen "
+        "aanhalingstekens"
+    ),
+    "yaml.flow_unclosed": (
+        "de '{opening}' op regel {line} wordt nergens gesloten; sluit {kind} af met '{closing}'"
+    ),
+    "yaml.tight_colon": "'{token}' heeft een spatie na ':' nodig; schrijf '{key}: {value}'",
+    "yaml.colon_in_text": (
+        "de tekst na '{key}:' bevat ': '; zet hem tussen aanhalingstekens: {key}: \"{text}\""
+    ),
+    "yaml.dash": (
+        "'{head}' heeft een spatie na '-' nodig om een lijstitem te beginnen; schrijf '- {rest}'"
+    ),
+    "yaml.indented_further": (
+        "regel {line} springt verder in dan regel {above} ({here} spaties, niet "
+        "{prefix}), dus leest YAML hem als vervolg van de tekst op regel {above}; laat de "
+        "sleutels van één blok even ver inspringen"
+    ),
+    "yaml.after_quote": (
+        "er staat tekst na het sluitende aanhalingsteken op regel {line}; zet de hele "
+        'tekst tussen aanhalingstekens: "{whole}"'
+    ),
+    "yaml.no_level": (
+        "regel {line} springt {here} spaties in, en dat past bij geen enkele regel "
+        "erboven (regel {above} heeft er {there}); laat de sleutels van één blok, en de "
+        "items van één lijst, even ver inspringen"
+    ),
+    "yaml.misfit": (
+        "regel {line} ({here} spaties ingesprongen) past niet bij de regels erboven "
+        "(regel {above} heeft er {there}); controleer het inspringen, en of er een '- ' "
+        "voor moet"
+    ),
     "e001.control_character": (
         "geen geldige YAML: het teken {char} mag niet in YAML staan (een stuurteken); haal het weg"
     ),
@@ -115,7 +163,7 @@ MESSAGES: dict[str, str] = {
     ),
     "value.text_got_number": (
         "hier hoort tekst, maar er staat het getal {value}; zet het tussen aanhalingstekens "
-        '("{value}")'
+        '("{text}")'
     ),
     "value.flag": "hier kan alleen true of false, niet '{text}' (schrijf {value})",
     "value.mapping_null": (
@@ -202,9 +250,12 @@ MESSAGES: dict[str, str] = {
     "w104": "open actie '{action}' heeft geen eigenaar",
     "w105": ("fase '{stage}' heeft geen contactmomenten; waar ontmoet de klant je in deze fase?"),
     "w106": (
-        "breekmoment '{touchpoint}' (kritiek, beleving {experience}) wordt door geen open "
+        "breekmoment '{touchpoint}'{who} (kritiek, beleving {experience}) wordt door geen open "
         "actie aangepakt; voeg een actie toe met touchpoint: {id}"
     ),
+    "w106.everyone": "",
+    "w106.persona": " voor persona {ids}",
+    "w106.personas": " voor persona's {ids}",
     "w107": (
         "kritiek contactmoment '{touchpoint}' heeft geen belevingsscore; geef een score van "
         "1 (zeer slecht) tot 5 (zeer goed), zodat een breekmoment niet onopgemerkt blijft"
