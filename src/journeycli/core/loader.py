@@ -92,7 +92,7 @@ class _Builder:
         return self.abort(
             mark,
             Code.E006,
-            msg("e006.depth", limit=self.limits.max_depth),
+            msg("e006.depth", limit=str(self.limits.max_depth)),
         )
 
     def scalar(self, event: Any) -> Any:
