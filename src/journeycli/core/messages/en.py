@@ -137,12 +137,65 @@ MESSAGES: dict[str, str] = {
     "value.flag": "only true and false are accepted here, not '{text}' (write {value})",
     "value.mapping_null": "expected a mapping, got nothing; write {{}} for none or remove the key",
     "value.list_null": "expected a list, got nothing; write [] for none or remove the key",
-    "value.number": "expected a number {bounds}",
-    "value.finite": "expected a finite number {bounds}",
     "value.out_of_range": "{value} is out of range: expected a number {bounds}",
     "value.between": "between {low} and {high}",
     "value.at_least": "{low} or more",
     "value.any_number": "such as 12 or -3.5",
+    "value.text_got_list": "expected text, got a list",
+    "value.text_got": "expected text, got {value}",
+    "value.key_and_value": (
+        "'{text}' was read as a key and a value because of the ': '; put the text in "
+        'quotes: "{text}"'
+    ),
+    "value.quoted_bool": "expected true or false, got the text {value}; remove the quotes",
+    "value.dash_item": (
+        "expected a list, got a mapping; '{dashed}' needs a space after '-' to start a "
+        "list item ('- {rest}')"
+    ),
+    "value.list_got_mapping": (
+        "expected a list, got a mapping; start each item with '- ' on its own line, or "
+        "write [{{...}}]"
+    ),
+    "value.list_got": "expected a list, got {value}; write {suggestion}",
+    "value.quoted_item": '["{text}"], or one item per line',
+    "value.one_item": "[{text}]",
+    "value.number_hint": "expected {expected}, got {value}; {hint}",
+    "value.quoted_number": "expected {expected}, got the text {value}; remove the quotes",
+    "value.a_number": "a number {bounds}",
+    "value.number": "expected a number {bounds}, got {value}",
+    "value.finite": "expected a finite number {bounds}, got {value}",
+    "value.twelve_months": "a year has 12 months",
+    "value.days_from_one": "days start at 1",
+    "value.month_days": "{month} {year} has {days} days",
+    "value.no_such_date": "'{text}' is not a date that exists ({why})",
+    "value.date_time": "expected a date without a time (YYYY-MM-DD), got {value}; write {date}",
+    "value.date_write": "expected a date (YYYY-MM-DD), got {value}; write {date}",
+    "value.date": "expected a date (YYYY-MM-DD), got {value}",
+    "value.thousands_decimal": (
+        "'{text}' reads as {number}; write {digits} (no thousands separator), or "
+        "{decimal} for a decimal"
+    ),
+    "value.thousands_text_decimal": (
+        "'{text}' reads as text; write {digits} (no thousands separator), or {decimal} "
+        "for a decimal"
+    ),
+    "value.thousands": "'{text}' reads as text; write {digits} (no thousands separator)",
+    "hint.separators": "write {number} (no thousands separator, a point before the decimals)",
+    "hint.write": "write {number}",
+    "hint.percent": "write {number} (percent without %)",
+    "hint.currency": "write {number} (the currency goes in metrics.currency)",
+    "month.1": "January",
+    "month.2": "February",
+    "month.3": "March",
+    "month.4": "April",
+    "month.5": "May",
+    "month.6": "June",
+    "month.7": "July",
+    "month.8": "August",
+    "month.9": "September",
+    "month.10": "October",
+    "month.11": "November",
+    "month.12": "December",
     "value.no_id": "no id can be made from the name '{name}'; add an id",
     # E004-E005
     "e004.persona": (

@@ -173,12 +173,77 @@ MESSAGES: dict[str, str] = {
     "value.list_null": (
         "hier hoort een lijst, maar er staat niets; schrijf [] voor geen of haal de sleutel weg"
     ),
-    "value.number": "hier hoort een getal {bounds}",
-    "value.finite": "hier hoort een eindig getal {bounds}",
     "value.out_of_range": "{value} valt buiten het bereik: hier hoort een getal {bounds}",
     "value.between": "tussen {low} en {high}",
     "value.at_least": "van {low} of meer",
     "value.any_number": "zoals 12 of -3.5",
+    "value.text_got_list": "hier hoort tekst, maar er staat een lijst",
+    "value.text_got": "hier hoort tekst, maar er staat {value}",
+    "value.key_and_value": (
+        "'{text}' is door de ': ' gelezen als een sleutel met een waarde; zet de tekst "
+        'tussen aanhalingstekens: "{text}"'
+    ),
+    "value.quoted_bool": (
+        "hier hoort true of false, maar er staat de tekst {value}; haal de aanhalingstekens weg"
+    ),
+    "value.dash_item": (
+        "hier hoort een lijst, maar er staan sleutels met waarden; '{dashed}' heeft een "
+        "spatie na '-' nodig om een lijstitem te beginnen ('- {rest}')"
+    ),
+    "value.list_got_mapping": (
+        "hier hoort een lijst, maar er staan sleutels met waarden; begin elk item op een "
+        "eigen regel met '- ', of schrijf [{{...}}]"
+    ),
+    "value.list_got": "hier hoort een lijst, maar er staat {value}; schrijf {suggestion}",
+    "value.quoted_item": '["{text}"], of één item per regel',
+    "value.one_item": "[{text}]",
+    "value.number_hint": "hier hoort {expected}, maar er staat {value}; {hint}",
+    "value.quoted_number": (
+        "hier hoort {expected}, maar er staat de tekst {value}; haal de aanhalingstekens weg"
+    ),
+    "value.a_number": "een getal {bounds}",
+    "value.number": "hier hoort een getal {bounds}, maar er staat {value}",
+    "value.finite": "hier hoort een eindig getal {bounds}, maar er staat {value}",
+    "value.twelve_months": "een jaar heeft 12 maanden",
+    "value.days_from_one": "dagen beginnen bij 1",
+    "value.month_days": "{month} {year} heeft {days} dagen",
+    "value.no_such_date": "'{text}' is een datum die niet bestaat ({why})",
+    "value.date_time": (
+        "hier hoort een datum zonder tijd (JJJJ-MM-DD), maar er staat {value}; schrijf {date}"
+    ),
+    "value.date_write": "hier hoort een datum (JJJJ-MM-DD), maar er staat {value}; schrijf {date}",
+    "value.date": "hier hoort een datum (JJJJ-MM-DD), maar er staat {value}",
+    "value.thousands_decimal": (
+        "YAML leest '{text}' als {number}; schrijf {digits} (zonder scheidingsteken voor "
+        "duizendtallen), of {decimal} voor een kommagetal"
+    ),
+    "value.thousands_text_decimal": (
+        "YAML leest '{text}' als tekst; schrijf {digits} (zonder scheidingsteken voor "
+        "duizendtallen), of {decimal} voor een kommagetal"
+    ),
+    "value.thousands": (
+        "YAML leest '{text}' als tekst; schrijf {digits} (zonder scheidingsteken voor "
+        "duizendtallen)"
+    ),
+    "hint.separators": (
+        "schrijf {number} (zonder scheidingsteken voor duizendtallen, met een punt voor "
+        "de decimalen)"
+    ),
+    "hint.write": "schrijf {number}",
+    "hint.percent": "schrijf {number} (het percentage zonder %)",
+    "hint.currency": "schrijf {number} (de valuta hoort in metrics.currency)",
+    "month.1": "januari",
+    "month.2": "februari",
+    "month.3": "maart",
+    "month.4": "april",
+    "month.5": "mei",
+    "month.6": "juni",
+    "month.7": "juli",
+    "month.8": "augustus",
+    "month.9": "september",
+    "month.10": "oktober",
+    "month.11": "november",
+    "month.12": "december",
     "value.no_id": "van de naam '{name}' is geen id te maken; geef zelf een id op",
     # E004-E005
     "e004.persona": (
