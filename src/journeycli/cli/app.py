@@ -14,7 +14,18 @@ import typer
 from journeycli import __version__
 
 # The order a team meets the commands in, for `journey --help` (import order is an accident).
-WORKFLOW = ("new", "import", "lint", "report", "diff", "history", "summary", "export", "schema")
+WORKFLOW = (
+    "new",
+    "import",
+    "lint",
+    "fix",
+    "report",
+    "diff",
+    "history",
+    "summary",
+    "export",
+    "schema",
+)
 
 QUICK_START = """\
 [bold]Quick start[/]

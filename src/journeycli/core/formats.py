@@ -32,7 +32,9 @@ class Format:
     """One format: `render` and `write` are `"package.module:function"`, loaded on use.
 
     A format has a `render` (value -> text), a `write` (value and stream, the
-    stream last), or both; with only `write`, its text is what it writes.
+    stream last), or both; with only `write`, its text is what it writes. A
+    `binary` format's `render` gives bytes instead (an xlsx workbook), which
+    go to a file or a pipe, never to a terminal.
     """
 
     name: str
@@ -40,6 +42,7 @@ class Format:
     help: str = ""
     render: str | None = None
     write: str | None = None
+    binary: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,7 @@ class LoadedFormat:
     name: str
     render_text: Callable[..., str] | None = None
     write_stream: Callable[..., None] | None = None
+    render_data: Callable[..., bytes] | None = None
 
     def render(self, value: Any, *args: Any, **options: Any) -> str:
         """The format's text (what its `write` would write, when it has only that)."""
@@ -58,6 +62,11 @@ class LoadedFormat:
         assert self.write_stream is not None
         self.write_stream(value, *args, buffer)
         return buffer.getvalue()
+
+    def render_bytes(self, value: Any, *args: Any, **options: Any) -> bytes:
+        """A binary format's bytes."""
+        assert self.render_data is not None, f"{self.name} is not a binary format"
+        return self.render_data(value, *args, **options)
 
     def write(self, value: Any, *args: Any, stream: TextIO) -> None:
         """Write to `stream`: the format's own `write` when it has one, else `render`'s text."""
@@ -115,6 +124,8 @@ class FormatRegistry:
         fmt = self.get(name)
         render = _load(fmt.render) if fmt.render else None
         write = _load(fmt.write) if fmt.write else None
+        if fmt.binary:
+            return LoadedFormat(fmt.name, render_data=render)
         return LoadedFormat(fmt.name, render, write)
 
     def for_path(self, path: str | None) -> str | None:
