@@ -19,14 +19,12 @@ from pydantic_core import ErrorDetails
 from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, Loc
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.guards import size_problems, unsafe_text_problems
+from journeycli.core.labels import DUTCH_LABEL
 from journeycli.core.loader import load_document
 from journeycli.core.messages import INVALID, Message, msg
 from journeycli.core.misread import written
 from journeycli.core.model import EXTENSION_PREFIX, UNION_TAGS, JourneyMap
 from journeycli.core.problems import Code, Problem, dotted
-
-DUTCH_LABEL = "dutch_label"
-"""The error type of a Dutch enum label (`journeycli.core.labels`), named in the catalogue."""
 
 _EXPECTED = {
     "int_type": "expect.whole_number",
@@ -194,7 +192,7 @@ def describe_error(error: ErrorDetails) -> str:
     """
     loc = _clean_loc(error["loc"])
     message, _, _ = _describe(error, loc)
-    return message.removeprefix(f"{dotted(loc)}: ")
+    return message.render().removeprefix(f"{dotted(loc)}: ")
 
 
 def problems_from_validation(exc: ValidationError, document: Document) -> list[Problem]:

@@ -356,6 +356,20 @@ MESSAGES: dict[str, str] = {
         "Volgende stap: vul de vragen in en controleer de kaart dan met: journey lint {path}"
     ),
     "new.schema": "Voor controles tijdens het typen: journey schema > {target}",
+    # journey fix
+    "fix.fixed": "E003 hersteld: {before} → {after} ({reason})",
+    "fix.label": "Nederlands label",
+    "fix.quote": "tekst, geen ja/nee-waarde",
+    "fix.list": "een lijst van één",
+    "fix.nothing": "niets te herstellen",
+    "fix.to_fix": "{n} te herstellen",
+    "fix.done": "{n} hersteld",
+    "fix.left.none": "geen fouten meer",
+    "fix.left.one": "nog 1 fout",
+    "fix.left.other": "nog {n} fouten",
+    "fix.diff_note": " (--diff: niets weggeschreven)",
+    "fix.no_note": "",
+    "fix.summary": "{done}, {left}{note}.",
     # journey lint
     "lint.maps.one": "{n} klantreiskaart",
     "lint.maps.other": "{n} klantreiskaarten",
