@@ -50,18 +50,22 @@ def text_of(value: Any) -> str | None:
     return None
 
 
-def written(value: Any) -> str:
-    """A loaded value for a message: `'35,5'`, `'2026-02-30'`, `nothing`, `a mapping (...)`."""
+def written(value: Any) -> str | Message:
+    """A loaded value for a message: `'35,5'`, `'2026-02-30'`, `nothing`, `a mapping (...)`.
+
+    Text as written, quoted; a word (nothing, a list) as a catalogue message,
+    so it is translated with the message around it.
+    """
     if value is None:
-        return "nothing"
+        return msg("word.nothing")
     text = text_of(value)
     if text is not None:
         return f"'{shorten(text)}'"
     if isinstance(value, dict):
-        return f"a mapping (with the keys {shorten(', '.join(str(k) for k in value))})"
+        return msg("value.a_mapping", keys=shorten(", ".join(str(k) for k in value)))
     if isinstance(value, list):
-        return "a list"
-    return "a value of another kind"
+        return msg("value.a_list")
+    return msg("value.other_kind")
 
 
 def _plain(number: float) -> str:

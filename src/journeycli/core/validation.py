@@ -52,7 +52,7 @@ class ValidatedMap:
     problems: list[Problem]
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> str | Message:
     """The value as written in the file (docs/format.md: messages quote what you wrote)."""
     return written(value)
 

@@ -196,6 +196,9 @@ MESSAGES: dict[str, str] = {
     "month.10": "October",
     "month.11": "November",
     "month.12": "December",
+    "value.a_mapping": "a mapping (with the keys {keys})",
+    "value.a_list": "a list",
+    "value.other_kind": "a value of another kind",
     "value.no_id": "no id can be made from the name '{name}'; add an id",
     # E004-E005
     "e004.persona": (

@@ -244,6 +244,9 @@ MESSAGES: dict[str, str] = {
     "month.10": "oktober",
     "month.11": "november",
     "month.12": "december",
+    "value.a_mapping": "sleutels met waarden ({keys})",
+    "value.a_list": "een lijst",
+    "value.other_kind": "een waarde van een ander soort",
     "value.no_id": "van de naam '{name}' is geen id te maken; geef zelf een id op",
     # E004-E005
     "e004.persona": (
