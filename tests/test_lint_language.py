@@ -109,7 +109,7 @@ def test_the_dutch_output_has_no_english_left() -> None:
     for english in english_words:
         assert english not in dutch, english
     # PyYAML's own words stay as the parser wrote them, in brackets (docs/lint.md)
-    assert dutch.endswith("11 fouten en 13 waarschuwingen gevonden in 4 klantreiskaarten.\n")
+    assert dutch.endswith("15 fouten en 13 waarschuwingen gevonden in 4 klantreiskaarten.\n")
 
 
 def test_an_english_map_lints_in_english_and_lang_overrides_it(cli) -> None:
@@ -131,9 +131,9 @@ def test_codes_and_json_keys_stay_as_they_are_in_dutch(cli) -> None:
     english = json.loads(cli(["lint", "--format", "json", "--lang", "en", "-"], stdin=source).out)
     strip = [{k: v for k, v in p.items() if k != "message"} for p in dutch]
     assert strip == [{k: v for k, v in p.items() if k != "message"} for p in english]
-    assert [p["code"] for p in dutch] == ["E003"] * 4
-    assert dutch[1]["message"].endswith("valt buiten het bereik (maximaal 100)")
-    assert english[1]["message"].endswith("is out of range (must be at most 100)")
+    assert [p["code"] for p in dutch] == ["E003"] * 8
+    assert dutch[2]["message"].endswith("valt buiten het bereik (maximaal 100)")
+    assert english[2]["message"].endswith("is out of range (must be at most 100)")
 
 
 def test_other_commands_refuse_a_dutch_map_in_dutch(cli) -> None:
