@@ -9,6 +9,7 @@ intended change with `JOURNEY_UPDATE_GOLDEN=1 pytest tests/test_lint_language.py
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -140,3 +141,15 @@ def test_other_commands_refuse_a_dutch_map_in_dutch(cli) -> None:
     result = cli(["report", str(LANG / "nl" / "c-schema.journey.yaml")])
     assert result.code == 1
     assert "onbekende sleutel 'relevantie'; bedoel je 'relevance'?" in result.err + result.out
+
+
+def test_every_problem_of_the_dutch_maps_comes_from_the_catalogue() -> None:
+    """A message written as plain text would stay English in a Dutch map."""
+    from journeycli.core.settings import Settings
+    from journeycli.lint.run import lint_map
+
+    settings = Settings(today=dt.date(2026, 12, 1))
+    for path in sorted((LANG / "nl").glob("*.journey.yaml")):
+        problems, lang = lint_map(str(path), settings)
+        assert lang is Language.NL, path
+        assert problems and all(p.template is not None for p in problems), path
