@@ -13,9 +13,16 @@ reader would, so the docs cannot rot:
   (up to the next `$ ` line), trailing whitespace aside. It must exit 0,
   unless `<!-- exit: N -->` right before the block gives the exit code of the
   block's last command.
+- `<!-- checkout -->` right before a ```console block: the installation. Its
+  commands run in a fresh clone of this repository (`git clone` of the
+  committed tree, as a reader's checkout), `cd DIR` moving to DIR for the
+  commands after it; only their standard output is compared (pip's warnings
+  depend on the machine). Afterwards `journey` is the one it installed, in
+  `.venv/bin` of the clone, and the rest runs in an empty folder beside it.
 - Other blocks (```sh, ```yaml without a marker, ...) are for reading only.
 
-`journey` is the package under test (a wrapper runs `python -m journeycli`);
+Without a checkout block (or with `checkout=False`) `journey` is the package
+under test (a wrapper runs `python -m journeycli`);
 git runs with a fixed author and date so commit hashes are stable, and journey
 with a fixed reference date (`JOURNEY_TODAY`), so evidence never ages.
 """
@@ -35,7 +42,7 @@ import pytest
 from conftest import ROOT
 
 TUTORIALS = [ROOT / "docs" / "tutorial.md", ROOT / "docs" / "tutorial.nl.md"]
-MARKER = re.compile(r"^<!-- (file|edit|exit): ?(.*?) -->$")
+MARKER = re.compile(r"^<!-- (file|edit|exit|checkout):? ?(.*?) ?-->$")
 FENCE = re.compile(r"^```(\S*)")
 
 
@@ -117,7 +124,7 @@ def clean(lines: list[str]) -> list[str]:
 
 
 def environment(tmp_path: Path) -> dict[str, str]:
-    bin_dir = tmp_path / ".bin"
+    bin_dir = tmp_path / ".bin"  # the wrapper; an installing checkout block puts its own first
     bin_dir.mkdir()
     wrapper = bin_dir / "journey"
     wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m journeycli "$@"\n', encoding="utf-8")
@@ -151,8 +158,45 @@ def environment(tmp_path: Path) -> dict[str, str]:
     return env
 
 
-def replay(tutorial: Path, workdir: Path) -> int:
-    """Run the tutorial in `workdir`; return the number of commands run."""
+def install(block: Block, clone: Path, env: dict[str, str], where: str) -> int:
+    """Run a checkout block in a fresh clone of the repository; return the commands run."""
+    subprocess.run(
+        ["git", "clone", "--quiet", str(ROOT), str(clone)], env=env, check=True, capture_output=True
+    )
+    cwd, ran = clone.parent, 0
+    for command in commands(block):
+        if command.text.startswith("cd "):
+            cwd = cwd / command.text[3:].strip()
+            assert cwd.is_dir(), f"{where}: `{command.text}`: no such folder"
+            continue
+        proc = subprocess.run(
+            ["bash", "-c", command.text],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            timeout=900,
+            check=False,
+        )
+        assert proc.returncode == command.exit_code, (
+            f"{where}: `{command.text}` exited {proc.returncode}:\n{proc.stderr.decode()}"
+        )
+        output = proc.stdout.decode("utf-8", "replace").splitlines()
+        assert clean(output) == clean(command.expected), (
+            f"{where}: `{command.text}` printed {output}"
+        )
+        ran += 1
+    installed = clone / ".venv" / "bin"
+    assert (installed / "journey").exists(), f"{where}: the block installs no .venv/bin/journey"
+    env["PATH"] = f"{installed}{os.pathsep}{env['PATH']}"
+    return ran
+
+
+def replay(tutorial: Path, workdir: Path, checkout: bool = True) -> int:
+    """Run the tutorial in `workdir`; return the number of commands run.
+
+    With `checkout`, a checkout block installs journey from a fresh clone in
+    `workdir/journey` and the rest runs in `workdir/work`.
+    """
     env = environment(workdir)
     git = subprocess.run(
         ["git", "config", "--global", "init.defaultBranch", "main"],
@@ -166,6 +210,12 @@ def replay(tutorial: Path, workdir: Path) -> int:
     for block in blocks(tutorial.read_text(encoding="utf-8")):
         where = f"{tutorial.name}:{block.line}"
         kind, name = block.marker or ("", "")
+        if kind == "checkout":
+            if checkout:
+                ran += install(block, workdir / "journey", env, where)
+                workdir = workdir / "work"
+                workdir.mkdir()
+            continue
         if kind == "file":
             (workdir / name).write_text(block.body, encoding="utf-8")
         elif kind == "edit":
@@ -201,8 +251,26 @@ def replay(tutorial: Path, workdir: Path) -> int:
 @pytest.mark.slow
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.name)
 def test_every_command_in_the_tutorial_prints_what_it_shows(tutorial: Path, tmp_path: Path) -> None:
+    """From a fresh checkout: the installation the tutorial shows, then every step."""
     ran = replay(tutorial, tmp_path)
     assert ran >= 10, f"{tutorial.name} ran only {ran} commands"
+    assert any(b.marker == ("checkout", "") for b in blocks(tutorial.read_text("utf-8")))
+
+
+@pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.name)
+def test_the_tutorial_installs_from_a_checkout_and_shows_the_new_steps(tutorial: Path) -> None:
+    """The issue's list (issue 21): a first command that works today, the experience-map
+    template, the HTML report, the editor's schema step, `effort` with the action fields."""
+    text = tutorial.read_text(encoding="utf-8")
+    first = next(b for b in blocks(text) if b.info == "console")
+    assert first.marker == ("checkout", ""), "the first commands are the installation"
+    assert "pip install" in first.body and "pipx install journeycli\n" not in text
+    shown = [c.text for b in blocks(text) if b.info == "console" for c in commands(b)]
+    assert any("--template experience-map" in c for c in shown)
+    assert any(c.startswith("journey report") and ".html" in c for c in shown)
+    assert "journey schema > journey.schema.json" in shown
+    assert "# yaml-language-server: $schema=journey.schema.json" in text
+    assert re.search(r"`horizon`[^.]*`effort`", text, re.S), "effort among the action fields"
 
 
 @pytest.mark.parametrize("tutorial", TUTORIALS, ids=lambda p: p.name)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -379,6 +380,24 @@ def test_real_process_prints_to_stdout(tmp_path: Path) -> None:
 def test_message_says_the_stages_came_from_the_option(cli, tmp_path: Path) -> None:
     custom = cli(["new", tmp_path / "a", "--stages", "Eerste,Tweede", "--lang", "nl"])
     assert custom.code == 0, custom.err
-    assert "(five-stages, nl, 2 stages from --stages)." in custom.err
+    assert "(five-stages, nl, 2 fasen uit --stages)." in custom.err  # a Dutch map: Dutch
     default = cli(["new", tmp_path / "b"])
     assert "(five-stages, en, 5 stages)." in default.err
+
+
+def test_the_next_steps_quote_a_file_name_with_spaces(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hint after `journey new "Mijn Reis"` is a command that works when pasted."""
+    monkeypatch.chdir(tmp_path)
+    result = cli(["new", "Mijn Reis", "--lang", "nl"])
+    assert result.code == 0, result.err
+    assert result.err.splitlines() == [
+        "'Mijn Reis.journey.yaml' aangemaakt (five-stages, nl, 5 fasen).",
+        "Volgende stap: vul de vragen in en controleer de kaart dan met: "
+        "journey lint 'Mijn Reis.journey.yaml'",
+        "Voor controles tijdens het typen: journey schema > journey.schema.json",
+    ]
+    command = result.err.splitlines()[1].rsplit(": ", 1)[1]
+    assert shlex.split(command) == ["journey", "lint", "Mijn Reis.journey.yaml"]
+    assert cli(shlex.split(command)[1:]).code == 0

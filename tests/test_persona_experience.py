@@ -112,12 +112,18 @@ def test_json_report_carries_the_experience_figures(cli) -> None:  # type: ignor
 
 
 def test_w106_warns_for_a_persona_whose_critical_moment_breaks(cli) -> None:  # type: ignore[no-untyped-def]
-    result = cli(["lint", MAP])
+    result = cli(["lint", MAP, "--lang", "en"])
     assert result.code == 0
     w106 = [line for line in result.out.splitlines() if "W106" in line]
     assert w106 == [
         f"{MAP}:24:9: W106 breaking moment 'WhatsApp-service' for persona gezin (critical, "
         "experience 1) has no open action with touchpoint: whatsapp"
+    ]
+    dutch = cli(["lint", MAP]).out  # the map's own language (docs/lint.md)
+    assert [line for line in dutch.splitlines() if "W106" in line] == [
+        f"{MAP}:24:9: W106 breekmoment 'WhatsApp-service' voor persona gezin (kritiek, "
+        "beleving 1) wordt door geen open actie aangepakt; voeg een actie toe met "
+        "touchpoint: whatsapp"
     ]
 
 
@@ -130,7 +136,7 @@ def test_unknown_persona_in_persona_experience_is_e005(tmp_path: Path, cli) -> N
     result = cli(["lint", path, "--select", "E"])
     assert result.code == 1
     assert result.out.splitlines()[0] == (
-        f"{path}:30:11: E005 unknown persona 'zakelijke'; did you mean 'zakelijk'?"
+        f"{path}:30:11: E005 persona 'zakelijke' bestaat niet; bedoel je 'zakelijk'?"
     )
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import FLAG, app
+from journeycli.cli.app import FLAG, LanguageChoice, app
 from journeycli.cli.options import LimitValues, limit_options, make_settings
 
 EXAMPLES = """\
@@ -42,10 +42,24 @@ def fix(
             rich_help_panel="Output",
         ),
     ] = False,
+    lang: Annotated[
+        LanguageChoice | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages (default: each map's own language).",
+            rich_help_panel="Output",
+        ),
+    ] = None,
     limits: LimitValues | None = None,
 ) -> None:
     """Fix the mistakes a machine can fix safely, in place (comments and layout untouched)."""
     from journeycli.fix.run import run_fix
 
-    code = run_fix(paths, diff=diff, out=sys.stdout, err=sys.stderr, settings=make_settings(limits))
+    code = run_fix(
+        paths,
+        diff=diff,
+        out=sys.stdout,
+        err=sys.stderr,
+        settings=make_settings(limits, language=lang.value if lang else None),
+    )
     raise typer.Exit(code)

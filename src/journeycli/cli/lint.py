@@ -9,6 +9,7 @@ import typer
 
 from journeycli.cli.app import (
     FLAG,
+    LanguageChoice,
     app,
 )
 from journeycli.cli.complete import rule_codes
@@ -43,6 +44,7 @@ Settings come from [bold]\\[tool.journey][/] in the nearest pyproject.toml or fr
 Evidence ages against --today, else $JOURNEY_TODAY, else the system date.
 A comment [bold]# journey: ignore\\[W102][/] silences a warning on its line;
 errors cannot be ignored, deselected or suppressed.
+Messages follow each map's [bold]language:[/] (en, nl); --lang picks one for all.
 """
 
 
@@ -94,6 +96,14 @@ def lint(
             autocompletion=rule_codes,
         ),
     ] = None,
+    lang: Annotated[
+        LanguageChoice | None,
+        typer.Option(
+            "--lang",
+            help="Language of the messages (default: each map's own language).",
+            rich_help_panel="Output",
+        ),
+    ] = None,
     limits: LimitValues | None = None,
 ) -> None:
     """Check maps for errors and quality warnings (exit 1 when errors are found)."""
@@ -117,6 +127,7 @@ def lint(
         gap_threshold=gap_threshold,
         evidence_max_age=evidence_max_age,
         today=today,
+        language=lang.value if lang else None,
     )
     for prefix in ignored_errors(settings.ignore):
         sys.stderr.write(

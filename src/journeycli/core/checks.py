@@ -7,8 +7,12 @@ for one command and invalid for another (docs/lint.md).
 
 from __future__ import annotations
 
+import re
+
+from journeycli.core.enums import Language
 from journeycli.core.errors import InvalidMapError
 from journeycli.core.gcpause import paused_gc
+from journeycli.core.messages import language_of
 from journeycli.core.model import JourneyMap
 from journeycli.core.problems import Problem
 from journeycli.core.rules import CHECKED_RULES, RuleContext
@@ -36,15 +40,44 @@ def check_map(validated: ValidatedMap, settings: Settings | None = None) -> list
                 line, col = document.positions.locate(
                     document.data, finding.loc, key=finding.at_key
                 )
-                problems.append(
-                    Problem(document.path, line, col, rule.code, rule.severity, finding.message)
-                )
+                problems.append(Problem.of(document.path, line, col, rule.code, finding.message))
     return problems
 
 
+# `language: nl` at the top level, as written in a file that does not load.
+_LANGUAGE_LINE = re.compile(r"^language:[ \t]*(['\"]?)([a-z]{2})\1[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def message_language(validated: ValidatedMap, settings: Settings | None = None) -> Language:
+    """The language of a map's messages: `--lang`, else the map's `language:`, else English.
+
+    The map's own key is read from the loaded data, so a Dutch map with a
+    schema error still gets its errors in Dutch (docs/lint.md, "Messages in
+    Dutch"). A file that does not load (E001, E006) is searched for a
+    top-level `language:` line as written; without one, English.
+    """
+    chosen = language_of(settings.language) if settings else None
+    if chosen is not None:
+        return chosen
+    data = validated.document.data
+    if isinstance(data, dict):
+        return language_of(data.get("language")) or Language.EN
+    found = _LANGUAGE_LINE.search(validated.document.text)
+    return (language_of(found.group(2)) if found else None) or Language.EN
+
+
+def in_language(problems: list[Problem], lang: Language) -> list[Problem]:
+    """The problems with their messages written in `lang`."""
+    return [problem.in_language(lang) for problem in problems]
+
+
 def map_errors(validated: ValidatedMap, settings: Settings | None = None) -> list[Problem]:
-    """The errors (not warnings) that make a map unusable for report, diff and export."""
-    return sorted(p for p in check_map(validated, settings) if p.is_error)
+    """The errors (not warnings) that make a map unusable for report, diff and export.
+
+    In the map's language (or `--lang`), as `journey lint` would print them.
+    """
+    errors = sorted(p for p in check_map(validated, settings) if p.is_error)
+    return in_language(errors, message_language(validated, settings))
 
 
 def valid_map(raw: bytes, name: str, settings: Settings | None = None) -> JourneyMap:

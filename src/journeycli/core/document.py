@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeycli.core.problems import Code, Problem, Severity
+from journeycli.core.messages import msg
+from journeycli.core.problems import Code, Problem
 
 MiB = 1024 * 1024
 Loc = tuple[str | int, ...]
@@ -88,12 +89,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return None, Problem(
-            path,
-            line,
-            col,
-            Code.E001,
-            Severity.ERROR,
-            f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
+        return None, Problem.of(
+            path, line, col, Code.E001, msg("e001.not_utf8", byte=f"0x{raw[exc.start]:02x}")
         )
     return text.removeprefix("\ufeff"), None

@@ -16,6 +16,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, PlainValidator, WithJsonSchema
 
+from journeycli.core.messages import Message, invalid, msg
 from journeycli.core.misread import (
     is_thousands,
     number_hint,
@@ -30,8 +31,20 @@ from journeycli.core.slug import SLUG_PATTERN
 
 def explain_ambiguous(value: Any) -> Any:
     if isinstance(value, AmbiguousBool | AmbiguousNumber):
-        raise ValueError(value.explain())
+        raise invalid(ambiguous(value))
     return value
+
+
+def ambiguous(value: AmbiguousBool | AmbiguousNumber) -> Message:
+    """What YAML 1.1 made of a plain scalar (the catalogue text of `value.explain()`)."""
+    if isinstance(value, AmbiguousBool):
+        return msg("value.ambiguous_bool", text=value.text, value=str(value.value).lower())
+    return msg(
+        "value.ambiguous_number",
+        text=value.text,
+        kind=msg(f"word.{value.kind}"),
+        value=str(value.value),
+    )
 
 
 def as_text(value: Any) -> Any:
@@ -40,47 +53,39 @@ def as_text(value: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, bool):
-        raise ValueError(f"expected text, got the boolean {text_of(value)}; quote it")
+        raise invalid(msg("value.text_got_bool", value=str(text_of(value))))
     if isinstance(value, int | float):
         text = text_of(value)
-        raise ValueError(f'expected text, got the number {written(value)}; quote it ("{text}")')
+        raise invalid(msg("value.text_got_number", value=written(value), text=str(text)))
     if isinstance(value, dict):
-        raise ValueError(_mapping_for_text(value))
+        raise invalid(_mapping_for_text(value))
     if isinstance(value, list):
-        raise ValueError("expected text, got a list")
+        raise invalid(msg("value.text_got_list"))
     return value
 
 
-def _mapping_for_text(value: dict[Any, Any]) -> str:
+def _mapping_for_text(value: dict[Any, Any]) -> Message:
     """`- Annuleren: kan dat nog?` is a key and a value to YAML: say to quote the text."""
     if len(value) == 1:
         key, item = next(iter(value.items()))
         rest = "" if item is None else text_of(item)
         if rest is not None:
             text = f"{key}: {rest}" if rest else f"{key}:"
-            return (
-                f"'{text}' was read as a key and a value because of the ': '; put the text in "
-                f'quotes: "{text}"'
-            )
-    return f"expected text, got {written(value)}"
+            return msg("value.key_and_value", text=text)
+    return msg("value.text_got", value=written(value))
 
 
 def as_flag(value: Any) -> Any:
     if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        raise ValueError(
-            f"expected true or false, got the text {written(value)}; remove the quotes"
-        )
+        raise invalid(msg("value.quoted_bool", value=written(value)))
     if isinstance(value, AmbiguousBool):
-        raise ValueError(
-            f"only true and false are accepted here, not '{value.text}' "
-            f"(write {str(value.value).lower()})"
-        )
+        raise invalid(msg("value.flag", text=value.text, value=str(value.value).lower()))
     return explain_ambiguous(value)
 
 
 def mapping_not_null(value: Any) -> Any:
     if value is None:
-        raise ValueError("expected a mapping, got nothing; write {} for none or remove the key")
+        raise invalid(msg("value.mapping_null"))
     return value
 
 
@@ -92,18 +97,12 @@ def list_not_null(value: Any) -> Any:
     the dash) or items written without their dashes.
     """
     if value is None:
-        raise ValueError("expected a list, got nothing; write [] for none or remove the key")
+        raise invalid(msg("value.list_null"))
     if isinstance(value, dict):
         dashed = next((k for k in value if isinstance(k, str) and k.startswith("-")), None)
         if dashed is not None and len(dashed) > 1:
-            raise ValueError(
-                f"expected a list, got a mapping; '{dashed}' needs a space after '-' to start a "
-                f"list item ('- {dashed[1:].lstrip()}')"
-            )
-        raise ValueError(
-            "expected a list, got a mapping; start each item with '- ' on its own line, "
-            "or write [{...}]"
-        )
+            raise invalid(msg("value.dash_item", dashed=dashed, rest=dashed[1:].lstrip()))
+        raise invalid(msg("value.list_got_mapping"))
     return value
 
 
@@ -120,13 +119,13 @@ def text_list(value: Any) -> Any:
         return value  # the item type explains the rest
     if _FLOW_SPECIAL.search(text):
         escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-        suggestion = f'["{escaped}"], or one item per line'
+        suggestion = msg("value.quoted_item", text=escaped)
     else:
-        suggestion = f"[{text}]"
-    raise ValueError(f"expected a list, got {written(value)}; write {suggestion}")
+        suggestion = msg("value.one_item", text=text)
+    raise invalid(msg("value.list_got", value=written(value), suggestion=suggestion))
 
 
-def _number_text(value: Any, expected: str, *, whole: bool = False) -> Any:
+def _number_text(value: Any, expected: Message, *, whole: bool = False) -> Any:
     """Refuse a number YAML or the user would misread; return anything else unchanged.
 
     For a whole-number field a decimal comma gets no "write 35.5": that would
@@ -134,24 +133,23 @@ def _number_text(value: Any, expected: str, *, whole: bool = False) -> Any:
     """
     value = explain_ambiguous(value)
     if is_thousands(value):
-        raise ValueError(thousands(value.text))
+        raise invalid(thousands(value.text) or msg("value.text_got", value=value.text))
     if isinstance(value, str):
         message = thousands(value.strip())
         if message:
-            raise ValueError(message)
+            raise invalid(message)
         hint = number_hint(value)
-        if hint and not (whole and hint.startswith("write") and "%" not in value):
-            raise ValueError(f"expected {expected}, got {written(value)}; {hint}")
+        if hint and not (whole and "%" not in value):
+            shown = written(value)
+            raise invalid(msg("value.number_hint", expected=expected, value=shown, hint=hint))
         if quoted_number(value):
-            raise ValueError(
-                f"expected {expected}, got the text {written(value)}; remove the quotes"
-            )
+            raise invalid(msg("value.quoted_number", expected=expected, value=written(value)))
     return value
 
 
 def whole_number(value: Any) -> Any:
     """Before the strict int check of a score, an experience or an age."""
-    return _number_text(value, "a whole number", whole=True)
+    return _number_text(value, msg("expect.whole_number"), whole=True)
 
 
 def no_default(schema: dict[str, Any]) -> None:
@@ -170,22 +168,22 @@ def number_check(ge: int | None, le: int | None = None) -> Callable[[Any], int |
     union branch.
     """
     bounds = (
-        f"between {ge} and {le:,}"
+        msg("value.between", low=ge, high=le)
         if ge is not None and le is not None
-        else f"{ge} or more"
+        else msg("value.at_least", low=ge)
         if ge is not None
-        else "such as 12 or -3.5"
+        else msg("value.any_number")
     )
 
     def check(value: Any) -> int | float:
         if not (le is not None and is_thousands(value)):  # 35.500 in 0-100 is a decimal
-            value = _number_text(value, f"a number {bounds}")
+            value = _number_text(value, msg("value.a_number", bounds=bounds))
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"expected a number {bounds}, got {written(value)}")
+            raise invalid(msg("value.number", bounds=bounds, value=written(value)))
         if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"expected a finite number {bounds}, got {written(value)}")
+            raise invalid(msg("value.finite", bounds=bounds, value=written(value)))
         if (ge is not None and value < ge) or (le is not None and value > le):
-            raise ValueError(f"{written(value)} is out of range: expected a number {bounds}")
+            raise invalid(msg("value.out_of_range", value=written(value), bounds=bounds))
         return float(value) if isinstance(value, WrittenFloat) else value
 
     return check
@@ -220,42 +218,25 @@ TextList = Annotated[list[Text], BeforeValidator(text_list)]
 
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 _DAY_FIRST = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
-def _no_such_date(text: str, year: int, month: int, day: int) -> str:
+def _no_such_date(text: str, year: int, month: int, day: int) -> Message:
     if not 1 <= month <= 12:
-        why = "a year has 12 months"
+        why = msg("value.twelve_months")
     elif day < 1:
-        why = "days start at 1"
+        why = msg("value.days_from_one")
     else:
         following = dt.date(year + month // 12, month % 12 + 1, 1)
         days = (following - dt.timedelta(days=1)).day
-        why = f"{_MONTHS[month - 1]} {year} has {days} days"
-    return f"'{text}' is not a date that exists ({why})"
+        why = msg("value.month_days", month=msg(f"month.{month}"), year=str(year), days=days)
+    return msg("value.no_such_date", text=text, why=why)
 
 
 def as_date(value: Any) -> Any:
     """An ISO date; an impossible one (`2026-02-30`) says so instead of "expected a date"."""
     value = explain_ambiguous(value)
     if isinstance(value, dt.datetime):
-        raise ValueError(
-            f"expected a date without a time (YYYY-MM-DD), got {written(value)}; "
-            f"write {value.date().isoformat()}"
-        )
+        raise invalid(msg("value.date_time", value=written(value), date=value.date().isoformat()))
     if value is None or isinstance(value, dt.date):
         return value
     text = text_of(value)
@@ -265,22 +246,22 @@ def as_date(value: Any) -> Any:
         try:
             day_written = dt.date(year, month, day)
         except ValueError:
-            raise ValueError(_no_such_date(text, year, month, day)) from None
+            raise invalid(_no_such_date(text, year, month, day)) from None
         if iso.end() < len(text):
-            raise ValueError(
-                f"expected a date without a time (YYYY-MM-DD), got {written(value)}; "
-                f"write {day_written.isoformat()}"
+            raise invalid(
+                msg("value.date_time", value=written(value), date=day_written.isoformat())
             )
         return day_written
     day_first = _DAY_FIRST.fullmatch(text or "")
-    hint = ""
     if day_first is not None:
         day, month, year = (int(part) for part in day_first.groups())
         try:
-            hint = f"; write {dt.date(year, month, day).isoformat()}"
+            meant: str | None = dt.date(year, month, day).isoformat()
         except ValueError:
-            hint = ""
-    raise ValueError(f"expected a date (YYYY-MM-DD), got {written(value)}{hint}")
+            meant = None
+        if meant is not None:
+            raise invalid(msg("value.date_write", value=written(value), date=meant))
+    raise invalid(msg("value.date", value=written(value)))
 
 
 Date = Annotated[dt.date, BeforeValidator(as_date)]

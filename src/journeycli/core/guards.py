@@ -27,7 +27,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from journeycli.core.problems import Code, Problem, Severity, dotted
+from journeycli.core.messages import Message, msg
+from journeycli.core.problems import Code, Problem, dotted
 
 if TYPE_CHECKING:
     from journeycli.core.document import Document, Limits, Loc
@@ -50,12 +51,14 @@ def unsafe_text_message(text: str) -> str | None:
     found = UNSAFE_CHARACTER.search(text)
     if found is None:
         return None
-    char = found.group(0)
+    why = _why_unsafe(found.group(0))
+    return f"contains {describe_character(found.group(0))}, {why.render()}; remove it"
+
+
+def _why_unsafe(char: str) -> Message:
     if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
-        why = "a bidirectional control that makes text display in another order than it is stored"
-    else:
-        why = "a control character that can rewrite a terminal or break an output format"
-    return f"contains {describe_character(char)}, {why}; remove it"
+        return msg("e003.why_bidi")
+    return msg("e003.why_control")
 
 
 def _strings(value: Any, loc: Loc) -> Iterator[tuple[Loc, str, bool]]:
@@ -81,21 +84,18 @@ def unsafe_text_problems(document: Document) -> list[Problem]:
 
     problems = []
     for loc, text, is_key in _strings(document.data, ()):
-        message = unsafe_text_message(text)
-        if message is None:
+        found = UNSAFE_CHARACTER.search(text)
+        if found is None:
             continue
         line, col = document.positions.locate(document.data, loc, key=is_key)
-        what = "key" if is_key else "text"
-        problems.append(
-            Problem(
-                document.path,
-                line,
-                col,
-                Code.E003,
-                Severity.ERROR,
-                f"{dotted(loc)}: {what} {message}",
-            )
+        char = found.group(0)
+        message = msg(
+            "e003.unsafe_key" if is_key else "e003.unsafe_text",
+            where=dotted(loc),
+            char=describe_character(char),
+            why=_why_unsafe(char),
         )
+        problems.append(Problem.of(document.path, line, col, Code.E003, message))
     return problems
 
 
@@ -106,16 +106,15 @@ def size_problems(document: Document, limits: Limits) -> list[Problem]:
     if not isinstance(stages, list):
         return []
 
-    def at(loc: Loc, message: str) -> Problem:
+    def at(loc: Loc, message: Message) -> Problem:
         line, col = document.positions.locate(data, loc)
-        return Problem(document.path, line, col, Code.E006, Severity.ERROR, message)
+        return Problem.of(document.path, line, col, Code.E006, message)
 
     if len(stages) > limits.max_stages:
         return [
             at(
                 ("stages", limits.max_stages),
-                f"more than {limits.max_stages:,} stages ({len(stages):,}); raise the "
-                "limit with --max-stages or max-stages in [tool.journey] if this map is real",
+                msg("e006.stages", limit=limits.max_stages, count=len(stages)),
             )
         ]
     count = 0
@@ -129,8 +128,7 @@ def size_problems(document: Document, limits: Limits) -> list[Problem]:
             return [
                 at(
                     ("stages", index, "touchpoints", first_over),
-                    f"more than {limits.max_touchpoints:,} touchpoints; raise the limit with "
-                    "--max-touchpoints or max-touchpoints in [tool.journey] if this map is real",
+                    msg("e006.touchpoints", limit=limits.max_touchpoints),
                 )
             ]
     return []

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from journeycli.core.messages import Message, msg
+
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """ "did you mean 'x'?" for the closest choice, or None when nothing is close."""
@@ -19,7 +21,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return f"did you mean '{close[0]}'?" if close else None
 
 
-def yaml_syntax(exc: Any, text: str) -> tuple[int, int, str]:
+def yaml_syntax(exc: Any, text: str) -> tuple[int, int, Message]:
     """Where a PyYAML syntax error is (1-based line, column) and why, in the user's terms.
 
     PyYAML says what its parser expected ("mapping values are not allowed
@@ -27,7 +29,8 @@ def yaml_syntax(exc: Any, text: str) -> tuple[int, int, str]:
     mistakes people make by hand (a tab, a line indented wrongly, a missing
     space after '-' or ':', ': ' or '@' in unquoted text, an unclosed quote or
     bracket) this names the cause and points at the line to fix; anything
-    else keeps PyYAML's own words (docs/format.md, "YAML traps").
+    else keeps PyYAML's own words (docs/format.md, "YAML traps"). The causes
+    are catalogue messages, so a Dutch map gets them in Dutch (docs/lint.md).
     """
     context, problem = exc.context or "", exc.problem or ""
     mark = exc.problem_mark or exc.context_mark
@@ -36,8 +39,8 @@ def yaml_syntax(exc: Any, text: str) -> tuple[int, int, str]:
     reason = " ".join(part for part in (context, problem) if part)
     found = _Source(lines).explain(context, problem, exc.context_mark, line, col)
     if found is not None:
-        return found
-    return line, col, reason
+        return found[0], found[1], msg("e001.yaml_hint", hint=found[2])
+    return line, col, msg("e001.yaml", reason=reason)
 
 
 _DASH_WORD = re.compile(r"-[^\s-]")
@@ -78,7 +81,7 @@ class _Source:
 
     def explain(
         self, context: str, problem: str, context_mark: Any, line: int, col: int
-    ) -> tuple[int, int, str] | None:
+    ) -> tuple[int, int, Message] | None:
         row = self.row(line)
         if row[col - 1 : col] == "\t" or "tab character" in problem:
             return self.tab(line, col)
@@ -88,7 +91,7 @@ class _Source:
             return (
                 at,
                 start,
-                f"the quote that opens here (line {at}) is never closed; end the text with {quote}",
+                msg("yaml.unclosed_quote", line=str(at), quote=quote),
             )
         if "flow sequence" in context or "flow mapping" in context:
             return self.flow(context, context_mark, line, col)
@@ -97,8 +100,7 @@ class _Source:
             return self.tight_colon(at) or (
                 at,
                 start,
-                f"line {at} has text where a key is expected; add ': ' after the key, or put "
-                "the text in quotes",
+                msg("yaml.key_expected", line=str(at)),
             )
         if "mapping values are not allowed" in problem:
             return self.colon_in_text(line, col) or self.continued(line)
@@ -107,7 +109,7 @@ class _Source:
             return (
                 line,
                 col,
-                f"YAML reserves '{char}' at the start of a value; put the text in quotes",
+                msg("yaml.reserved", char=char),
             )
         if "did not find expected" in problem and "block" in context:
             return self.after_quote(line, col) or self.misaligned(line)
@@ -115,45 +117,43 @@ class _Source:
             return (
                 line,
                 col,
-                (
-                    "a backslash in double quotes starts an escape; write \\\\ for a backslash, "
-                    "or use single quotes"
-                ),
+                msg("yaml.escape"),
             )
         return None
 
-    def tab(self, line: int, col: int) -> tuple[int, int, str]:
+    def tab(self, line: int, col: int) -> tuple[int, int, Message]:
         if not self.row(line)[: col - 1].strip(" \t"):
             return (
                 line,
                 1,
-                f"line {line} is indented with a tab; YAML allows only spaces for indentation",
+                msg("yaml.tab_indent", line=str(line)),
             )
-        return line, col, "YAML does not allow a tab here; use spaces"
+        return line, col, msg("yaml.tab")
 
-    def flow(self, context: str, context_mark: Any, line: int, col: int) -> tuple[int, int, str]:
+    def flow(
+        self, context: str, context_mark: Any, line: int, col: int
+    ) -> tuple[int, int, Message]:
         opening, closing, kind = (
-            ("[", "]", "list") if "sequence" in context else ("{", "}", "mapping")
+            ("[", "]", msg("yaml.the_list"))
+            if "sequence" in context
+            else ("{", "}", msg("yaml.the_mapping"))
         )
         if context_mark is None:
-            return line, col, f"the {kind} is not closed; end it with '{closing}'"
+            return line, col, msg("yaml.flow_open", kind=kind, closing=closing)
         at, start = context_mark.line + 1, context_mark.column + 1
         if _closes(self.row(at)[start - 1 :], opening, closing):
             return (
                 line,
                 col,
-                (
-                    f"the {kind} that starts with '{opening}' on line {at} is not written as YAML "
-                    f"expects; separate its items with ', ' and quote text with ': ' or '{closing}'"
-                ),
+                msg("yaml.flow_bad", kind=kind, opening=opening, line=str(at), closing=closing),
             )
         return (
             at,
             start,
-            f"the '{opening}' on line {at} is never closed; end the {kind} with '{closing}'",
+            msg("yaml.flow_unclosed", opening=opening, line=str(at), kind=kind, closing=closing),
         )
 
-    def tight_colon(self, line: int) -> tuple[int, int, str] | None:
+    def tight_colon(self, line: int) -> tuple[int, int, Message] | None:
         """`name:Aankoop`: without a space after ':' it is text, not a key."""
         row = self.row(line)
         body = row[len(_ITEM_PREFIX.match(row).group(1)) :]  # type: ignore[union-attr]
@@ -165,10 +165,10 @@ class _Source:
         return (
             line,
             col,
-            f"'{token}' needs a space after ':'; write '{match.group(1)}: {match.group(2)}'",
+            msg("yaml.tight_colon", token=token, key=match.group(1), value=match.group(2)),
         )
 
-    def colon_in_text(self, line: int, col: int) -> tuple[int, int, str] | None:
+    def colon_in_text(self, line: int, col: int) -> tuple[int, int, Message] | None:
         """`description: Let op: dit is het`: the second ': ' is inside the text."""
         row = self.row(line)
         prefix = _ITEM_PREFIX.match(row).group(1)  # type: ignore[union-attr]
@@ -181,10 +181,10 @@ class _Source:
         return (
             line,
             value_col,
-            (f"the text after '{key}:' contains ': '; put it in quotes: {key}: \"{text}\""),
+            msg("yaml.colon_in_text", key=key, text=text),
         )
 
-    def continued(self, line: int) -> tuple[int, int, str] | None:
+    def continued(self, line: int) -> tuple[int, int, Message] | None:
         """A key on a line that YAML read as more text of a plain value above it."""
         above = self.previous(line)
         if above is None:
@@ -196,7 +196,7 @@ class _Source:
             return (
                 above,
                 self.indent(above) + 1,
-                (f"'{head}' needs a space after '-' to start a list item; write '- {body[1:]}'"),
+                msg("yaml.dash", head=head, rest=body[1:]),
             )
         tight = self.tight_colon(above)
         if tight is not None:
@@ -207,15 +207,17 @@ class _Source:
             return (
                 line,
                 here + 1,
-                (
-                    f"line {line} is indented further than line {above} ({here} spaces, not "
-                    f"{prefix}), so YAML reads it as more text of line {above}; give keys of one "
-                    "mapping the same indentation"
+                msg(
+                    "yaml.indented_further",
+                    line=str(line),
+                    above=str(above),
+                    here=str(here),
+                    prefix=str(prefix),
                 ),
             )
         return None
 
-    def after_quote(self, line: int, col: int) -> tuple[int, int, str] | None:
+    def after_quote(self, line: int, col: int) -> tuple[int, int, Message] | None:
         """`- "Kan dat" nog?`: text after a closing quote."""
         row = self.row(line)
         before = row[: col - 1].rstrip()
@@ -229,13 +231,10 @@ class _Source:
         return (
             line,
             start + 1,
-            (
-                f"there is text after the closing quote on line {line}; put the whole text in "
-                f'quotes: "{whole}"'
-            ),
+            msg("yaml.after_quote", line=str(line), whole=whole),
         )
 
-    def misaligned(self, line: int) -> tuple[int, int, str] | None:
+    def misaligned(self, line: int) -> tuple[int, int, Message] | None:
         """A line whose indentation fits no level of the structure above it."""
         above = self.previous(line)
         if above is None:
@@ -251,17 +250,16 @@ class _Source:
             return (
                 line,
                 here + 1,
-                (
-                    f"line {line} is indented {here} spaces, which matches no line above it (line "
-                    f"{above} has {there}); give keys of one mapping, and items of one list, the "
-                    "same indentation"
+                msg(
+                    "yaml.no_level",
+                    line=str(line),
+                    here=str(here),
+                    above=str(above),
+                    there=str(there),
                 ),
             )
         return (
             line,
             here + 1,
-            (
-                f"line {line} (indented {here} spaces) does not fit the lines above it (line "
-                f"{above} has {there}); check its indentation, and whether it needs a '- '"
-            ),
+            msg("yaml.misfit", line=str(line), here=str(here), above=str(above), there=str(there)),
         )

@@ -29,7 +29,8 @@ import yaml
 from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, MiB, Positions, decode
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.hints import yaml_syntax
-from journeycli.core.problems import Code, Problem, Severity
+from journeycli.core.messages import Message, msg
+from journeycli.core.problems import Code, Problem
 from journeycli.core.resolver import (
     STANDARD_COLLECTION_TAGS,
     STANDARD_SCALAR_TAGS,
@@ -74,39 +75,31 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int | None, int]] = {}
         self.nodes = 0
 
-    def problem(self, line: int, col: int, code: Code, message: str) -> Problem:
-        return Problem(self.path, line, col, code, Severity.ERROR, message)
+    def problem(self, line: int, col: int, code: Code, message: Message) -> Problem:
+        return Problem.of(self.path, line, col, code, message)
 
-    def error(self, mark: Any, code: Code, message: str) -> None:
+    def error(self, mark: Any, code: Code, message: Message) -> None:
         self.problems.append(self.problem(mark.line + 1, mark.column + 1, code, message))
 
-    def abort(self, mark: Any, code: Code, message: str) -> _AbortError:
+    def abort(self, mark: Any, code: Code, message: Message) -> _AbortError:
         return _AbortError(self.problem(mark.line + 1, mark.column + 1, code, message))
 
     def too_many_nodes(self, mark: Any) -> _AbortError:
         return self.abort(
             mark,
             Code.E006,
-            f"the document would expand to more than {self.limits.max_nodes:,} nodes "
-            "(an alias bomb?); raise the limit with --max-nodes if this map is real",
+            msg("e006.nodes", limit=self.limits.max_nodes),
         )
 
     def too_much_text(self, mark: Any) -> _AbortError:
         limit = self.limits.max_expanded_size
-        return self.abort(
-            mark,
-            Code.E006,
-            f"the document would expand to more than {limit:,} bytes of text "
-            f"({_mib(limit)}; an alias repeating a large value?); raise the limit with "
-            "--max-expanded-size if this map is real",
-        )
+        return self.abort(mark, Code.E006, msg("e006.expanded_size", limit=limit, mib=_mib(limit)))
 
     def too_deep(self, mark: Any) -> _AbortError:
         return self.abort(
             mark,
             Code.E006,
-            f"nesting deeper than {self.limits.max_depth} levels; "
-            "raise the limit with --max-depth if this map is real",
+            msg("e006.depth", limit=str(self.limits.max_depth)),
         )
 
     def scalar(self, event: Any) -> Any:
@@ -119,8 +112,11 @@ class _Builder:
         if tag == "!" or tag in STANDARD_SCALAR_TAGS:
             try:
                 return resolve_tagged(tag, event.value)
-            except ValueError as exc:
-                self.error(event.start_mark, Code.E003, str(exc))
+            except ValueError:
+                kind = tag[len(TAG) :] if tag.startswith(TAG) else tag
+                self.error(
+                    event.start_mark, Code.E003, msg("e003.bad_tagged", text=event.value, kind=kind)
+                )
                 return None
         self.error(event.start_mark, Code.E003, _unsupported_tag(tag))
         return None
@@ -231,13 +227,15 @@ class _Builder:
             elif cls is _AliasEvent:
                 target = anchors.get(event.anchor)
                 if target is None:
-                    raise self.abort(event.start_mark, Code.E001, f"unknown alias *{event.anchor}")
+                    raise self.abort(
+                        event.start_mark, Code.E001, msg("e001.unknown_alias", anchor=event.anchor)
+                    )
                 value, count, length = target
                 if count is None:
                     raise self.abort(
                         event.start_mark,
                         Code.E006,
-                        f"alias *{event.anchor} refers to itself (a recursive structure)",
+                        msg("e006.recursive_alias", anchor=event.anchor),
                     )
                 nodes += count
                 if nodes > max_nodes:
@@ -247,7 +245,9 @@ class _Builder:
                     raise self.too_much_text(event.start_mark)
                 mark = event.start_mark
             else:  # pragma: no cover - the parser guarantees node events here
-                raise self.abort(event.start_mark, Code.E001, f"unexpected {cls.__name__}")
+                raise self.abort(
+                    event.start_mark, Code.E001, msg("e001.unexpected", event=cls.__name__)
+                )
             # Attach `value`, which starts at `mark`, to the current container.
             if container is None:
                 self.nodes = nodes
@@ -266,7 +266,11 @@ class _Builder:
                             key_mark.line + 1,
                             key_mark.column + 1,
                             Code.E002,
-                            f"duplicated key '{key}' (first at line {entries[key][0].line + 1})",
+                            msg(
+                                "e002.duplicate_key",
+                                key=str(key),
+                                line=str(entries[key][0].line + 1),
+                            ),
                         )
                     )
                     container[key] = value
@@ -281,7 +285,7 @@ class _Builder:
             return event.value
         if isinstance(value, str):
             return value
-        self.error(event.start_mark, Code.E003, "a key must be plain text, not a list or mapping")
+        self.error(event.start_mark, Code.E003, msg("e003.complex_key"))
         return f"<complex key at line {event.start_mark.line + 1}>"
 
 
@@ -302,14 +306,12 @@ def _apply_merges(target: dict[str, Any], entries: dict[str, Any], merges: list[
 
 
 def _mib(size: int) -> str:
-    return f"{size / MiB:,.0f} MiB" if size >= MiB else f"{size / 1024:,.0f} KiB"
+    return f"{size / MiB:.0f} MiB" if size >= MiB else f"{size / 1024:.0f} KiB"
 
 
-def _unsupported_tag(tag: str) -> str:
+def _unsupported_tag(tag: str) -> Message:
     shown = "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
-    return (
-        f"unsupported YAML tag '{shown}': journey reads plain YAML only (tags are never executed)"
-    )
+    return msg("e003.unsupported_tag", tag=shown)
 
 
 def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
@@ -321,19 +323,17 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
 
     if len(raw) > limits.max_file_size:
         return fail(
-            Problem(
+            Problem.of(
                 path,
                 1,
                 1,
                 Code.E006,
-                Severity.ERROR,
-                f"file is over the limit of {limits.max_file_size:,} bytes; "
-                "raise it with --max-file-size",
+                msg("e006.file_size", limit=limits.max_file_size),
             )
         )
     text, bad = decode(raw, path)
     if bad is not None or text is None:
-        return fail(bad or Problem(path, 1, 1, Code.E001, Severity.ERROR, "unreadable"))
+        return fail(bad or Problem.of(path, 1, 1, Code.E001, msg("e001.unreadable")))
     builder = _Builder(path, limits)
     positions = builder.positions
     try:
@@ -348,29 +348,21 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
     except _AbortError as stop:
         return fail(stop.problem, text)
     except yaml.MarkedYAMLError as exc:
-        line, col, reason = yaml_syntax(exc, text)
-        return fail(
-            Problem(path, line, col, Code.E001, Severity.ERROR, f"not valid YAML: {reason}"), text
-        )
+        line, col, message = yaml_syntax(exc, text)
+        return fail(Problem.of(path, line, col, Code.E001, message), text)
     except yaml.reader.ReaderError as exc:  # a raw control character: point at it
         before = text[: exc.position] if isinstance(exc.position, int) else ""
         line = before.count("\n") + 1
         col = len(before) - (before.rfind("\n") + 1) + 1
         char = exc.character if isinstance(exc.character, int) else 0
         return fail(
-            Problem(
-                path,
-                line,
-                col,
-                Code.E001,
-                Severity.ERROR,
-                f"not valid YAML: the character U+{char:04X} is not "
-                "allowed in YAML (a control character); remove it",
+            Problem.of(
+                path, line, col, Code.E001, msg("e001.control_character", char=f"U+{char:04X}")
             ),
             text,
         )
     except yaml.YAMLError as exc:
-        return fail(Problem(path, 1, 1, Code.E001, Severity.ERROR, f"not valid YAML: {exc}"), text)
+        return fail(Problem.of(path, 1, 1, Code.E001, msg("e001.yaml", reason=str(exc))), text)
     if isinstance(root, Problem):
         return fail(root, text)
     return Document(path, root, positions, builder.problems, text)
@@ -422,43 +414,25 @@ def _parse_stream(parser: Any, builder: _Builder) -> Any:
     parser.get_event()  # StreamStartEvent
     event = parser.get_event()
     if type(event) is yaml.StreamEndEvent:
-        return Problem(
-            builder.path,
-            1,
-            1,
-            Code.E001,
-            Severity.ERROR,
-            "the file is empty; a map needs at least version, title and stages",
-        )
+        return Problem.of(builder.path, 1, 1, Code.E001, msg("e001.empty"))
     root = builder.build(parser)
     parser.get_event()  # DocumentEndEvent
     event = parser.get_event()
     if type(event) is not yaml.StreamEndEvent:
         mark = event.start_mark
-        return Problem(
-            builder.path,
-            mark.line + 1,
-            mark.column + 1,
-            Code.E001,
-            Severity.ERROR,
-            "more than one document in the file; keep one map per file",
+        return Problem.of(
+            builder.path, mark.line + 1, mark.column + 1, Code.E001, msg("e001.documents")
         )
     if not isinstance(root, dict):
-        kind = "empty" if root is None else f"a {_describe(root)}"
-        return Problem(
-            builder.path,
-            1,
-            1,
-            Code.E001,
-            Severity.ERROR,
-            f"the top level must be a mapping of keys, not {kind}",
-        )
+        return Problem.of(builder.path, 1, 1, Code.E001, _not_a_mapping(root))
     return root
 
 
-def _describe(value: Any) -> str:
+def _not_a_mapping(value: Any) -> Message:
+    if value is None:
+        return msg("e001.top_level_empty")
     if isinstance(value, list):
-        return "list"
+        return msg("e001.top_level_list")
     if isinstance(value, str):
-        return "text"
-    return type(value).__name__
+        return msg("e001.top_level_text")
+    return msg("e001.top_level", kind=type(value).__name__)

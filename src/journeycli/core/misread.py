@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from journeycli.core.messages import Message, msg
 from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber, WrittenFloat
 
 MAX_SHOWN = 40
@@ -49,18 +50,22 @@ def text_of(value: Any) -> str | None:
     return None
 
 
-def written(value: Any) -> str:
-    """A loaded value for a message: `'35,5'`, `'2026-02-30'`, `nothing`, `a mapping (...)`."""
+def written(value: Any) -> str | Message:
+    """A loaded value for a message: `'35,5'`, `'2026-02-30'`, `nothing`, `a mapping (...)`.
+
+    Text as written, quoted; a word (nothing, a list) as a catalogue message,
+    so it is translated with the message around it.
+    """
     if value is None:
-        return "nothing"
+        return msg("word.nothing")
     text = text_of(value)
     if text is not None:
         return f"'{shorten(text)}'"
     if isinstance(value, dict):
-        return f"a mapping (with the keys {shorten(', '.join(str(k) for k in value))})"
+        return msg("value.a_mapping", keys=shorten(", ".join(str(k) for k in value)))
     if isinstance(value, list):
-        return "a list"
-    return "a value of another kind"
+        return msg("value.a_list")
+    return msg("value.other_kind")
 
 
 def _plain(number: float) -> str:
@@ -68,7 +73,7 @@ def _plain(number: float) -> str:
     return str(int(number)) if number.is_integer() else repr(number)
 
 
-def thousands(text: str) -> str | None:
+def thousands(text: str) -> Message | None:
     """The message for a number written with a thousands separator, else None.
 
     `150.000` is a decimal to YAML (150.0), `12.500.000` and `1,450` are text;
@@ -78,20 +83,22 @@ def thousands(text: str) -> str | None:
         digits = text.replace(".", "")
         if text.count(".") == 1:
             number = float(text)
-            return (
-                f"'{text}' reads as {_plain(number)}; write {digits} (no thousands separator), "
-                f"or {number!r} for a decimal"
+            return msg(
+                "value.thousands_decimal",
+                text=text,
+                number=_plain(number),
+                digits=digits,
+                decimal=repr(number),
             )
-        return f"'{text}' reads as text; write {digits} (no thousands separator)"
+        return msg("value.thousands", text=text, digits=digits)
     if _COMMA_THOUSANDS.fullmatch(text):
         digits = text.replace(",", "")
         if text.count(",") == 1:
             decimal = float(text.replace(",", "."))
-            return (
-                f"'{text}' reads as text; write {digits} (no thousands separator), "
-                f"or {decimal!r} for a decimal"
+            return msg(
+                "value.thousands_text_decimal", text=text, digits=digits, decimal=repr(decimal)
             )
-        return f"'{text}' reads as text; write {digits} (no thousands separator)"
+        return msg("value.thousands", text=text, digits=digits)
     return None
 
 
@@ -111,7 +118,7 @@ def _as_number(text: str) -> str | None:
     return None
 
 
-def number_hint(text: str) -> str | None:
+def number_hint(text: str) -> Message | None:
     """What to write instead of a number written as text: `write 35.5`, or None.
 
     For a decimal comma, a percent sign, a currency sign, or Dutch or English
@@ -121,18 +128,18 @@ def number_hint(text: str) -> str | None:
     for full in (_DUTCH_FULL, _ENGLISH_FULL):
         if full.fullmatch(text):
             number = _as_number(text)
-            return f"write {number} (no thousands separator, a point before the decimals)"
+            return msg("hint.separators", number=str(number))
     if _DECIMAL_COMMA.fullmatch(text):
-        return f"write {text.replace(',', '.')}"
+        return msg("hint.write", number=text.replace(",", "."))
     match = _PERCENT.fullmatch(text)
     if match:
         number = _as_number(match.group(1))
-        return None if number is None else f"write {number} (percent without %)"
+        return None if number is None else msg("hint.percent", number=number)
     match = _CURRENCY.fullmatch(text)
     if match:
         number = _as_number(match.group(1) or match.group(2))
         if number is not None:
-            return f"write {number} (the currency goes in metrics.currency)"
+            return msg("hint.currency", number=number)
     return None
 
 

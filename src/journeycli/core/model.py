@@ -50,6 +50,7 @@ from journeycli.core.fieldtypes import (
     mapping_not_null,
     no_default,
 )
+from journeycli.core.messages import invalid, msg
 from journeycli.core.slug import slugify
 
 EXTENSION_PREFIX = "x-"
@@ -118,7 +119,7 @@ class Identified(Strict):
     @model_validator(mode="after")
     def _require_id(self) -> Identified:
         if not self.id:
-            raise ValueError(f"no id can be made from the name '{self.name}'; add an id")
+            raise invalid(msg("value.no_id", name=self.name))
         return self
 
 

@@ -7,10 +7,13 @@ order and position without recomputing anything.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
+from journeycli.core.enums import Language
+from journeycli.core.messages import Message
 from journeycli.core.safetext import escape_controls
 
 
@@ -72,7 +75,12 @@ class Code(StrEnum):
 
 @dataclass(frozen=True, order=True, slots=True)
 class Problem:
-    """One finding at one place; the field order is the sort order."""
+    """One finding at one place; the field order is the sort order.
+
+    `message` is the text in English; `template` (when the problem was made
+    from the catalogue, `Problem.of`) lets `in_language` write it in the
+    map's language (docs/lint.md, "Messages in Dutch").
+    """
 
     path: str
     line: int
@@ -80,6 +88,18 @@ class Problem:
     code: Code
     severity: Severity
     message: str
+    template: Message | None = field(default=None, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, path: str, line: int, column: int, code: Code, message: Message) -> Problem:
+        """A problem with its catalogue message; the severity follows from the code."""
+        return cls(path, line, column, code, code.severity, message.render(), message)
+
+    def in_language(self, lang: Language | str) -> Problem:
+        """The same problem with its message in `lang` (itself when it has no template)."""
+        if self.template is None:
+            return self
+        return dataclasses.replace(self, message=self.template.render(lang))
 
     @property
     def is_error(self) -> bool:

@@ -19,25 +19,27 @@ from pydantic_core import ErrorDetails
 from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, Loc
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.guards import size_problems, unsafe_text_problems
+from journeycli.core.labels import DUTCH_LABEL
 from journeycli.core.loader import load_document
+from journeycli.core.messages import INVALID, Message, msg
 from journeycli.core.misread import written
 from journeycli.core.model import EXTENSION_PREFIX, UNION_TAGS, JourneyMap
-from journeycli.core.problems import Code, Problem, Severity, dotted
+from journeycli.core.problems import Code, Problem, dotted
 
 _EXPECTED = {
-    "int_type": "a whole number",
-    "int_from_float": "a whole number",
-    "int_parsing": "a whole number",
-    "string_type": "text",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of keys",
-    "model_type": "a mapping of keys",
-    "model_attributes_type": "a mapping of keys",
-    "date_type": "a date (YYYY-MM-DD)",
-    "date_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
-    "date_from_datetime_inexact": "a date without a time (YYYY-MM-DD)",
+    "int_type": "expect.whole_number",
+    "int_from_float": "expect.whole_number",
+    "int_parsing": "expect.whole_number",
+    "string_type": "expect.text",
+    "bool_type": "expect.bool",
+    "list_type": "expect.list",
+    "dict_type": "expect.mapping",
+    "model_type": "expect.mapping",
+    "model_attributes_type": "expect.mapping",
+    "date_type": "expect.date",
+    "date_parsing": "expect.date",
+    "date_from_datetime_parsing": "expect.date",
+    "date_from_datetime_inexact": "expect.date_only",
 }
 
 
@@ -50,7 +52,7 @@ class ValidatedMap:
     problems: list[Problem]
 
 
-def _show(value: Any) -> str:
+def _show(value: Any) -> str | Message:
     """The value as written in the file (docs/format.md: messages quote what you wrote)."""
     return written(value)
 
@@ -124,47 +126,57 @@ def _model_of(annotation: Any) -> Any:
     )
 
 
-def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
+def _describe(error: ErrorDetails, loc: Loc) -> tuple[Message, bool, bool]:
     """(message, point at the key?, point at the enclosing item?) for one error."""
     kind = error["type"]
     where = dotted(loc)
+    context = error.get("ctx", {})
     if kind == "missing":
-        return f"{where}: missing required key '{loc[-1]}'", False, True
+        return msg("e003.missing", where=where, key=str(loc[-1])), False, True
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        hint = ""
         matches = difflib.get_close_matches(name, known_keys(loc[:-1]), n=1, cutoff=0.6)
         if matches:
-            hint = f"; did you mean '{matches[0]}'?"
+            found = msg("e003.unknown_key_match", where=where, key=name, match=matches[0])
         elif not name.startswith(EXTENSION_PREFIX):
-            hint = f"; keys of your own must start with '{EXTENSION_PREFIX}'"
-        return f"{where}: unknown key '{name}'{hint}", True, False
+            found = msg("e003.unknown_key_prefix", where=where, key=name, prefix=EXTENSION_PREFIX)
+        else:
+            found = msg("e003.unknown_key", where=where, key=name)
+        return found, True, False
+    if kind == INVALID:
+        return msg("e003.value", where=where, detail=context["message"]), False, not loc
+    if kind == DUTCH_LABEL:
+        label, value = str(context["label"]), str(context["value"])
+        return msg("e003.dutch_label", where=where, label=label, value=value), False, False
     if kind == "value_error":
-        message = error["msg"].removeprefix("Value error, ")
-        return f"{where}: {message}", False, kind == "value_error" and not loc
+        detail = error["msg"].removeprefix("Value error, ")
+        return msg("e003.value", where=where, detail=detail), False, not loc
     if kind in ("greater_than_equal", "less_than_equal"):
-        limits = error.get("ctx", {})
-        bound = limits.get("ge", limits.get("le"))
-        side = "at least" if kind == "greater_than_equal" else "at most"
-        shown = _show(error["input"])
-        return f"{where}: {shown} is out of range (must be {side} {bound})", False, False
+        bound = context.get("ge", context.get("le"))
+        side = "e003.at_least" if kind == "greater_than_equal" else "e003.at_most"
+        return msg(side, where=where, value=_show(error["input"]), bound=str(bound)), False, False
     if kind == "string_pattern_mismatch":
-        return (
-            f"{where}: {_show(error['input'])} is not a valid id; use lower-case letters, "
-            "digits and single hyphens (like 'first-visit')",
-            False,
-            False,
-        )
+        return msg("e003.bad_id", where=where, value=_show(error["input"])), False, False
     if kind == "string_too_short":
-        return f"{where}: must not be empty", False, False
+        return msg("e003.empty", where=where), False, False
     if kind == "too_short":
-        return f"{where}: needs at least one item", False, False
+        return msg("e003.no_items", where=where), False, False
     if kind in ("enum", "literal_error"):
-        expected = error.get("ctx", {}).get("expected", "")
-        return f"{where}: {_show(error['input'])} is not allowed; expected {expected}", False, False
+        expected = _choices(str(context.get("expected", "")))
+        shown = _show(error["input"])
+        return msg("e003.not_allowed", where=where, value=shown, expected=expected), False, False
     if kind in _EXPECTED:
-        return f"{where}: expected {_EXPECTED[kind]}, got {_show(error['input'])}", False, False
-    return f"{where}: {error['msg']}", False, False
+        got = error["input"]
+        written: str | Message = msg("word.nothing") if got is None else _show(got)
+        expect = msg(_EXPECTED[kind])
+        return msg("e003.expected", where=where, expected=expect, value=written), False, False
+    return msg("e003.value", where=where, detail=error["msg"]), False, False
+
+
+def _choices(expected: str) -> str | Message:
+    """Pydantic's `'now', 'next' or 'later'` with the language's own "or"."""
+    head, sep, last = expected.rpartition(" or ")
+    return msg("or_list", head=head, last=last) if sep else expected
 
 
 def error_location(error: ErrorDetails) -> Loc:
@@ -180,7 +192,7 @@ def describe_error(error: ErrorDetails) -> str:
     """
     loc = _clean_loc(error["loc"])
     message, _, _ = _describe(error, loc)
-    return message.removeprefix(f"{dotted(loc)}: ")
+    return message.render().removeprefix(f"{dotted(loc)}: ")
 
 
 def problems_from_validation(exc: ValidationError, document: Document) -> list[Problem]:
@@ -194,7 +206,7 @@ def problems_from_validation(exc: ValidationError, document: Document) -> list[P
             line, col = document.positions.locate(data, target)
         else:
             line, col = document.positions.locate(data, loc, key=at_key or "[key]" in error["loc"])
-        problems.append(Problem(document.path, line, col, Code.E003, Severity.ERROR, message))
+        problems.append(Problem.of(document.path, line, col, Code.E003, message))
     return problems
 
 

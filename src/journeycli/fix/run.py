@@ -28,14 +28,15 @@ from typing import Any, TextIO
 
 from pydantic import ValidationError
 
-from journeycli.core.checks import check_map
+from journeycli.core.checks import check_map, in_language, message_language
 from journeycli.core.document import Limits, Loc
 from journeycli.core.editor import EditError, Editor
 from journeycli.core.errors import InputError
 from journeycli.core.fs import atomic_write
 from journeycli.core.labels import DUTCH_LABEL
 from journeycli.core.loader import load_document
-from journeycli.core.model import JourneyMap
+from journeycli.core.messages import msg, text
+from journeycli.core.model import JourneyMap, Language
 from journeycli.core.problems import Code, Problem, one_line
 from journeycli.core.scalars import AmbiguousBool
 from journeycli.core.settings import Settings
@@ -57,8 +58,18 @@ class Fix:
     after: str
     reason: str
 
-    def describe(self) -> str:
-        return f"fixed {Code.E003} {self.before} → {self.after} ({self.reason})"
+    def describe(self, lang: Language = Language.EN) -> str:
+        """`fixed E003 nu → now (Dutch label)`, in `lang` (docs/fix.md)."""
+        why = msg(_REASONS.get(self.reason, "fix.label"))
+        return text("fix.fixed", lang, before=self.before, after=self.after, reason=why)
+
+
+# The reason of a Fix -> its words in the catalogue.
+_REASONS = {
+    "Dutch label": "fix.label",
+    "text, not a boolean": "fix.quote",
+    "a list of one": "fix.list",
+}
 
 
 @dataclass(slots=True)
@@ -70,6 +81,7 @@ class FixResult:
     after: bytes
     fixes: list[Fix] = field(default_factory=list)
     remaining: list[Problem] = field(default_factory=list)
+    language: Language = Language.EN  # of its messages: --lang, else the map's (docs/lint.md)
 
     @property
     def changed(self) -> bool:
@@ -105,9 +117,11 @@ def fix_map(raw: bytes, path: str, settings: Settings | None = None) -> FixResul
             break
         current, round_fixes = made
         fixes.extend(round_fixes)
-    remaining = sorted(check_map(load_map(current, path, limits), settings))
+    validated = load_map(current, path, limits)
+    lang = message_language(validated, settings)
+    remaining = sorted(in_language(check_map(validated, settings), lang))
     fixes.sort(key=lambda fix: (fix.line, fix.column))
-    return FixResult(path, raw, current, fixes, remaining)
+    return FixResult(path, raw, current, fixes, remaining, lang)
 
 
 def _fix_round(
@@ -235,11 +249,14 @@ def run_fix(
     files = discover(paths)
     talk = err if diff or STDIN in files else out
     fixed = remaining = 0
+    languages: set[Language] = set()
     for path in files:
         raw, name = read_source(path)
         result = fix_map(raw, name, settings)
+        languages.add(result.language)
         for fix in result.fixes:
-            talk.write(one_line(f"{name}:{fix.line}:{fix.column}: {fix.describe()}") + "\n")
+            described = fix.describe(result.language)
+            talk.write(one_line(f"{name}:{fix.line}:{fix.column}: {described}") + "\n")
         for problem in result.errors:
             talk.write(problem.format_text() + "\n")
         fixed += len(result.fixes)
@@ -250,16 +267,17 @@ def run_fix(
             out.write(result.after.decode("utf-8"))
         elif result.changed:
             atomic_write(os.path.realpath(path), result.after)
-    talk.write(summary(fixed, remaining, diff) + "\n")
+    lang = languages.pop() if len(languages) == 1 else Language.EN
+    talk.write(summary(fixed, remaining, diff, lang) + "\n")
     return 1 if remaining else 0
 
 
-def summary(fixed: int, remaining: int, diff: bool) -> str:
-    done = "nothing to fix" if not fixed else f"{fixed} {'to fix' if diff else 'fixed'}"
-    left = {0: "no errors remain", 1: "1 error remains"}.get(
-        remaining, f"{remaining} errors remain"
-    )
-    return f"{done}, {left}" + (" (--diff: nothing written)" if diff and fixed else "") + "."
+def summary(fixed: int, remaining: int, diff: bool, lang: Language = Language.EN) -> str:
+    """The last line, in the maps' language when they share one (as `journey lint`'s)."""
+    done = msg("fix.nothing") if not fixed else msg("fix.to_fix" if diff else "fix.done", n=fixed)
+    which = {0: "fix.left.none", 1: "fix.left.one"}.get(remaining, "fix.left.other")
+    note = msg("fix.diff_note" if diff and fixed else "fix.no_note")
+    return text("fix.summary", lang, done=done, left=msg(which, n=remaining), note=note)
 
 
 def unified_diff(before: bytes, after: bytes, name: str) -> str:

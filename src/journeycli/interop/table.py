@@ -138,7 +138,7 @@ class _Reader:
         """A whole number; `1.000` is refused as in a map (docs/interop.md)."""
         message = thousands(text.strip())
         if message:
-            raise self.error(column, message)
+            raise self.error(column, str(message))
         value = self.number(column, text, low, high)
         if value is not None and value != int(value):
             raise self.error(column, f"'{_short(text)}' is not a whole number")

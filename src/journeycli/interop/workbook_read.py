@@ -360,7 +360,11 @@ def _checked(reader: _Reader, data: dict[str, Any]) -> JourneyMap:
         if rule.severity != "error" or rule.check is None:
             continue
         for finding in rule.check(context):
-            raise _at(reader, finding.loc, finding.message.removeprefix(f"{dotted(finding.loc)}: "))
+            raise _at(
+                reader,
+                finding.loc,
+                finding.message.render().removeprefix(f"{dotted(finding.loc)}: "),
+            )
     return journey
 
 

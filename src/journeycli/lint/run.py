@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from journeycli.core.checks import check_map
+from journeycli.core.checks import check_map, in_language, message_language
+from journeycli.core.enums import Language
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.problems import Problem
 from journeycli.core.settings import Settings
@@ -23,6 +24,7 @@ class LintResult:
     files: int
     problems: tuple[Problem, ...]
     strict: bool = False
+    language: Language = Language.EN  # of the summary (docs/lint.md, "Messages in Dutch")
 
     @property
     def errors(self) -> int:
@@ -39,21 +41,29 @@ class LintResult:
 
 
 def lint_file(path: str, options: Settings) -> list[Problem]:
+    """The wanted, unsuppressed problems of one map, in its language (see `lint_map`)."""
+    return lint_map(path, options)[0]
+
+
+def lint_map(path: str, options: Settings) -> tuple[list[Problem], Language]:
     """The wanted, unsuppressed problems of one map.
 
     The collector is paused for the whole file (see `paused_gc`): when it runs
     again between files, the map is already freed and only its problems are
     left to look at, so linting 1,000 maps spends no time re-walking them.
+    The messages are written in the map's language (or `--lang`), which is
+    returned too.
     """
     with paused_gc():
         return _problems_of(path, options)  # its frame, and the map, are gone on return
 
 
-def _problems_of(path: str, options: Settings) -> list[Problem]:
+def _problems_of(path: str, options: Settings) -> tuple[list[Problem], Language]:
     raw, name = read_source(path, options.limits.max_file_size)
     validated = load_map(raw, name, options.limits)
     wanted = [p for p in check_map(validated, options) if options.reports(p)]
-    return unsuppressed(wanted, validated.document.text)
+    lang = message_language(validated, options)
+    return in_language(unsuppressed(wanted, validated.document.text), lang), lang
 
 
 def lint_files(
@@ -61,13 +71,21 @@ def lint_files(
     options: Settings,
     on_file: Callable[[str], None] | None = None,
 ) -> LintResult:
-    """Lint files already found by `discover` (the CLI counts them first for its progress bar)."""
+    """Lint files already found by `discover` (the CLI counts them first for its progress bar).
+
+    The summary is in the maps' language when they all share one (or in
+    `--lang`), else in English.
+    """
     problems: list[Problem] = []
+    languages: set[Language] = set()
     for path in files:
-        problems.extend(lint_file(path, options))
+        found, lang = lint_map(path, options)
+        problems.extend(found)
+        languages.add(lang)
         if on_file is not None:
             on_file(path)
-    return LintResult(len(files), tuple(sorted(problems)), options.strict)
+    summary = languages.pop() if len(languages) == 1 else Language.EN
+    return LintResult(len(files), tuple(sorted(problems)), options.strict, summary)
 
 
 def lint_paths(

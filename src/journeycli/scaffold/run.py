@@ -13,6 +13,7 @@ touchpoints, W104 no owner) form the to-do list.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -26,6 +27,8 @@ from journeycli.core.fs import atomic_write
 from journeycli.core.guards import unsafe_text_message
 from journeycli.core.hints import did_you_mean
 from journeycli.core.loader import load_document
+from journeycli.core.messages import msg
+from journeycli.core.messages import text as say
 from journeycli.core.model import Action, Evidence, JourneyMap, Kpi, Persona, Touchpoint
 from journeycli.core.safetext import escape_controls
 from journeycli.core.schema import SCHEMA_FILE, find_schema_ref
@@ -104,18 +107,26 @@ def next_steps(result: Scaffold, options: ScaffoldOptions) -> str:
 
     Without a schema file to point the modeline at, it also says how to make
     one, since editor checks are the quickest way to fill in a map correctly.
+    In the map's language; file names are quoted for the shell when they need
+    it (docs/scaffold.md).
     """
     assert result.path is not None
-    shown = escape_controls(str(result.path))
+    lang = options.language
+    # `Mijn Reis.journey.yaml` must be copyable as is; control characters never reach the terminal
+    path = escape_controls(shlex.quote(str(result.path)))
+    count = len(result.journey.stages)
+    which = "new.stages_from_flag" if options.stages else "new.stages"
+    stages = msg(f"{which}.{'one' if count == 1 else 'other'}", n=count)
     lines = [
-        f"Created {shown} ({options.template}, {options.language}, "
-        f"{len(result.journey.stages)} stages{' from --stages' if options.stages else ''}).",
-        f"Next: fill in the prompts, then run: journey lint {shown}",
+        say(
+            "new.created", lang, path=path, template=options.template, language=lang, stages=stages
+        ),
+        say("new.next", lang, path=path),
     ]
     if not result.schema_found:
         folder = result.path.parent
         target = folder / SCHEMA_FILE if str(folder) != "." else SCHEMA_FILE
-        lines.append(f"For checks while you type: journey schema > {target}")
+        lines.append(say("new.schema", lang, target=shlex.quote(str(target))))
     return "".join(f"{line}\n" for line in lines)
 
 

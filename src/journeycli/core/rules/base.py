@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, reference_date
 from journeycli.core.document import Loc
+from journeycli.core.messages import Message
 from journeycli.core.model import JourneyMap
 from journeycli.core.problems import Code, Severity
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
@@ -23,7 +24,7 @@ class Finding:
     """A rule's verdict about one place in the map (`at_key`: point at the key)."""
 
     loc: Loc
-    message: str
+    message: Message  # from the catalogue (journeycli.core.messages), written in the map's language
     at_key: bool = False
 
 

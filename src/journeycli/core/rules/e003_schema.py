@@ -9,14 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity, dotted
 from journeycli.core.rules.base import Finding, Rule, RuleContext
-
-# The one English text of the future-date message; a translation keeps the {fields}.
-FUTURE_DATE = (
-    "{where}: {date} is after the reference date {today}; evidence cannot come from the "
-    "future: write the date it was gathered"
-)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -26,8 +21,11 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 loc = ("stages", si, "evidence", ei, "date")
                 yield Finding(
                     loc,
-                    FUTURE_DATE.format(
-                        where=dotted(loc), date=item.date.isoformat(), today=ctx.today.isoformat()
+                    msg(
+                        "e003.future_date",
+                        where=dotted(loc),
+                        date=item.date.isoformat(),
+                        today=ctx.today.isoformat(),
                     ),
                 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeycli.core.document import Loc
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
@@ -35,8 +36,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if first is not loc:
             yield Finding(
                 (*loc, "id"),
-                f"duplicate {kind} id '{item_id}' (also used by the {kind} at "
-                f"{_where(first)}); give each {kind} its own id",
+                msg(f"e004.{kind}", id=item_id, where=_where(first)),
             )
 
 

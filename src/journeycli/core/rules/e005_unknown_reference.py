@@ -5,22 +5,22 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from journeycli.core.messages import Message, msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
-def _unknown(kind: str, ref: str, known: set[str]) -> str:
+def _unknown(kind: str, ref: str, known: set[str]) -> Message:
     match = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
-    plural = "opportunities" if kind == "opportunity" else f"{kind}s"
+    plural = "opportunities" if kind == "opportunity" else f"{kind}s"  # the key in the map
+    word = msg(f"word.{kind}")
     if match:
-        hint = f"; did you mean '{match[0]}'?"
-    elif not known and kind == "opportunity":
-        hint = f"; define it under opportunities as {{text: ..., id: {ref}}}"
-    elif not known:
-        hint = f"; define it under {plural}"
-    else:
-        hint = f"; known {plural}: {', '.join(sorted(known))}"
-    return f"unknown {kind} '{ref}'{hint}"
+        return msg("e005.match", kind=word, ref=ref, match=match[0])
+    if not known and kind == "opportunity":
+        return msg("e005.define_opportunity", ref=ref)
+    if not known:
+        return msg("e005.define", kind=word, ref=ref, key=plural)
+    return msg("e005.known", kind=word, ref=ref, key=plural, known=", ".join(sorted(known)))
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
+
+_WHICH = {("relevance",): "relevance", ("presence",): "presence", ("relevance", "presence"): "both"}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -14,8 +17,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if missing:
             yield Finding(
                 ("stages", si),
-                f"stage '{stage.name}' has no {' or '.join(missing)}; "
-                "it cannot be ranked (score it 0-100)",
+                msg("w101", stage=stage.name, missing=msg(f"w101.{_WHICH[tuple(missing)]}")),
             )
 
 

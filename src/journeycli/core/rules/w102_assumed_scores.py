@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.model import State
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
@@ -16,12 +17,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for si, stage in enumerate(ctx.journey.stages):
         scored = stage.relevance is not None or stage.presence is not None
         if scored and confidence(stage) is Confidence.ASSUMED:
-            reason = "only assumptions as evidence" if stage.evidence else "no evidence"
-            yield Finding(
-                ("stages", si),
-                f"stage '{stage.name}' is scored with {reason}; add the analytics, "
-                "survey or interview the scores come from",
-            )
+            reason = msg("w102.assumptions" if stage.evidence else "w102.no_evidence")
+            yield Finding(("stages", si), msg("w102", stage=stage.name, reason=reason))
 
 
 RULE = Rule(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import gaps_without_plan
@@ -11,15 +12,24 @@ from journeycli.core.scoring import gaps_without_plan
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for si, stage, stage_gap in gaps_without_plan(ctx.journey, ctx.gap_threshold):
-        lacking = []
-        if not stage.opportunities:
-            lacking.append("an opportunity")
-        if not any(action.is_open for action in stage.actions):
-            lacking.append("an open action")
+        no_opportunity = not stage.opportunities
+        no_action = not any(action.is_open for action in stage.actions)
+        lacking = (
+            "both"
+            if no_opportunity and no_action
+            else "opportunity"
+            if no_opportunity
+            else "action"
+        )
         yield Finding(
             ("stages", si),
-            f"stage '{stage.name}' has a gap of {stage_gap} "
-            f"(threshold {ctx.gap_threshold}) but lacks {' and '.join(lacking)}",
+            msg(
+                "w103",
+                stage=stage.name,
+                gap=stage_gap,
+                threshold=ctx.gap_threshold,
+                lacking=msg(f"w103.{lacking}"),
+            ),
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
@@ -12,9 +13,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for si, stage in enumerate(ctx.journey.stages):
         for ai, action in enumerate(stage.actions):
             if action.is_open and not action.owner:
-                yield Finding(
-                    ("stages", si, "actions", ai), f"open action '{action.action}' has no owner"
-                )
+                yield Finding(("stages", si, "actions", ai), msg("w104", action=action.action))
 
 
 RULE = Rule(

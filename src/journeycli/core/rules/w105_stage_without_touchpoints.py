@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
@@ -13,7 +14,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if not stage.touchpoints:
             yield Finding(
                 ("stages", si),
-                f"stage '{stage.name}' has no touchpoints; where does the customer meet you here?",
+                msg("w105", stage=stage.name),
             )
 
 

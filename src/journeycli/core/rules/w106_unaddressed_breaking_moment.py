@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import breaking_for_personas, is_breaking
@@ -23,18 +24,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if tp.id in addressed or not tp.critical:
                 continue
             if is_breaking(tp):
-                who, experience = "", tp.experience
+                who, experience = msg("w106.everyone"), tp.experience
             else:
                 broken = breaking_for_personas(tp, personas)
                 if not broken:
                     continue
-                label = "persona" if len(broken) == 1 else "personas"
-                who = f" for {label} {', '.join(broken)}"
+                label = "w106.persona" if len(broken) == 1 else "w106.personas"
+                who = msg(label, ids=", ".join(broken))
                 experience = min(broken.values())
             yield Finding(
                 ("stages", si, "touchpoints", ti),
-                f"breaking moment '{tp.name}'{who} (critical, experience {experience}) has no "
-                f"open action with touchpoint: {tp.id}",
+                msg("w106", touchpoint=tp.name, who=who, experience=str(experience), id=tp.id),
             )
 
 

@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
-
-# The one English text of this rule's message; a translation keeps the {fields}.
-MESSAGE = (
-    "critical touchpoint '{touchpoint}' has no experience score; score it from 1 (very bad) "
-    "to 5 (very good), so a breaking moment cannot hide"
-)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -20,7 +15,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if touchpoint.critical and touchpoint.experience is None:
                 yield Finding(
                     ("stages", si, "touchpoints", ti),
-                    MESSAGE.format(touchpoint=touchpoint.name),
+                    msg("w107", touchpoint=touchpoint.name),
                 )
 
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeycli.core.dates import evidence_cutoff, is_stale
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
-
-# The one English text of this rule's message; a translation keeps the {fields}.
-MESSAGE = (
-    "evidence '{source}' is dated {date}, more than {months} months before {today}; "
-    "measure again and update the scores and the date"
-)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -22,7 +17,8 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if item.date is not None and is_stale(item.date, cutoff):
                 yield Finding(
                     ("stages", si, "evidence", ei, "date"),
-                    MESSAGE.format(
+                    msg(
+                        "w108",
                         source=item.source,
                         date=item.date.isoformat(),
                         months=ctx.evidence_max_age,

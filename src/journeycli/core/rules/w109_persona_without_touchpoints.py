@@ -4,14 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
-
-# The one English text of this rule's message; a translation keeps the {fields}.
-MESSAGE = (
-    "persona '{persona}' ({id}) meets no touchpoint and has no persona scores; name "
-    "'{id}' in the personas of the touchpoints it meets, or remove the persona"
-)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -25,7 +20,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if persona.id not in met and persona.id not in scored:
             yield Finding(
                 ("personas", pi),
-                MESSAGE.format(persona=persona.name, id=persona.id),
+                msg("w109", persona=persona.name, id=persona.id),
             )
 
 

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
-
-# The one English text of this rule's message; a translation keeps the {fields}.
-MESSAGE = (
-    "open action '{action}' has no channel; name the channel it changes, such as website, "
-    "app or phone"
-)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for si, stage in enumerate(ctx.journey.stages):
         for ai, action in enumerate(stage.actions):
             if action.is_open and not action.channel:
-                yield Finding(("stages", si, "actions", ai), MESSAGE.format(action=action.action))
+                yield Finding(("stages", si, "actions", ai), msg("w110", action=action.action))
 
 
 RULE = Rule(

@@ -4,16 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.model import Horizon
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import breaking_moments
-
-# The one English text of this rule's message; a translation keeps the {fields}.
-MESSAGE = (
-    "breaking moment '{touchpoint}' (critical, experience {experience}) has open actions "
-    "only on the 'later' horizon; plan one for now or next"
-)
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
@@ -28,7 +23,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if horizons.get(moment.touchpoint.id) == {Horizon.LATER}:
             yield Finding(
                 ("stages", moment.stage_index, "touchpoints", moment.touchpoint_index),
-                MESSAGE.format(touchpoint=moment.touchpoint.name, experience=moment.experience),
+                msg("w111", touchpoint=moment.touchpoint.name, experience=moment.experience),
             )
 
 

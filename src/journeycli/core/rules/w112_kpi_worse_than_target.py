@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from journeycli.core.messages import msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import kpi_worse_than_target
@@ -21,9 +22,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
             if kpi_worse_than_target(kpi) and kpi.value is not None and kpi.target is not None:
                 yield Finding(
                     ("stages", si, "kpis", ki),
-                    f"KPI '{kpi.name}' is {_figure(kpi.value)}, worse than its target "
-                    f"{_figure(kpi.target)}, and stage '{stage.name}' has no open action; "
-                    "add one (status todo or doing) that works on it",
+                    msg(
+                        "w112",
+                        kpi=kpi.name,
+                        value=_figure(kpi.value),
+                        target=_figure(kpi.target),
+                        stage=stage.name,
+                    ),
                 )
 
 

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from journeycli.core.messages import Message, msg, text
 from journeycli.lint.run import LintResult
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def _count(n: int, what: str) -> Message:
+    return msg(f"lint.{what}.{'one' if n == 1 else 'other'}", n=n)
 
 
 def summary(result: LintResult) -> str:
-    checked = _plural(result.files, "map")
+    """The last line, in the maps' language (docs/lint.md, "Messages in Dutch")."""
+    lang = result.language
+    checked = _count(result.files, "maps")
     if not result.problems:
-        return f"All clear: {checked} checked, no problems."
-    return (
-        f"Found {_plural(result.errors, 'error')} and {_plural(result.warnings, 'warning')} "
-        f"in {checked}."
-    )
+        return text("lint.all_clear", lang, maps=checked)
+    errors, warnings = _count(result.errors, "errors"), _count(result.warnings, "warnings")
+    return text("lint.found", lang, errors=errors, warnings=warnings, maps=checked)
 
 
 def write(result: LintResult, stream: TextIO) -> None:
