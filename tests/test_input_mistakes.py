@@ -86,13 +86,17 @@ CASES: list[tuple[str, str, list[str]]] = [
     (
         "decimal-comma-value",
         HEAD + "metrics:\n  value: 1450,50\nstages: [{name: A}]\n",
-        ["4:10: E003 metrics.value: expected a number 0 or more, got '1450,50'; write 1450.50"],
+        [
+            "4:10: E003 metrics.value: expected a number "
+            "between 0 and 1,000,000,000,000,000, got '1450,50'; write 1450.50"
+        ],
     ),
     (
         "dutch-decimal-with-thousands",
         HEAD + "metrics:\n  value: 1.450,50\nstages: [{name: A}]\n",
         [
-            "4:10: E003 metrics.value: expected a number 0 or more, got '1.450,50'; "
+            "4:10: E003 metrics.value: expected a number "
+            "between 0 and 1,000,000,000,000,000, got '1.450,50'; "
             "write 1450.50 (no thousands separator, a point before the decimals)"
         ],
     ),
@@ -150,14 +154,18 @@ CASES: list[tuple[str, str, list[str]]] = [
         "currency-in-value",
         HEAD + "metrics:\n  value: € 1450\nstages: [{name: A}]\n",
         [
-            "4:10: E003 metrics.value: expected a number 0 or more, got '€ 1450'; write 1450 "
+            "4:10: E003 metrics.value: expected a number "
+            "between 0 and 1,000,000,000,000,000, got '€ 1450'; write 1450 "
             "(the currency goes in metrics.currency)"
         ],
     ),
     (
         "word-in-number",
         HEAD + "metrics:\n  volume: veel\nstages: [{name: A}]\n",
-        ["4:11: E003 metrics.volume: expected a number 0 or more, got 'veel'"],
+        [
+            "4:11: E003 metrics.volume: expected a number "
+            "between 0 and 1,000,000,000,000,000, got 'veel'"
+        ],
     ),
     (
         "out-of-range",
@@ -175,7 +183,10 @@ CASES: list[tuple[str, str, list[str]]] = [
     (
         "negative-volume",
         HEAD + "metrics:\n  volume: -5\nstages: [{name: A}]\n",
-        ["4:11: E003 metrics.volume: '-5' is out of range: expected a number 0 or more"],
+        [
+            "4:11: E003 metrics.volume: '-5' is out of range: expected a number "
+            "between 0 and 1,000,000,000,000,000"
+        ],
     ),
     (
         "number-as-text",

@@ -134,6 +134,7 @@ def test_hostile_commit_subjects_arrive_inert(
     commit(root, HOSTILE_SUBJECT)
     target.write_text(target.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     commit(root, "Second \u2067isolate")
+    monkeypatch.chdir(root)  # git runs in the working directory's repository
     result = cli(["history", target, "-f", fmt])
     assert result.code == 0, result.err
     (assert_inert_json if fmt == "json" else assert_inert)(result.out, fmt)

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from journeycli.core.safetext import escape_controls
 from test_diff import BASE
 from test_diff_git import SAFE_ENV, commit, edit, git, init_repo
 
@@ -156,7 +157,9 @@ def test_history_and_diff_of_paths_with_tab_newline_quote_esc(
     assert result.code == 0, result.err
     data = json.loads(result.out)
     assert [c["status"] for c in data["commits"]] == ["ok", "ok", "ok"]
-    assert [c["path"] for c in data["commits"]] == [f"maps/{name}"] * 2 + [f"maps/renamed {name}"]
+    # shown inert: control characters in a name arrive as escapes (docs/security.md)
+    shown = [escape_controls(f"maps/{name}")] * 2 + [escape_controls(f"maps/renamed {name}")]
+    assert [c["path"] for c in data["commits"]] == shown
     orientation = next(s for s in data["stages"] if s["id"] == "orientation")
     assert [p["presence"] for p in orientation["points"]] == [30, 45, 45]
 

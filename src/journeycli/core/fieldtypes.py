@@ -162,10 +162,13 @@ Slug = Annotated[str, Field(pattern=SLUG_PATTERN), BeforeValidator(as_text)]
 Score = Annotated[int, Field(ge=0, le=100, strict=True), BeforeValidator(whole_number)]
 
 
-def number_check(ge: int | None, le: int | None = None) -> Callable[[Any], int | float]:
+def number_check(
+    ge: int | None, le: int | None = None, *, thousands_trap: bool = True
+) -> Callable[[Any], int | float]:
     """An int or a finite float in range, no strings: JSON keeps `40` as `40`. One plain validator
     instead of an `int | float` union, so a bad value gives one clear error rather than one per
-    union branch.
+    union branch. With `thousands_trap`, `150.000` is refused as a misread thousands separator
+    (amounts, KPI values); without it (a percentage) `35.500` is just a decimal.
     """
     bounds = (
         msg("value.between", low=ge, high=le)
@@ -176,7 +179,7 @@ def number_check(ge: int | None, le: int | None = None) -> Callable[[Any], int |
     )
 
     def check(value: Any) -> int | float:
-        if not (le is not None and is_thousands(value)):  # 35.500 in 0-100 is a decimal
+        if thousands_trap or not is_thousands(value):
             value = _number_text(value, msg("value.a_number", bounds=bounds))
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise invalid(msg("value.number", bounds=bounds, value=written(value)))
@@ -191,7 +194,7 @@ def number_check(ge: int | None, le: int | None = None) -> Callable[[Any], int |
 
 Percent = Annotated[
     int | float,
-    PlainValidator(number_check(0, 100)),
+    PlainValidator(number_check(0, 100, thousands_trap=False)),
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
 ]
 # A thousand trillion: above any real customer count or customer value in any currency,
