@@ -29,6 +29,8 @@ class ReportFormat(StrEnum):
     md = "md"
     html = "html"
     json = "json"
+    pdf = "pdf"
+    png = "png"
 
 
 EXAMPLES = """\
@@ -67,7 +69,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE atomically (.md, .json, .html, .txt) instead of stdout.",
+            help="Write to FILE atomically (.md .json .html .txt .pdf .png) instead of stdout.",
             rich_help_panel="Output",
         ),
     ] = None,

@@ -122,7 +122,7 @@ def produce(
     (`core.settings.resolve_options`), else the default.
     `target` is a future-state map shown beside the one map.
     """
-    from journeycli.core.fs import write_output
+    from journeycli.core.fs import atomic_write, write_output
     from journeycli.core.settings import resolve_options
     from journeycli.report.formats import format_for, get_renderer
 
@@ -132,9 +132,14 @@ def produce(
         if name is None:
             raise UsageError(
                 f"{output}: cannot tell the report format from the file name",
-                hint="use --format terminal|md|html|json",
+                hint="use --format terminal|md|html|json|pdf|png",
             )
     renderer = get_renderer(name or "terminal")
+    if renderer.binary and template is None and output is None:
+        raise UsageError(
+            f"the {renderer.name} format writes a file, not text",
+            hint=f"name it with --output, like: --output report.{renderer.name}",
+        )
     settings = resolve_options(
         gap_threshold=gap_threshold, evidence_max_age=evidence_max_age, today=today
     )
@@ -151,6 +156,9 @@ def produce(
     language = resolve_language(report, lang)
     if template is not None:
         text = render_template(report, template, language)
+    elif output is not None and renderer.render_bytes is not None:
+        atomic_write(output, renderer.render_bytes(report, language))
+        return
     elif output is not None:
         text = renderer.render(report, language)
     else:

@@ -12,6 +12,8 @@ can live in its own module). A module provides
 
 and may also provide `write(report, lang, stream) -> None` to write to a
 stream itself (the terminal renderer does, to use colour on a terminal).
+A binary format (pdf, png) provides `render_bytes(report, lang) -> bytes`
+instead, and is written only to an `--output` file.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
 
 RenderFunction = Callable[["Report", "Language"], str]
 WriteFunction = Callable[["Report", "Language", TextIO], None]
+BytesFunction = Callable[["Report", "Language"], bytes]
 
 #: format name -> module with `render(report, lang) -> str` (and optionally `write`).
 RENDERERS: dict[str, str] = {
@@ -36,6 +39,8 @@ RENDERERS: dict[str, str] = {
     "md": "journeycli.report.formats.markdown",
     "html": "journeycli.report.formats.html",
     "json": "journeycli.report.formats.json",
+    "pdf": "journeycli.report.formats.pdf",
+    "png": "journeycli.report.formats.png",
 }
 
 #: output file extension -> format name (`--output` without `--format`).
@@ -46,6 +51,8 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".htm": "html",
     ".txt": "terminal",
+    ".pdf": "pdf",
+    ".png": "png",
 }
 
 
@@ -54,8 +61,18 @@ class Renderer:
     """A loaded renderer: `render` returns text; `write` writes to a stream."""
 
     name: str
-    render: RenderFunction
+    render_text: RenderFunction | None
     write_stream: WriteFunction | None = None
+    render_bytes: BytesFunction | None = None
+
+    @property
+    def binary(self) -> bool:
+        """A PDF or PNG: bytes for an --output file, never text for a stream."""
+        return self.render_bytes is not None
+
+    def render(self, report: Report, lang: Language) -> str:
+        assert self.render_text is not None, f"{self.name} is a binary format"
+        return self.render_text(report, lang)
 
     def write(self, report: Report, lang: Language, stream: TextIO) -> None:
         if self.write_stream is not None:
@@ -77,9 +94,10 @@ def get_renderer(name: str) -> Renderer:
         if exc.name != module_name:
             raise
         raise UsageError(f"the {name} report format is not available in this build") from exc
-    render = cast(RenderFunction, module.render)
+    render = cast("RenderFunction | None", getattr(module, "render", None))
     write = cast("WriteFunction | None", getattr(module, "write", None))
-    return Renderer(name, render, write)
+    render_bytes = cast("BytesFunction | None", getattr(module, "render_bytes", None))
+    return Renderer(name, render, write, render_bytes)
 
 
 def format_for(path: str) -> str | None:
