@@ -172,9 +172,11 @@ def test_html_format_is_registered_by_name_and_extension() -> None:
     """The HTML renderer is its own module (tested with it); here only its registration."""
     from journeycli.report.formats import RENDERERS, format_for
 
-    assert set(RENDERERS) == {"terminal", "md", "html", "json"}
+    assert set(RENDERERS) == {"terminal", "md", "html", "json", "pdf", "png"}
     assert format_for("site/report.HTML") == format_for("r.htm") == "html"
-    assert format_for("report.pdf") is None
+    assert format_for("wall.PDF") == "pdf"
+    assert format_for("map.png") == "png"
+    assert format_for("report.docx") is None
 
 
 @pytest.mark.parametrize("fmt", ["terminal", "md", "json"])
