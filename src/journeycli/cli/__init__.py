@@ -22,6 +22,7 @@ from journeycli.cli import lint as _lint  # noqa: F401  (registers the command)
 from journeycli.cli import new as _new  # noqa: F401
 from journeycli.cli import report as _report  # noqa: F401
 from journeycli.cli import schema as _schema  # noqa: F401
+from journeycli.cli import site as _site  # noqa: F401  (preview, site)
 from journeycli.cli.app import VERSION_ARGS, app, version_line
 from journeycli.core.errors import InvalidMapError, JourneyError
 

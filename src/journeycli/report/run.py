@@ -245,3 +245,20 @@ def render_template(report: Report, path: str, lang: Language) -> str:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{where}: {kind}: {message}") from None
     return "\n".join(outputs)
+
+
+def configured_options(persona: str | None = None) -> ReportOptions:
+    """The options `journey report` uses when no flag is given: configuration, else defaults.
+
+    For the commands that show reports without report's flags (`journey site`,
+    docs/site.md), so their figures match `journey report`'s.
+    """
+    from journeycli.core.settings import resolve_options
+
+    settings = resolve_options(gap_threshold=None, evidence_max_age=None, today=None)
+    return ReportOptions(
+        persona=persona,
+        gap_threshold=settings.gap_threshold,
+        today=reference_date(settings.today),
+        evidence_max_age=settings.evidence_max_age,
+    )
