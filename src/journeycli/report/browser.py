@@ -47,6 +47,7 @@ PAGE_MM = (420, 297)  # A3 landscape
 MARGIN_MM = 8  # matches @page in templates/report/report.css
 PAGE_WIDTH = round((PAGE_MM[0] - 2 * MARGIN_MM) * MM)
 PAGE_HEIGHT = int((PAGE_MM[1] - 2 * MARGIN_MM) * MM)
+PNG_MARGIN = round(MARGIN_MM * MM)  # the PNG's white edge, as wide as the PDF's margin
 FIXED_DATE = b"D:20000101000000"
 INSTALL_HINT = (
     "install it with: pip install 'journeycli[pdf]', and a Chromium: apt-get install chromium "
@@ -108,8 +109,11 @@ def _stable(pdf: bytes) -> bytes:
     return re.sub(rb"D:\d{14}", FIXED_DATE, pdf)
 
 
-def _fit(page: Any) -> None:
+def _fit(page: Any, margin: int) -> None:
+    """Lay the page out as printed and zoom each map's page 1 to fit (FIT_JS)."""
     page.emulate_media(media="print")
+    if margin:  # a PNG has no @page margin: the same white edge around the map
+        page.add_style_tag(content=f"body {{ padding: {margin}px; }}")
     page.evaluate(FIT_JS, [PAGE_HEIGHT, 6])
 
 
@@ -131,8 +135,10 @@ def render_html(html: str, kind: Literal["pdf", "png"]) -> bytes:
                 first = str(exc).strip().splitlines()[0] if str(exc).strip() else "it did not start"
                 raise _unavailable(kind, f"{where} could not be started ({first})") from exc
             try:
+                margin = PNG_MARGIN if kind == "png" else 0
+                width, height = PAGE_WIDTH + 2 * margin, PAGE_HEIGHT + 2 * margin
                 context = browser.new_context(
-                    viewport={"width": PAGE_WIDTH, "height": PAGE_HEIGHT},
+                    viewport={"width": width, "height": height},
                     device_scale_factor=2 if kind == "png" else 1,
                     service_workers="block",
                     offline=True,
@@ -140,7 +146,7 @@ def render_html(html: str, kind: Literal["pdf", "png"]) -> bytes:
                 context.route("**/*", lambda route: route.abort())
                 page = context.new_page()
                 page.set_content(html, wait_until="load")
-                _fit(page)
+                _fit(page, margin)
                 if kind == "pdf":
                     data: bytes = page.pdf(
                         format="A3",
@@ -153,9 +159,9 @@ def render_html(html: str, kind: Literal["pdf", "png"]) -> bytes:
                     "() => { const g = document.querySelector('.grid-section');"
                     " return g ? g.getBoundingClientRect().bottom + window.scrollY : 0; }"
                 )
-                height = max(1, min(PAGE_HEIGHT, int(box) + 2))
+                bottom = max(1, min(height, int(box) + margin))
                 shot: bytes = page.screenshot(
-                    clip={"x": 0, "y": 0, "width": PAGE_WIDTH, "height": height},
+                    clip={"x": 0, "y": 0, "width": width, "height": bottom},
                     full_page=True,
                     animations="disabled",
                     caret="hide",
