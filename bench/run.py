@@ -10,7 +10,7 @@ shared machine hits every command alike instead of skewing one of them. The
 peak memory of a run is the child's own maximum resident set size, read from
 `os.wait4` in a small launcher process (see LAUNCHER).
 
-What is measured (SPEC §5, issue 9):
+What is measured (docs/performance.md, issue 9):
 
 1. startup: `journey --version` and `--help` against `python -c "import typer"`;
 2. throughput: `journey lint` of the 1,000-map corpus against the floor
@@ -432,7 +432,7 @@ def render_text(plan: Plan, runs: int) -> str:
         for name, secs, cpu, ratio, rss in rows:
             out.append(f"  {name:<{width}}  {secs:>9}  {cpu:>9}  {ratio:>7}  {rss:>8}")
         out.append("")
-    out.append("Targets (SPEC §5)")
+    out.append("Targets")
     for check in checks(plan):
         sign = ">=" if check.higher_is_better else "<="
         out.append(
@@ -461,7 +461,7 @@ def render_markdown(plan: Plan, runs: int, peer_runs: int, info: dict[str, str])
         "that noise over every command alike. Ratios are of the median wall-clock times; the",
         "CPU time (user + system of the process) is shown beside them as a steadier check.",
         "",
-        "| Target (SPEC §5) | Measured | Limit | |",
+        "| Target | Measured | Limit | |",
         "|---|---:|---:|---|",
     ]
     for check in checks(plan):

@@ -113,6 +113,6 @@ def test_quick_benchmark_runs_and_prints_the_table(tmp_path: Path) -> None:
         assert command in proc.stdout
     markdown = output.read_text(encoding="utf-8")
     assert markdown.startswith("# Performance\n")
-    assert "| Target (SPEC §5) |" in markdown and "## How to reproduce" in markdown
+    assert "| Target |" in markdown and "## How to reproduce" in markdown
     # --quick never touches the committed figures.
     assert (doc.read_bytes() if doc.exists() else None) == before

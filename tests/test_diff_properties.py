@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from journeycli.core import scoring
 from journeycli.core.model import JourneyMap
-from journeycli.diff import diff_maps, regressions
+from journeycli.diff.compare import diff_maps
+from journeycli.diff.gate import regressions
 from journeycli.diff.sources import parse_map
 from test_diff import BASE
 

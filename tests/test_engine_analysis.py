@@ -1,4 +1,4 @@
-"""The Analysis of two hand-computed maps, figure by figure (SPEC §3).
+"""The Analysis of two hand-computed maps, figure by figure (docs/format.md).
 
 tests/data/engine-ties.journey.yaml (volume 1000, value 50):
 

@@ -1,4 +1,4 @@
-"""Any bytes in, exit 0, 1 or 2 with a message out: never a traceback (SPEC §5 Robust)."""
+"""Any bytes in, exit 0, 1 or 2 with a message out: never a traceback (docs/security.md)."""
 
 from __future__ import annotations
 

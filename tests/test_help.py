@@ -156,14 +156,9 @@ def test_completion_offers_persona_ids_templates_formats_and_codes(tmp_path: Pat
         "nine-stages",
         "experience-map",
     ]
-    assert complete("journey report x --format ", tmp_path) == [
-        "terminal",
-        "md",
-        "html",
-        "json",
-        "pdf",
-        "png",
-    ]
+    from journeycli.report.formats import FORMATS
+
+    assert complete("journey report x --format ", tmp_path) == list(FORMATS.names())
     assert complete("journey lint --ignore W102,E00", tmp_path)[:2] == ["W102,E001", "W102,E002"]
 
 

@@ -28,7 +28,7 @@ import pytest
 from checkers import CHROMIUM, vnu_jar
 from conftest import DATA, EXAMPLES
 from journeycli.core.model import Language
-from journeycli.report.formats import get_renderer
+from journeycli.report.formats import FORMATS
 from journeycli.report.run import ReportOptions, build_report
 
 pytestmark = pytest.mark.slow
@@ -114,7 +114,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
         target = str(variant.target) if variant.target else None
         options = ReportOptions(variant.persona, target=target)
         report = build_report([str(p) for p in variant.paths], options)
-        html = get_renderer("html").render(report, variant.lang or report.analyses[0].language)
+        html = FORMATS.load("html").render(report, variant.lang or report.analyses[0].language)
         path = tmp / f"{variant.name}.html"
         path.write_text(html, encoding="utf-8")
         rendered[variant.name] = Rendered(

@@ -18,7 +18,7 @@ from journeycli.core.analysis import analyse
 from journeycli.core.model import JourneyMap, Language, Metrics
 from journeycli.report import i18n_html
 from journeycli.report.charts import experience_curve, fmt, funnel_widths, score_chart, wrap
-from journeycli.report.formats import get_renderer
+from journeycli.report.formats import FORMATS
 from journeycli.report.run import ReportOptions, build_report
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
@@ -41,7 +41,7 @@ stages:
 
 def render(paths: list[Path], lang: Language | None = None, persona: str | None = None) -> str:
     report = build_report([str(p) for p in paths], ReportOptions(persona=persona))
-    return get_renderer("html").render(report, lang or report.analyses[0].language)
+    return FORMATS.load("html").render(report, lang or report.analyses[0].language)
 
 
 class Page(HTMLParser):

@@ -13,6 +13,7 @@ from conftest import DATA, EXAMPLES, journey_process
 from journeycli.core.checks import check_map
 from journeycli.core.errors import JourneyError
 from journeycli.core.validation import load_map
+from journeycli.interop.formats import IMPORT_FORMATS
 from journeycli.interop.mermaid import to_mermaid
 from journeycli.interop.run import import_map
 
@@ -230,7 +231,7 @@ FUZZ = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCh
 
 
 @FUZZ
-@given(raw=st.binary(max_size=300), fmt=st.sampled_from(["mermaid", "csv"]))
+@given(raw=st.binary(max_size=300), fmt=st.sampled_from(IMPORT_FORMATS.names()))
 def test_any_bytes_import_or_fail_cleanly(raw: bytes, fmt: str) -> None:
     _never_crashes(raw, fmt)
 
@@ -288,7 +289,7 @@ def test_persona_views_are_valid_maps_in_every_format(cli, example: Path) -> Non
         assert not [p for p in check_map(validated) if p.is_error]
         assert validated.model is not None
         assert [p.id for p in validated.model.personas] == [persona.id]
-        for fmt in ("mermaid", "csv"):
+        for fmt in IMPORT_FORMATS.names():  # every format that can come back
             exported = cli(["export", example, "--to", fmt, "--persona", persona.id])
             assert exported.code == 0, exported.err
             back = cli(["import", "-", "--from", fmt], stdin=exported.out.encode("utf-8"))

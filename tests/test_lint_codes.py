@@ -1,4 +1,4 @@
-"""Every code of SPEC §4's table: one map per case, asserting code, line and column."""
+"""Every code of docs/rules.md: one map per case, asserting code, line and column."""
 
 from __future__ import annotations
 

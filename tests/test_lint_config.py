@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from journeycli.core.errors import ConfigError
-from journeycli.core.settings import find_config, load_config, resolve_options
+from journeycli.core.settings import find_config, load_config, load_settings
 
 # W102, W103 and W105 at line 4 (gap 60 with the default threshold of 30).
 WARNINGS = """\
@@ -74,7 +74,7 @@ def test_the_nearest_file_wins_and_files_are_not_merged(root: Path) -> None:
     inner = write(root / "repo" / "maps" / "pyproject.toml", "[tool.journey]\nignore = 'W102'\n")
     config = load_config(inner)
     assert (config.ignore, config.strict) == (("W102",), None)
-    options = resolve_options(cwd=root / "repo" / "maps")
+    options = load_settings(cwd=root / "repo" / "maps")
     assert (options.ignore, options.strict) == (("W102",), False)
 
 
@@ -138,8 +138,8 @@ def test_the_command_line_wins_key_by_key(cli, root: Path, monkeypatch: pytest.M
     }
 
 
-def test_resolve_options_without_any_config_uses_the_defaults(root: Path) -> None:
-    options = resolve_options(cwd=root)
+def test_load_settings_without_any_config_uses_the_defaults(root: Path) -> None:
+    options = load_settings(cwd=root)
     assert (options.select, options.ignore, options.strict, options.gap_threshold) == (
         (),
         (),

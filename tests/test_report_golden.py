@@ -141,7 +141,7 @@ def test_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 
 def test_json_report_of_the_hypotheek_example(cli) -> None:
-    """The figures of SPEC §3 on the shipped example, computed by hand."""
+    """The figures of docs/format.md on the shipped example, computed by hand."""
     data = json.loads(cli(["report", "examples/hypotheek.journey.yaml", "-f", "json"]).out)
     first = data["stages"][0]
     assert first == {

@@ -22,7 +22,7 @@ import pytest
 from checkers import CHROMIUM
 from conftest import DATA, EXAMPLES, journey_process
 from journeycli.core.model import Language
-from journeycli.report.formats import get_renderer
+from journeycli.report.formats import FORMATS
 from journeycli.report.run import ReportOptions, build_report
 from layout_probe import overflows, scrolls
 
@@ -46,7 +46,7 @@ A3_LANDSCAPE = (1190.55, 841.89)  # points
 
 def _html(path: Path, lang: Language | None = None) -> str:
     report = build_report([str(path)], ReportOptions())
-    return get_renderer("html").render(report, lang or report.analyses[0].language)
+    return FORMATS.load("html").render(report, lang or report.analyses[0].language)
 
 
 @pytest.fixture(scope="module")

@@ -16,8 +16,8 @@ import pytest
 
 from conftest import EXAMPLES, example_maps
 from journeycli.core.loader import Limits, load_document
+from journeycli.core.markdown import md
 from journeycli.core.validation import load_map
-from journeycli.report.formats.markdown import md
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 

@@ -2,7 +2,7 @@
 
 Each command module only parses arguments and hands off to the core; this
 module turns the small exception hierarchy of `journeycli.core.errors` into a
-one-line message and the exit codes of SPEC §4, so no input ever shows a
+one-line message and the exit codes of docs/architecture.md, so no input ever shows a
 Python traceback.
 """
 
@@ -31,7 +31,7 @@ try:  # recent Typer parses with its own vendored Click and no longer installs c
 except ImportError:  # pragma: no cover - older Typer raises Click's own exceptions
     from click import ClickException  # type: ignore[assignment,import-not-found,unused-ignore]
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
 
 def _say(message: str) -> None:

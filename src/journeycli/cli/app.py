@@ -1,4 +1,4 @@
-"""The Typer application object and the options every command shares.
+"""The Typer application object, the root callback and `--lang` (shared options: options.py).
 
 Only Typer is imported here: pydantic, yaml, jinja2 and rich load inside the
 commands that need them, so `journey --version` starts as fast as Typer.
@@ -14,7 +14,19 @@ import typer
 from journeycli import __version__
 
 # The order a team meets the commands in, for `journey --help` (import order is an accident).
-WORKFLOW = ("new", "import", "lint", "report", "diff", "history", "summary", "export", "schema")
+WORKFLOW = (
+    "new",
+    "import",
+    "lint",
+    "report",
+    "preview",
+    "diff",
+    "history",
+    "summary",
+    "site",
+    "export",
+    "schema",
+)
 
 QUICK_START = """\
 [bold]Quick start[/]
@@ -101,83 +113,3 @@ class LanguageChoice(StrEnum):
 
     en = "en"
     nl = "nl"
-
-
-LIMITS_PANEL = "Resource limits"
-
-MaxFileSize = Annotated[
-    int | None,
-    typer.Option(
-        "--max-file-size",
-        min=1,
-        metavar="BYTES",
-        rich_help_panel=LIMITS_PANEL,
-        help="Largest map file accepted (default 4 MiB).",
-    ),
-]
-MaxDepth = Annotated[
-    int | None,
-    typer.Option(
-        "--max-depth",
-        min=1,
-        rich_help_panel=LIMITS_PANEL,
-        help="Deepest nesting accepted (default 100).",
-    ),
-]
-MaxNodes = Annotated[
-    int | None,
-    typer.Option(
-        "--max-nodes",
-        min=1,
-        rich_help_panel=LIMITS_PANEL,
-        help="Most YAML nodes after expanding aliases (default 1,000,000).",
-    ),
-]
-MaxStages = Annotated[
-    int | None,
-    typer.Option(
-        "--max-stages",
-        min=1,
-        rich_help_panel=LIMITS_PANEL,
-        help="Most stages in one map (default 1,000).",
-    ),
-]
-MaxTouchpoints = Annotated[
-    int | None,
-    typer.Option(
-        "--max-touchpoints",
-        min=1,
-        rich_help_panel=LIMITS_PANEL,
-        help="Most touchpoints in one map (default 10,000).",
-    ),
-]
-GapThreshold = Annotated[
-    int | None,
-    typer.Option(
-        "--gap-threshold",
-        min=0,
-        max=100,
-        rich_help_panel="Scoring",
-        help="Gap from which a stage needs a plan (default 30).",
-    ),
-]
-EvidenceMaxAge = Annotated[
-    int | None,
-    typer.Option(
-        "--evidence-max-age",
-        min=1,
-        max=1200,
-        metavar="MONTHS",
-        rich_help_panel="Scoring",
-        help="Months after which evidence is stale (default 18).",
-    ),
-]
-Today = Annotated[
-    str | None,
-    typer.Option(
-        "--today",
-        metavar="YYYY-MM-DD",
-        rich_help_panel="Scoring",
-        help="Reference date for evidence age (default: $JOURNEY_TODAY, else today).",
-    ),
-]

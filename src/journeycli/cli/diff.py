@@ -1,44 +1,26 @@
 """`journey diff`, `journey history` and `journey summary`: parse, call the core, write, exit.
 
 The meaning of a change lives in `journeycli.diff`, the walk over commits in
-`journeycli.history.run`, and the formats in `journeycli.report.formats.diff_*` /
-`history_*`; this module only wires arguments to them and maps the result to
-an exit code (1 for changes with `--exit-code` or a triggered `--fail-on`).
+`journeycli.history`, each with its `formats/` registry; this module only wires
+arguments to them and maps the result to an exit code (1 for changes with
+`--exit-code` or a triggered `--fail-on`).
 """
 
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from journeycli.cli.app import (
     FLAG,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.limits import make_limits
-
-
-class DiffFormat(StrEnum):
-    text = "text"
-    md = "md"
-    json = "json"
-
-
-class HistoryFormat(StrEnum):
-    terminal = "terminal"
-    md = "md"
-    json = "json"
-    html = "html"
-
+from journeycli.cli.options import LimitValues, format_option, limit_options, make_settings
+from journeycli.diff.formats import FORMATS as DIFF_FORMATS
+from journeycli.history.formats import FORMATS as HISTORY_FORMATS
 
 DIFF_EXAMPLES = """\
 [bold]Examples[/]
@@ -95,6 +77,7 @@ OutputOption = Annotated[
 
 
 @app.command(epilog=DIFF_EXAMPLES)
+@limit_options()
 def diff(
     paths: Annotated[
         list[str],
@@ -113,9 +96,7 @@ def diff(
             rich_help_panel="Compare",
         ),
     ] = None,
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
-    ] = DiffFormat.text,
+    output_format: Annotated[str, format_option(DIFF_FORMATS)] = "text",
     persona: PersonaOption = None,
     exit_code: Annotated[
         bool,
@@ -137,11 +118,7 @@ def diff(
         ),
     ] = None,
     output: OutputOption = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Show what a change to a map means: scores, gaps, ranking, breaking moments."""
     from journeycli.diff.run import run_diff
@@ -150,11 +127,11 @@ def diff(
         paths,
         stream=sys.stdout,
         rev=rev,
-        output_format=output_format.value,
+        output_format=output_format,
         persona=persona,
         fail_on=fail_on or (),
         output=output,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        settings=make_settings(limits),
     )
     for line in outcome.regression_lines():
         sys.stderr.write(f"journey: {line}\n")
@@ -164,6 +141,7 @@ def diff(
 
 
 @app.command(epilog=HISTORY_EXAMPLES)
+@limit_options()
 def history(
     path: Annotated[str, typer.Argument(help="A map file tracked in git.")],
     rev_range: Annotated[
@@ -175,17 +153,10 @@ def history(
             rich_help_panel="Compare",
         ),
     ] = None,
-    output_format: Annotated[
-        HistoryFormat,
-        typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output"),
-    ] = HistoryFormat.terminal,
+    output_format: Annotated[str, format_option(HISTORY_FORMATS)] = "terminal",
     persona: PersonaOption = None,
     output: OutputOption = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Show how each stage's relevance, presence and gap moved across the commits."""
     from journeycli.history.run import run_history
@@ -194,14 +165,15 @@ def history(
         path,
         stream=sys.stdout,
         rev_range=rev_range,
-        output_format=output_format.value,
+        output_format=output_format,
         persona=persona,
         output=output,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        settings=make_settings(limits),
     )
 
 
 @app.command(epilog=SUMMARY_EXAMPLES)
+@limit_options()
 def summary(
     path: Annotated[str, typer.Argument(help="A map file; - reads standard input.")],
     textconv: Annotated[
@@ -213,11 +185,7 @@ def summary(
             help="For git's textconv: show an invalid map's errors and text, exit 0.",
         ),
     ] = False,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Print a stable, line-oriented summary of one map (for git diff textconv)."""
     from journeycli.diff.summary import summarize
@@ -226,6 +194,6 @@ def summary(
         summarize(
             path,
             textconv=textconv,
-            limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+            settings=make_settings(limits),
         )
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -11,27 +10,11 @@ import typer
 from journeycli.cli.app import (
     FLAG,
     LanguageChoice,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.limits import make_limits
-
-
-class ExportFormat(StrEnum):
-    mermaid = "mermaid"
-    csv = "csv"
-    json = "json"
-
-
-class ImportFormat(StrEnum):
-    mermaid = "mermaid"
-    csv = "csv"
-
+from journeycli.cli.options import LimitValues, format_option, limit_options, make_settings
+from journeycli.interop.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
 EXPORT_EXAMPLES = """\
 [bold]Examples[/]
@@ -55,15 +38,13 @@ IMPORT_EXAMPLES = """\
 
 
 @app.command(epilog=EXPORT_EXAMPLES)
+@limit_options()
 def export(
     path: Annotated[str, typer.Argument(help="The map to export; - reads standard input.")],
     to: Annotated[
-        ExportFormat | None,
-        typer.Option(
-            "--to",
-            "-t",
-            help="Output format (default: from --output's extension).",
-            rich_help_panel="Output",
+        str | None,
+        format_option(
+            EXPORT_FORMATS, "--to", help="Output format (default: from --output's extension)"
         ),
     ] = None,
     output: Annotated[
@@ -96,11 +77,7 @@ def export(
             rich_help_panel="Output",
         ),
     ] = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Export a map as a Mermaid journey diagram, CSV rows or JSON."""
     from journeycli.interop.run import run_export
@@ -108,27 +85,28 @@ def export(
     run_export(
         path,
         stream=sys.stdout,
-        to=to.value if to else None,
+        to=to,
         output=output,
         persona=persona,
         fence=fence,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
+        settings=make_settings(limits),
     )
 
 
 @app.command(name="import", epilog=IMPORT_EXAMPLES)
+@limit_options("max_file_size")
 def import_(
     path: Annotated[
         str,
         typer.Argument(help="A Mermaid diagram, a Markdown file with one, or a CSV; - is stdin."),
     ],
     source_format: Annotated[
-        ImportFormat | None,
-        typer.Option(
+        str | None,
+        format_option(
+            IMPORT_FORMATS,
             "--from",
-            "-f",
-            help="Input format (default: from the file's extension).",
-            rich_help_panel="Input",
+            help="Input format (default: from the file's extension)",
+            panel="Input",
         ),
     ] = None,
     output: Annotated[
@@ -175,7 +153,7 @@ def import_(
             rich_help_panel="Output",
         ),
     ] = None,
-    max_file_size: MaxFileSize = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Turn a Mermaid journey diagram or a spreadsheet (CSV) into a map."""
     from journeycli.interop.run import run_import
@@ -183,11 +161,11 @@ def import_(
     run_import(
         path,
         stream=sys.stdout,
-        source_format=source_format.value if source_format else None,
+        source_format=source_format,
         output=output,
         force=force,
         title=title,
         lang=lang.value if lang else None,
         schema_ref=schema_ref,
-        limits=make_limits(max_file_size),
+        settings=make_settings(limits),
     )

@@ -3,33 +3,25 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from journeycli.cli.app import (
     FLAG,
-    EvidenceMaxAge,
-    GapThreshold,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
-    Today,
     app,
 )
 from journeycli.cli.complete import rule_codes
-from journeycli.cli.limits import make_limits
-
-
-class LintFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-
+from journeycli.cli.options import (
+    EvidenceMaxAge,
+    GapThreshold,
+    LimitValues,
+    Today,
+    format_option,
+    limit_options,
+    make_settings,
+)
+from journeycli.lint.formats import FORMATS
 
 EXAMPLES = """\
 [bold]Examples[/]
@@ -54,14 +46,13 @@ A comment [bold]# journey: ignore\\[W102][/] silences a problem on its line.
 
 
 @app.command(epilog=EXAMPLES)
+@limit_options()
 def lint(
     paths: Annotated[
         list[str] | None,
         typer.Argument(help="Map files or directories (default: .); - reads standard input."),
     ] = None,
-    output_format: Annotated[
-        LintFormat, typer.Option("--format", "-f", help="Output format.", rich_help_panel="Output")
-    ] = LintFormat.text,
+    output_format: Annotated[str, format_option(FORMATS)] = "text",
     strict: Annotated[
         bool | None,
         typer.Option(
@@ -102,11 +93,7 @@ def lint(
             autocompletion=rule_codes,
         ),
     ] = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Check maps for errors and quality warnings (exit 1 when errors are found)."""
     if explain is not None:
@@ -116,22 +103,20 @@ def lint(
         raise typer.Exit(0)
 
     from journeycli.cli.progress import file_progress
-    from journeycli.core.settings import resolve_options
     from journeycli.core.sources import discover
-    from journeycli.lint.formats import REPORTERS
     from journeycli.lint.run import lint_files
 
-    options = resolve_options(
+    settings = make_settings(
+        limits,
         select=select,
         ignore=ignore,
         strict=strict,
         gap_threshold=gap_threshold,
         evidence_max_age=evidence_max_age,
         today=today,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
     )
     files = discover(paths or ["."])
     with file_progress(len(files)) as advance:
-        result = lint_files(files, options, on_file=advance)
-    REPORTERS[output_format.value]().report(result, sys.stdout)
+        result = lint_files(files, settings, on_file=advance)
+    FORMATS.load(output_format).write(result, stream=sys.stdout)
     raise typer.Exit(result.exit_code)

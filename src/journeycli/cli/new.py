@@ -35,7 +35,6 @@ def new(
         str,
         typer.Option(
             "--template",
-            "-t",
             help="Template name (see --list).",
             rich_help_panel="Template",
             autocompletion=template_names,
@@ -81,7 +80,6 @@ def new(
         bool,
         typer.Option(
             "--force",
-            "-f",
             metavar=FLAG,
             help="Overwrite an existing file.",
             rich_help_panel="Output",

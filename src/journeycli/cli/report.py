@@ -3,35 +3,25 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from journeycli.cli.app import (
-    EvidenceMaxAge,
-    GapThreshold,
     LanguageChoice,
-    MaxDepth,
-    MaxFileSize,
-    MaxNodes,
-    MaxStages,
-    MaxTouchpoints,
-    Today,
     app,
 )
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.limits import make_limits
-
-
-class ReportFormat(StrEnum):
-    terminal = "terminal"
-    md = "md"
-    html = "html"
-    json = "json"
-    pdf = "pdf"
-    png = "png"
-
+from journeycli.cli.options import (
+    EvidenceMaxAge,
+    GapThreshold,
+    LimitValues,
+    Today,
+    format_option,
+    limit_options,
+    make_settings,
+)
+from journeycli.report.formats import FORMATS
 
 EXAMPLES = """\
 [bold]Examples[/]
@@ -49,18 +39,16 @@ EXAMPLES = """\
 
 
 @app.command(epilog=EXAMPLES)
+@limit_options()
 def report(
     paths: Annotated[
         list[str],
         typer.Argument(help="Map files or directories (every map under it); - reads stdin."),
     ],
     output_format: Annotated[
-        ReportFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default terminal, or from --output's extension).",
-            rich_help_panel="Output",
+        str | None,
+        format_option(
+            FORMATS, help="Output format (default terminal, or from --output's extension)"
         ),
     ] = None,
     output: Annotated[
@@ -69,7 +57,7 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE atomically (.md .json .html .txt .pdf .png) instead of stdout.",
+            help="Write to FILE atomically instead of stdout; its extension picks the format.",
             rich_help_panel="Output",
         ),
     ] = None,
@@ -119,11 +107,7 @@ def report(
             rich_help_panel="Output",
         ),
     ] = None,
-    max_file_size: MaxFileSize = None,
-    max_depth: MaxDepth = None,
-    max_nodes: MaxNodes = None,
-    max_stages: MaxStages = None,
-    max_touchpoints: MaxTouchpoints = None,
+    limits: LimitValues | None = None,
 ) -> None:
     """Rank the stages where the most is to be gained, with the actions to take."""
     from journeycli.report.run import produce
@@ -133,13 +117,15 @@ def report(
         stream=sys.stdout,
         persona=persona,
         top=top,
-        gap_threshold=gap_threshold,
-        evidence_max_age=evidence_max_age,
-        today=today,
-        limits=make_limits(max_file_size, max_depth, max_nodes, max_stages, max_touchpoints),
-        output_format=output_format.value if output_format else None,
+        settings=make_settings(
+            limits,
+            gap_threshold=gap_threshold,
+            evidence_max_age=evidence_max_age,
+            today=today,
+            language=lang.value if lang else None,
+        ),
+        output_format=output_format,
         output=output,
-        lang=lang.value if lang else None,
         template=template,
         target=target,
     )

@@ -9,6 +9,7 @@ import typer
 
 from journeycli.cli.app import LanguageChoice, app
 from journeycli.cli.complete import persona_ids
+from journeycli.cli.options import make_settings
 
 PREVIEW_EXAMPLES = """\
 [bold]Examples[/]
@@ -32,11 +33,21 @@ def preview(
     path: Annotated[str, typer.Argument(help="The map file to show.")],
     port: Annotated[
         int,
-        typer.Option("--port", min=0, max=65535, help="Port to listen on (default: a free one)."),
+        typer.Option(
+            "--port",
+            min=0,
+            max=65535,
+            help="Port to listen on (default: a free one).",
+            rich_help_panel="Server",
+        ),
     ] = 0,
     host: Annotated[
         str,
-        typer.Option("--host", help="Address to listen on; beyond 127.0.0.1 anyone can read it."),
+        typer.Option(
+            "--host",
+            help="Address to listen on; beyond 127.0.0.1 anyone can read it.",
+            rich_help_panel="Server",
+        ),
     ] = "127.0.0.1",
     persona: Annotated[
         str | None,
@@ -45,18 +56,24 @@ def preview(
             "-p",
             metavar="ID",
             help="Show the map for this persona.",
+            rich_help_panel="Scoring",
             autocompletion=persona_ids,
         ),
     ] = None,
     lang: Annotated[
         LanguageChoice | None,
-        typer.Option("--lang", help="Language of the labels (default: the map's language)."),
+        typer.Option(
+            "--lang",
+            help="Language of the labels (default: the map's language).",
+            rich_help_panel="Output",
+        ),
     ] = None,
 ) -> None:
     """Serve the HTML report on this machine, reloading in the browser on every save."""
     from journeycli.site.preview import serve
 
-    serve(path, host=host, port=port, persona=persona, lang=lang.value if lang else None)
+    settings = make_settings(language=lang.value if lang else None)
+    serve(path, host=host, port=port, persona=persona, settings=settings)
 
 
 @app.command(epilog=SITE_EXAMPLES)
@@ -66,15 +83,25 @@ def site(
     ],
     output: Annotated[
         str,
-        typer.Option("--output", "-o", metavar="DIR", help="Folder to write the site to."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            help="Folder to write the site to.",
+            rich_help_panel="Output",
+        ),
     ],
     force: Annotated[
         bool,
-        typer.Option("--force", help="Write into a non-empty folder that holds no journey site."),
+        typer.Option(
+            "--force",
+            help="Write into a non-empty folder that holds no journey site.",
+            rich_help_panel="Output",
+        ),
     ] = False,
 ) -> None:
     """Build a static site: an index of every map, its report and its history (in git)."""
     from journeycli.site.build import build_site
 
-    written = build_site(paths, output, force=force)
+    written = build_site(paths, output, settings=make_settings(), force=force)
     sys.stdout.write(f"Wrote {len(written)} pages to {output}/ (open {output}/index.html)\n")

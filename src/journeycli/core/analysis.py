@@ -1,4 +1,4 @@
-"""The whole analysis of a map (SPEC §3) as one typed, frozen result.
+"""The whole analysis of a map (docs/format.md, docs/report.md) as one typed, frozen result.
 
 `analyse()` runs every scoring function of `journeycli.core.scoring` once and keeps
 the figures in an `Analysis`; `combine()` ranks stages across several maps.
@@ -126,7 +126,6 @@ class RoadmapItem:
 
     stage: StageAnalysis
     action: Action
-    action_index: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +181,10 @@ class Analysis:
     @property
     def metrics(self) -> Metrics | None:
         return self.journey.metrics
+
+    @property
+    def currency(self) -> str:
+        return self.journey.currency
 
     @property
     def goal(self) -> Goal | None:
@@ -338,12 +341,7 @@ def analyse(
         for m in breaking_moments(journey, pid)
     )
     order = ranked + [s for s in stages if s.rank is None]
-    items = [
-        RoadmapItem(s, action, ai)
-        for s in order
-        for ai, action in enumerate(s.stage.actions)
-        if action.is_open
-    ]
+    items = [RoadmapItem(s, action) for s in order for action in s.stage.actions if action.is_open]
     roadmap = Roadmap(
         *(tuple(item for item in items if item.action.horizon is h) for h in HORIZONS)
     )

@@ -1,7 +1,7 @@
 """The small exception hierarchy that the CLI maps to exit codes.
 
 Core modules raise these instead of printing; one handler in `journeycli.cli`
-turns them into a one-line message on stderr and the exit code of SPEC §4:
+turns them into a one-line message on stderr and the exit code (docs/architecture.md):
 1 when the input has problems, 2 for usage or environment errors.
 """
 

@@ -27,10 +27,10 @@ import unicodedata
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from journeycli.core.problems import Problem, Severity
+from journeycli.core.problems import Code, Problem, Severity, dotted
 
 if TYPE_CHECKING:
-    from journeycli.core.loader import Document, Limits, Loc
+    from journeycli.core.document import Document, Limits, Loc
 
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 UNSAFE_CHARACTER = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
@@ -78,7 +78,6 @@ def unsafe_text_problems(document: Document) -> list[Problem]:
     """E003 for each string (value or key) holding an invisible control character."""
     if document.data is None or not _MAYBE_UNSAFE.search(document.text):
         return []
-    from journeycli.core.validation import dotted
 
     problems = []
     for loc, text, is_key in _strings(document.data, ()):
@@ -89,7 +88,12 @@ def unsafe_text_problems(document: Document) -> list[Problem]:
         what = "key" if is_key else "text"
         problems.append(
             Problem(
-                document.path, line, col, "E003", Severity.ERROR, f"{dotted(loc)}: {what} {message}"
+                document.path,
+                line,
+                col,
+                Code.E003,
+                Severity.ERROR,
+                f"{dotted(loc)}: {what} {message}",
             )
         )
     return problems
@@ -104,7 +108,7 @@ def size_problems(document: Document, limits: Limits) -> list[Problem]:
 
     def at(loc: Loc, message: str) -> Problem:
         line, col = document.positions.locate(data, loc)
-        return Problem(document.path, line, col, "E006", Severity.ERROR, message)
+        return Problem(document.path, line, col, Code.E006, Severity.ERROR, message)
 
     if len(stages) > limits.max_stages:
         return [

@@ -12,18 +12,21 @@ builds the data in one iterative pass, so that:
 - YAML 1.1 traps (`no`, `012`, `1:30`) become markers from `journeycli.core.scalars`
   rather than silent booleans and numbers, and no tag ever constructs a
   Python object: only plain YAML types exist here.
+
+Its values (`Document`, `Positions`, `Limits`) and `decode` live in
+`core/document.py`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
+from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, Positions, decode
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.hints import yaml_syntax
-from journeycli.core.problems import Problem, Severity
+from journeycli.core.problems import Code, Problem, Severity
 from journeycli.core.resolver import (
     STANDARD_COLLECTION_TAGS,
     STANDARD_SCALAR_TAGS,
@@ -36,70 +39,6 @@ try:
     from yaml import CBaseLoader as _Parser
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import BaseLoader as _Parser  # type: ignore[assignment]
-
-MiB = 1024 * 1024
-Loc = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Resource limits (SPEC §4 E006); generous enough for any real map."""
-
-    max_file_size: int = 4 * MiB
-    max_depth: int = 100
-    max_nodes: int = 1_000_000
-    # Checked after loading (journeycli.core.guards): they bound the work after the parse.
-    max_stages: int = 1_000
-    max_touchpoints: int = 10_000
-
-
-@dataclass(slots=True)
-class Positions:
-    """Where each key and value stands, looked up by following a location.
-
-    Stored per container (keyed by `id()`) rather than per full path so that
-    building it costs nothing per node beyond keeping the parser's own start
-    marks: a list item's entry is the mark of its value, a mapping entry is
-    (mark of the key, mark of the value). Marks become 1-based line and
-    column only when a problem asks for a position.
-    """
-
-    root: tuple[int, int] = (1, 1)
-    by_container: dict[int, Any] = field(default_factory=dict)
-
-    def locate(self, data: Any, loc: Loc, *, key: bool = False) -> tuple[int, int]:
-        """The position of `loc` (its key when `key`), or of the nearest enclosing item."""
-        line, col = self.root
-        container = data
-        last = len(loc) - 1
-        for i, part in enumerate(loc):
-            entries = self.by_container.get(id(container))
-            if entries is None:
-                break
-            try:
-                entry = entries[part]
-                container = container[part]
-            except (KeyError, IndexError, TypeError):
-                break
-            if type(entry) is tuple:
-                entry = entry[0] if key and i == last else entry[1]
-            line, col = entry.line + 1, entry.column + 1
-        return line, col
-
-    def item_start(self, data: Any, loc: Loc) -> tuple[int, int]:
-        """The first key of the item at `loc` (where whole-item problems point)."""
-        return self.locate(data, loc)
-
-
-@dataclass(slots=True)
-class Document:
-    """One loaded file: its data (None when unreadable) and what went wrong."""
-
-    path: str
-    data: dict[str, Any] | None
-    positions: Positions
-    problems: list[Problem]
-    text: str = ""
 
 
 class _AbortError(Exception):
@@ -131,19 +70,19 @@ class _Builder:
         self.anchors: dict[str, tuple[Any, int | None]] = {}
         self.nodes = 0
 
-    def problem(self, line: int, col: int, code: str, message: str) -> Problem:
+    def problem(self, line: int, col: int, code: Code, message: str) -> Problem:
         return Problem(self.path, line, col, code, Severity.ERROR, message)
 
-    def error(self, mark: Any, code: str, message: str) -> None:
+    def error(self, mark: Any, code: Code, message: str) -> None:
         self.problems.append(self.problem(mark.line + 1, mark.column + 1, code, message))
 
-    def abort(self, mark: Any, code: str, message: str) -> _AbortError:
+    def abort(self, mark: Any, code: Code, message: str) -> _AbortError:
         return _AbortError(self.problem(mark.line + 1, mark.column + 1, code, message))
 
     def too_many_nodes(self, mark: Any) -> _AbortError:
         return self.abort(
             mark,
-            "E006",
+            Code.E006,
             f"the document would expand to more than {self.limits.max_nodes:,} nodes "
             "(an alias bomb?); raise the limit with --max-nodes if this map is real",
         )
@@ -159,9 +98,9 @@ class _Builder:
             try:
                 return resolve_tagged(tag, event.value)
             except ValueError as exc:
-                self.error(event.start_mark, "E003", str(exc))
+                self.error(event.start_mark, Code.E003, str(exc))
                 return None
-        self.error(event.start_mark, "E003", _unsupported_tag(tag))
+        self.error(event.start_mark, Code.E003, _unsupported_tag(tag))
         return None
 
     def build(self, parser: Any) -> Any:
@@ -210,13 +149,13 @@ class _Builder:
                 if len(stack) + (container is not None) >= max_depth:
                     raise self.abort(
                         event.start_mark,
-                        "E006",
+                        Code.E006,
                         f"nesting deeper than {max_depth} levels; "
                         "raise the limit with --max-depth if this map is real",
                     )
                 tag = event.tag
                 if tag is not None and tag not in STANDARD_COLLECTION_TAGS and tag != "!":
-                    self.error(event.start_mark, "E003", _unsupported_tag(tag))
+                    self.error(event.start_mark, Code.E003, _unsupported_tag(tag))
                 if container is not None:
                     stack.append(
                         (
@@ -264,12 +203,12 @@ class _Builder:
             elif cls is _AliasEvent:
                 target = anchors.get(event.anchor)
                 if target is None:
-                    raise self.abort(event.start_mark, "E001", f"unknown alias *{event.anchor}")
+                    raise self.abort(event.start_mark, Code.E001, f"unknown alias *{event.anchor}")
                 value, size = target
                 if size is None:
                     raise self.abort(
                         event.start_mark,
-                        "E006",
+                        Code.E006,
                         f"alias *{event.anchor} refers to itself (a recursive structure)",
                     )
                 nodes += size
@@ -277,7 +216,7 @@ class _Builder:
                     raise self.too_many_nodes(event.start_mark)
                 mark = event.start_mark
             else:  # pragma: no cover - the parser guarantees node events here
-                raise self.abort(event.start_mark, "E001", f"unexpected {cls.__name__}")
+                raise self.abort(event.start_mark, Code.E001, f"unexpected {cls.__name__}")
             # Attach `value`, which starts at `mark`, to the current container.
             if container is None:
                 self.nodes = nodes
@@ -295,7 +234,7 @@ class _Builder:
                         self.problem(
                             key_mark.line + 1,
                             key_mark.column + 1,
-                            "E002",
+                            Code.E002,
                             f"duplicated key '{key}' (first at line {entries[key][0].line + 1})",
                         )
                     )
@@ -311,7 +250,7 @@ class _Builder:
             return event.value
         if isinstance(value, str):
             return value
-        self.error(event.start_mark, "E003", "a key must be plain text, not a list or mapping")
+        self.error(event.start_mark, Code.E003, "a key must be plain text, not a list or mapping")
         return f"<complex key at line {event.start_mark.line + 1}>"
 
 
@@ -338,26 +277,7 @@ def _unsupported_tag(tag: str) -> str:
     )
 
 
-def decode(raw: bytes, path: str) -> tuple[str | None, Problem | None]:
-    """UTF-8 only (a BOM is allowed); a bad byte is E001 at its line and column."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
-        return None, Problem(
-            path,
-            line,
-            col,
-            "E001",
-            Severity.ERROR,
-            f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded; save the file as UTF-8",
-        )
-    return text.removeprefix("\ufeff"), None
-
-
-def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
+def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse one file's bytes; never raises for bad input, problems are returned."""
     positions = Positions()
 
@@ -370,7 +290,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
                 path,
                 1,
                 1,
-                "E006",
+                Code.E006,
                 Severity.ERROR,
                 f"file is {len(raw):,} bytes, over the limit of "
                 f"{limits.max_file_size:,}; raise it with --max-file-size",
@@ -378,7 +298,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
         )
     text, bad = decode(raw, path)
     if bad is not None or text is None:
-        return fail(bad or Problem(path, 1, 1, "E001", Severity.ERROR, "unreadable"))
+        return fail(bad or Problem(path, 1, 1, Code.E001, Severity.ERROR, "unreadable"))
     builder = _Builder(path, limits)
     positions = builder.positions
     parser = _Parser(text)
@@ -390,7 +310,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
     except yaml.MarkedYAMLError as exc:
         line, col, reason = yaml_syntax(exc, text)
         return fail(
-            Problem(path, line, col, "E001", Severity.ERROR, f"not valid YAML: {reason}"), text
+            Problem(path, line, col, Code.E001, Severity.ERROR, f"not valid YAML: {reason}"), text
         )
     except yaml.reader.ReaderError as exc:  # a raw control character: point at it
         before = text[: exc.position] if isinstance(exc.position, int) else ""
@@ -402,7 +322,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
                 path,
                 line,
                 col,
-                "E001",
+                Code.E001,
                 Severity.ERROR,
                 f"not valid YAML: the character U+{char:04X} is not "
                 "allowed in YAML (a control character); remove it",
@@ -410,7 +330,7 @@ def load_document(raw: bytes, path: str, limits: Limits = Limits()) -> Document:
             text,
         )
     except yaml.YAMLError as exc:
-        return fail(Problem(path, 1, 1, "E001", Severity.ERROR, f"not valid YAML: {exc}"), text)
+        return fail(Problem(path, 1, 1, Code.E001, Severity.ERROR, f"not valid YAML: {exc}"), text)
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose:
@@ -429,7 +349,7 @@ def _parse_stream(parser: Any, builder: _Builder) -> Any:
             builder.path,
             1,
             1,
-            "E001",
+            Code.E001,
             Severity.ERROR,
             "the file is empty; a map needs at least version, title and stages",
         )
@@ -442,7 +362,7 @@ def _parse_stream(parser: Any, builder: _Builder) -> Any:
             builder.path,
             mark.line + 1,
             mark.column + 1,
-            "E001",
+            Code.E001,
             Severity.ERROR,
             "more than one document in the file; keep one map per file",
         )
@@ -452,7 +372,7 @@ def _parse_stream(parser: Any, builder: _Builder) -> Any:
             builder.path,
             1,
             1,
-            "E001",
+            Code.E001,
             Severity.ERROR,
             f"the top level must be a mapping of keys, not {kind}",
         )

@@ -1,4 +1,4 @@
-"""Pydantic v2 models of the v1 map format (SPEC §2). Pure: no I/O.
+"""Pydantic v2 models of the v1 map format (docs/format.md). Pure: no I/O.
 
 The models are the single source of truth for the format: the loader
 validates against them, the engine reads them, `journey schema` is generated
@@ -52,6 +52,8 @@ from journeycli.core.slug import slugify
 
 EXTENSION_PREFIX = "x-"
 
+DEFAULT_CURRENCY = "EUR"  # docs/format.md, metrics.currency
+
 
 def _schema_extra(schema: dict[str, Any]) -> None:
     """Allow `x-` keys; make each field's docstring a one-line hover text for editors."""
@@ -87,7 +89,7 @@ class Strict(BaseModel):
 
 
 class Identified(Strict):
-    """An item whose `id` defaults to the slug of its `name` (SPEC §2)."""
+    """An item whose `id` defaults to the slug of its `name` (docs/format.md)."""
 
     id: Slug = Field(default="", json_schema_extra=no_default)
     """Short, stable identifier: a lower-case slug such as 'first-time-buyer'. Default: the slug of
@@ -132,7 +134,7 @@ class Metrics(Strict):
     """Value of one customer who completes the journey (0 or more), in the currency below. Turns
     lost customers into value at stake.
     """
-    currency: Text = "EUR"
+    currency: Text = DEFAULT_CURRENCY
     """Currency of value, as a code such as EUR or USD. Default EUR."""
     period: Text = "period"
     """The period that volume counts, such as year or month. Default 'period'."""
@@ -375,6 +377,11 @@ class JourneyMap(Strict):
 
     def touchpoints(self) -> list[tuple[Stage, Touchpoint]]:
         return [(stage, tp) for stage in self.stages for tp in stage.touchpoints]
+
+    @property
+    def currency(self) -> str:
+        """The currency amounts are shown in: `metrics.currency`, else the default."""
+        return self.metrics.currency if self.metrics else DEFAULT_CURRENCY
 
     def opportunities(self) -> list[tuple[int, int, Opportunity]]:
         """(stage index, item index, opportunity) of every opportunity written as a mapping."""

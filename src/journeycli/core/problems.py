@@ -8,6 +8,7 @@ order and position without recomputing anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,9 +26,50 @@ def one_line(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: repr(m.group(0))[1:-1], text)
 
 
+def dotted(loc: Sequence[str | int]) -> str:
+    """`("stages", 2, "touchpoints", 0, "name")` -> `stages[2].touchpoints[0].name`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+class Code(StrEnum):
+    """Every rule code, the one spelling of each (docs/rules.md lists what they mean).
+
+    A problem is raised with a member (`Code.E003`), never a bare string, so
+    a mistyped code fails type checking instead of reaching a user. E-codes are
+    errors and W-codes warnings; each has one module in `core/rules/` that
+    describes it (and, for the rules run on a valid model, checks it).
+    """
+
+    E001 = "E001"
+    E002 = "E002"
+    E003 = "E003"
+    E004 = "E004"
+    E005 = "E005"
+    E006 = "E006"
+    W101 = "W101"
+    W102 = "W102"
+    W103 = "W103"
+    W104 = "W104"
+    W105 = "W105"
+    W106 = "W106"
+    W107 = "W107"
+    W108 = "W108"
+    W109 = "W109"
+    W110 = "W110"
+    W111 = "W111"
+    W112 = "W112"
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.ERROR if self.value.startswith("E") else Severity.WARNING
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -37,7 +79,7 @@ class Problem:
     path: str
     line: int
     column: int
-    code: str
+    code: Code
     severity: Severity
     message: str
 

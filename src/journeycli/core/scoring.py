@@ -1,4 +1,4 @@
-"""The scoring engine of SPEC §3: pure functions over a validated map.
+"""Scoring (docs/format.md, "How journey computes the report"): pure functions over a map.
 
 No I/O and no formatting: lint rules and every report renderer read these
 results, so a gap or a breaking moment is defined in exactly one place.
@@ -151,7 +151,7 @@ def gaps_without_plan(
 
 @dataclass(frozen=True, slots=True)
 class FunnelStep:
-    """Funnel figures of one stage; None where SPEC §3 says they are absent."""
+    """Funnel figures of one stage; None where docs/format.md says they are absent."""
 
     reach: Number | None
     lost: Number | None

@@ -1,4 +1,9 @@
-"""Lint configuration: `[tool.journey]` in pyproject.toml, or `.journey.toml`.
+"""Settings: one value read once per run from the flags and the nearest configuration.
+
+Every command's core receives a `Settings` (limits, gap threshold, evidence
+age, reference date, rule selection, language) built by `load_settings`, so
+`journey lint` and `journey report` can never disagree about a map: both read
+the same `gap-threshold` from the same file (docs/lint.md, "Configuration").
 
 The nearest file wins: walking up from the working directory, the first
 directory that has a `.journey.toml`, or a `pyproject.toml` with a
@@ -9,42 +14,88 @@ pyproject does not hide a configuration further up.
 
 The command line wins key by key: `--select` replaces the file's `select`,
 `--ignore` its `ignore`, and so on. An invalid file is a usage error (exit 2)
-that names the file and the key, never a silent fallback to defaults.
+that names the file and the key, never a silent fallback to defaults. A file
+may lower a resource limit but not raise it: a pull request's configuration
+must not switch the protection off; raising takes a flag (docs/security.md).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import os
 import tomllib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from journeycli.core.checks import LintOptions, parse_codes
 from journeycli.core.dates import (
     DEFAULT_EVIDENCE_MAX_AGE,
     MAX_EVIDENCE_MAX_AGE,
     parse_date,
     reference_date,
 )
+from journeycli.core.document import Limits
 from journeycli.core.errors import ConfigError, UsageError
-from journeycli.core.loader import Limits
+from journeycli.core.rules import RULES
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 
 JOURNEY_TOML = ".journey.toml"
 PYPROJECT = "pyproject.toml"
 # Resource limits (E006), key -> the `Limits` field it sets; see docs/security.md.
-LIMIT_KEYS = {
-    "max-file-size": "max_file_size",
-    "max-depth": "max_depth",
-    "max-nodes": "max_nodes",
-    "max-stages": "max_stages",
-    "max-touchpoints": "max_touchpoints",
-}
+# A new `Limits` field is a new key (and, in cli/options.py, a new flag) by itself.
+LIMIT_KEYS = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(Limits)}
 KEYS = ("select", "ignore", "strict", "gap-threshold", "evidence-max-age", *LIMIT_KEYS)
+
+
+def parse_codes(values: Iterable[str]) -> tuple[str, ...]:
+    """`["W1,E003", "W102"]` -> `("W1", "E003", "W102")`, upper-cased, validated."""
+    codes: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            code = part.strip().upper()
+            if not code:
+                continue
+            if not any(known.startswith(code) for known in RULES):
+                raise UsageError(
+                    f"unknown rule code or prefix '{part.strip()}'",
+                    hint=f"known codes: {', '.join(RULES)}",
+                )
+            codes.append(code)
+    return tuple(codes)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run of any command is told: flags over the configuration over the defaults.
+
+    Built once per run by `load_settings`; a core function takes it whole, so a
+    new setting reaches every command without another parameter on each.
+    """
+
+    limits: Limits = field(default_factory=Limits)
+    gap_threshold: int = DEFAULT_GAP_THRESHOLD
+    evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE  # months
+    today: dt.date = field(default_factory=reference_date)  # docs/lint.md, "Evidence age"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    strict: bool = False
+    language: str | None = None  # --lang; None: the map's own language
+    config: Path | None = None  # the configuration file read, if any
+
+    def wants(self, code: str) -> bool:
+        """Selected (all when nothing is selected) and not ignored; codes or prefixes.
+
+        As in flake8 and ruff, the most specific match wins, so `--select W102
+        --ignore W` keeps W102; on a tie (`--select W1 --ignore W1`) ignore wins.
+        """
+        selected = max(
+            (len(p) for p in self.select if code.startswith(p)), default=-1 if self.select else 0
+        )
+        ignored = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return selected >= 0 and selected > ignored
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,9 +204,17 @@ def _evidence_max_age(value: Any, where: str) -> int:
     return value
 
 
-def _limit(value: Any, where: str) -> int:
+def _limit(value: Any, where: str, key: str, field_name: str) -> int:
+    """A limit from a file: a whole number, and no higher than the default."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{where}: expected a whole number of 1 or more, not {value!r}")
+    default = getattr(Limits(), field_name)
+    if value > default:
+        raise ConfigError(
+            f"{where}: {value} is above the default {default}; a configuration file may only "
+            "lower a limit",
+            hint=f"raise it on the command line: --{key} {value}",
+        )
     return value
 
 
@@ -187,38 +246,14 @@ def load_config(path: Path) -> Config:
             else None
         ),
         limits=tuple(
-            (field_name, _limit(table[key], f"{prefix}{key}"))
+            (field_name, _limit(table[key], f"{prefix}{key}", key, field_name))
             for key, field_name in LIMIT_KEYS.items()
             if key in table
         ),
     )
 
 
-def configured_limits(
-    *,
-    max_file_size: int | None = None,
-    max_depth: int | None = None,
-    max_nodes: int | None = None,
-    max_stages: int | None = None,
-    max_touchpoints: int | None = None,
-    cwd: Path | None = None,
-) -> Limits:
-    """The resource limits of every command, field by field: the command line's
-    (None means not given), else the nearest configuration's, else the defaults."""
-    given = {
-        "max_file_size": max_file_size,
-        "max_depth": max_depth,
-        "max_nodes": max_nodes,
-        "max_stages": max_stages,
-        "max_touchpoints": max_touchpoints,
-    }
-    found = find_config(cwd or Path(os.curdir))
-    config = load_config(found) if found else Config()
-    flags = {name: value for name, value in given.items() if value is not None}
-    return Limits(**{**dict(config.limits), **flags})
-
-
-def resolve_options(
+def load_settings(
     *,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
@@ -226,35 +261,38 @@ def resolve_options(
     gap_threshold: int | None = None,
     evidence_max_age: int | None = None,
     today: str | dt.date | None = None,
-    limits: Limits | None = None,
+    language: str | None = None,
+    limits: Mapping[str, int | None] | None = None,
     cwd: Path | None = None,
-) -> LintOptions:
-    """Command-line values over the nearest configuration over the defaults.
+) -> Settings:
+    """The settings of one run: each flag given, else the nearest configuration, else the default.
 
-    A command-line value of None (or an empty list) means "not given". `today`
-    is `--today` as written (or a date); the reference date is settled here,
-    once per run: `--today`, else $JOURNEY_TODAY, else the system date
-    (docs/lint.md, "Evidence age and the reference date"). `journey report`
-    reads its settings through this function too, so lint and report never
-    disagree about a map.
+    A flag of None (or an empty list) means "not given". `limits` maps a
+    `Limits` field (`max_stages`, ...) to its flag. The configuration file is
+    found and read here, once. `today` is `--today` as written (or a date); the
+    reference date is settled here: `--today`, else $JOURNEY_TODAY, else the
+    system date (docs/lint.md, "Evidence age and the reference date").
     """
     if isinstance(today, str):
         today = parse_date(today, "--today")
-    reference = reference_date(today)
     found = find_config(cwd or Path(os.curdir))
     config = load_config(found) if found else Config()
 
     def pick_codes(cli: Sequence[str] | None, fallback: tuple[str, ...] | None) -> tuple[str, ...]:
         return parse_codes(cli) if cli else (fallback or ())
 
-    threshold = gap_threshold if gap_threshold is not None else config.gap_threshold
-    max_age = evidence_max_age if evidence_max_age is not None else config.evidence_max_age
-    return LintOptions(
+    def pick(flag: Any, configured: Any, default: Any) -> Any:
+        return flag if flag is not None else (default if configured is None else configured)
+
+    flags = {name: value for name, value in (limits or {}).items() if value is not None}
+    return Settings(
+        limits=dataclasses.replace(Limits(), **{**dict(config.limits), **flags}),
+        gap_threshold=pick(gap_threshold, config.gap_threshold, DEFAULT_GAP_THRESHOLD),
+        evidence_max_age=pick(evidence_max_age, config.evidence_max_age, DEFAULT_EVIDENCE_MAX_AGE),
+        today=reference_date(today),
         select=pick_codes(select, config.select),
         ignore=pick_codes(ignore, config.ignore),
-        strict=strict if strict is not None else bool(config.strict),
-        gap_threshold=DEFAULT_GAP_THRESHOLD if threshold is None else threshold,
-        limits=limits or Limits(),
-        today=reference,
-        evidence_max_age=DEFAULT_EVIDENCE_MAX_AGE if max_age is None else max_age,
+        strict=pick(strict, config.strict, False),
+        language=language,
+        config=found,
     )

@@ -1,4 +1,4 @@
-"""The default-id rule of SPEC §2: `Oriëntatie` -> `orientatie`.
+"""The default-id rule of docs/format.md: `Oriëntatie` -> `orientatie`.
 
 Kept apart because the model (default ids), the scaffolder (ids for
 `--stages`/`--persona`) and the importers (ids for Mermaid sections and

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from journeycli.core.errors import UsageError
 
@@ -21,8 +22,26 @@ MAP_SUFFIXES = (".journey.yaml", ".journey.yml")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv", "env"})
 
 
+# A map's own suffix and the extensions of the files journey imports (docs/interop.md).
+_TITLE_SUFFIXES = re.compile(
+    r"(\.journey)?(\.(ya?ml|csv|tsv|txt|mmd|mermaid|md|markdown))+$", re.IGNORECASE
+)
+
+
 def is_map_file(name: str) -> bool:
     return name.endswith(MAP_SUFFIXES)
+
+
+def title_from_filename(name: str) -> str | None:
+    """A map title from a file name, or None when nothing is left of it.
+
+    `maps/hypotheek-afsluiten.journey.yaml` -> `Hypotheek afsluiten`,
+    `meal_kit.csv` -> `Meal kit`: `journey new` and `journey import` both
+    title a map this way when no `--title` is given (docs/scaffold.md).
+    """
+    stem = _TITLE_SUFFIXES.sub("", PurePath(name).name)
+    words = re.sub(r"[-_.\s]+", " ", stem).strip()
+    return words[:1].upper() + words[1:] if words else None
 
 
 def _skip_dir(directory: Path) -> bool:

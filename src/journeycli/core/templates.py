@@ -34,19 +34,23 @@ def template_dir() -> Path:
     )
 
 
-def environment(folder: str, *, autoescape: bool) -> jinja2.Environment:
+def environment(folder: str, *, autoescape: bool, shared: str | None = None) -> jinja2.Environment:
     """A Jinja2 environment over one folder of the shipped templates.
 
     One set of settings for every built-in template (HTML, Markdown, history):
     undefined names fail loudly instead of rendering as blanks, and block tags
     leave no stray whitespace, so output is byte-identical however the
     template is indented. jinja2 is imported here, not at module level, so
-    commands that render no template never load it.
+    commands that render no template never load it. `shared` names a second
+    folder searched after `folder` (macros several commands use).
     """
     import jinja2
 
+    folders = [str(template_dir() / folder)]
+    if shared is not None:
+        folders.append(str(template_dir() / shared))
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(template_dir() / folder)),
+        loader=jinja2.FileSystemLoader(folders),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

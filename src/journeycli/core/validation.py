@@ -16,10 +16,12 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, Loc
 from journeycli.core.gcpause import paused_gc
-from journeycli.core.loader import Document, Limits, Loc, load_document
+from journeycli.core.guards import size_problems, unsafe_text_problems
+from journeycli.core.loader import load_document
 from journeycli.core.model import EXTENSION_PREFIX, UNION_TAGS, JourneyMap
-from journeycli.core.problems import Problem, Severity
+from journeycli.core.problems import Code, Problem, Severity, dotted
 
 _EXPECTED = {
     "int_type": "a whole number",
@@ -45,14 +47,6 @@ class ValidatedMap:
     document: Document
     model: JourneyMap | None
     problems: list[Problem]
-
-
-def dotted(loc: Loc) -> str:
-    """`("stages", 2, "touchpoints", 0, "name")` -> `stages[2].touchpoints[0].name`."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
 
 
 def _show(value: Any) -> str:
@@ -185,7 +179,7 @@ def problems_from_validation(exc: ValidationError, document: Document) -> list[P
             line, col = document.positions.locate(data, target)
         else:
             line, col = document.positions.locate(data, loc, key=at_key or "[key]" in error["loc"])
-        problems.append(Problem(document.path, line, col, "E003", Severity.ERROR, message))
+        problems.append(Problem(document.path, line, col, Code.E003, Severity.ERROR, message))
     return problems
 
 
@@ -195,9 +189,8 @@ def validate_document(document: Document, limits: Limits | None = None) -> Valid
     A map over the stage or touchpoint limit is not validated either, and
     text with invisible control characters is an error (`journeycli.core.guards`).
     """
-    if document.data is None or any(p.code in ("E001", "E006") for p in document.problems):
+    if document.data is None or any(p.code in (Code.E001, Code.E006) for p in document.problems):
         return ValidatedMap(document, None, list(document.problems))
-    from journeycli.core.guards import size_problems, unsafe_text_problems
 
     too_big = size_problems(document, limits or DEFAULT_LIMITS)
     if too_big:
@@ -210,9 +203,6 @@ def validate_document(document: Document, limits: Limits | None = None) -> Valid
         problems.extend(problems_from_validation(exc, document))
         return ValidatedMap(document, None, problems)
     return ValidatedMap(document, model, problems)
-
-
-DEFAULT_LIMITS = Limits()
 
 
 def load_map(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> ValidatedMap:

@@ -1,22 +1,8 @@
-"""Semantic differences between two versions of a journey map (SPEC §4 `journey diff`).
+"""`journey diff` and `journey summary`: semantic differences between two versions of a map.
 
 `compare.diff_maps` is pure (model x model -> Changes); `sources` reads the
 two sides from files, standard input or git; `gate` turns changes into the
-`--fail-on` regressions a CI job can fail on.
+`--fail-on` regressions a CI job can fail on; `run` is the command's core and
+`formats/` its outputs (docs/diff.md). Nothing is imported here, so the CLI
+can read the format registry without loading the model.
 """
-
-from __future__ import annotations
-
-from journeycli.diff.changes import Changes
-from journeycli.diff.compare import diff_maps
-from journeycli.diff.gate import CONDITIONS, Regression, parse_conditions, regressions, triggered
-
-__all__ = [
-    "CONDITIONS",
-    "Changes",
-    "Regression",
-    "diff_maps",
-    "parse_conditions",
-    "regressions",
-    "triggered",
-]

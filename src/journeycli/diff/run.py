@@ -8,7 +8,7 @@ decided here, so the command modules stay free of logic.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TextIO
 
@@ -16,8 +16,7 @@ from journeycli.core.errors import UsageError
 from journeycli.core.fs import write_output
 
 if TYPE_CHECKING:
-    from journeycli.core.loader import Limits
-    from journeycli.diff.changes import Changes
+    from journeycli.core.settings import Settings
     from journeycli.diff.gate import Regression
 
 
@@ -45,38 +44,32 @@ def run_diff(
     persona: str | None = None,
     fail_on: Sequence[str] = (),
     output: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> DiffOutcome:
     """Compare two maps (or one map with its version at `rev`), write the changes, judge them.
 
     `--fail-on` is parsed before any map is read, so a misspelt condition is
     reported at once rather than after a slow `git show`.
     """
-    from journeycli.diff.formats import json as diff_json
-    from journeycli.diff.formats import md as diff_md
-    from journeycli.diff.formats import text as diff_text
+    from journeycli.diff.formats import FORMATS
     from journeycli.diff.gate import parse_conditions, triggered
     from journeycli.diff.sources import diff_files, diff_revision
 
     conditions = parse_conditions(fail_on)
+    renderer = FORMATS.load(output_format)
     if rev is not None:
         if len(paths) != 1:
             raise UsageError("--rev takes one map path", hint="journey diff PATH --rev REV")
-        changes = diff_revision(paths[0], rev, persona=persona, limits=limits)
+        changes = diff_revision(paths[0], rev, persona=persona, settings=settings)
     else:
         if len(paths) != 2:
             raise UsageError(
                 "give two maps to compare, or one map with --rev",
                 hint="journey diff OLD NEW | journey diff PATH --rev REV",
             )
-        changes = diff_files(paths[0], paths[1], persona=persona, limits=limits)
-    if output_format == "text" and output is None:
-        diff_text.write(changes, stream)  # the stream itself, for colour on a terminal
+        changes = diff_files(paths[0], paths[1], persona=persona, settings=settings)
+    if output is None:
+        renderer.write(changes, stream=stream)  # the stream itself, for colour on a terminal
     else:
-        renderers: dict[str, Callable[[Changes], str]] = {
-            "text": diff_text.render,
-            "md": diff_md.render,
-            "json": diff_json.render,
-        }
-        write_output(renderers[output_format](changes), output, stream)
+        write_output(renderer.render(changes), output, stream)
     return DiffOutcome(changes.changed, triggered(changes, conditions))

@@ -12,7 +12,7 @@ from pathlib import Path
 from journeycli.core import gitio
 from journeycli.core.checks import valid_map
 from journeycli.core.errors import UsageError
-from journeycli.core.loader import Limits
+from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
 from journeycli.diff.changes import Changes
 from journeycli.diff.compare import diff_maps
@@ -25,14 +25,14 @@ def diff_files(
     new: str,
     *,
     persona: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> Changes:
     """`journey diff OLD NEW`: either side may be `-` (standard input), not both."""
     if old == STDIN and new == STDIN:
         raise UsageError("only one side can be read from standard input (-)")
     old_raw, old_name = read_source(old)
     new_raw, new_name = read_source(new)
-    return _compare(old_raw, old_name, new_raw, new_name, persona, limits)
+    return _compare(old_raw, old_name, new_raw, new_name, persona, settings)
 
 
 def diff_revision(
@@ -40,14 +40,14 @@ def diff_revision(
     rev: str,
     *,
     persona: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> Changes:
     """`journey diff PATH --rev REV`: `git show REV:PATH` against the working copy."""
     if path == STDIN:
         raise UsageError("--rev needs a file path, not standard input (-)")
     new_raw, new_name = read_source(path)
     old_raw = gitio.show(Path(path), rev)
-    return _compare(old_raw, f"{rev}:{path}", new_raw, new_name, persona, limits)
+    return _compare(old_raw, f"{rev}:{path}", new_raw, new_name, persona, settings)
 
 
 def _compare(
@@ -56,12 +56,12 @@ def _compare(
     new_raw: bytes,
     new_name: str,
     persona: str | None,
-    limits: Limits | None,
+    settings: Settings | None,
 ) -> Changes:
     """Both sides validated as `journey lint` would (old first), then compared."""
     return diff_maps(
-        parse_map(old_raw, old_name, limits),
-        parse_map(new_raw, new_name, limits),
+        parse_map(old_raw, old_name, settings),
+        parse_map(new_raw, new_name, settings),
         old_label=old_name,
         new_label=new_name,
         persona=persona,

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from journeycli.core import scoring
 from journeycli.core.errors import InvalidMapError
-from journeycli.core.loader import Limits
 from journeycli.core.model import JourneyMap, Stage
 from journeycli.core.problems import Problem
+from journeycli.core.settings import Settings
 from journeycli.core.sources import read_source
 from journeycli.diff.compare import action_key
 from journeycli.diff.formats.common import amount, number
@@ -133,7 +133,7 @@ def _content_lines(stage: Stage) -> list[str]:
 def summary_lines(journey: JourneyMap) -> list[str]:
     """The summary of one valid map, one fact a line."""
     metrics = journey.metrics
-    currency = metrics.currency if metrics else "EUR"
+    currency = journey.currency
     lines = [f"map: {journey.title}", f"language: {journey.language.value}"]
     if journey.state.value != "current":
         lines.append(f"state: {journey.state.value}")
@@ -182,7 +182,7 @@ def render_invalid(problems: Sequence[Problem], raw: bytes) -> str:
     return "\n".join(head) + "\n" + text + ("" if text.endswith("\n") or not text else "\n")
 
 
-def summarize(path: str, *, textconv: bool = False, limits: Limits | None = None) -> str:
+def summarize(path: str, *, textconv: bool = False, settings: Settings | None = None) -> str:
     """`journey summary PATH`: the line-oriented summary of one map.
 
     With `textconv` (git's `diff.journey.textconv`), an invalid map is not an
@@ -191,7 +191,7 @@ def summarize(path: str, *, textconv: bool = False, limits: Limits | None = None
     """
     raw, name = read_source(path)
     try:
-        return render(parse_map(raw, name, limits))
+        return render(parse_map(raw, name, settings))
     except InvalidMapError as exc:
         if not textconv:
             raise

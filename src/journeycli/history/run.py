@@ -9,84 +9,17 @@ where the file is not a valid map is reported as such, never fatal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal, TextIO
+from typing import TextIO
 
 from journeycli.core import gitio, scoring
 from journeycli.core.checks import valid_map
 from journeycli.core.errors import InvalidMapError, UsageError
 from journeycli.core.fs import write_output
-from journeycli.core.loader import Limits
 from journeycli.core.model import JourneyMap
-
-Status = Literal["ok", "invalid", "missing"]
-Trend = Literal["closing", "widening", "steady", "unknown"]
-
-
-@dataclass(frozen=True, slots=True)
-class StagePoint:
-    """One stage at one commit (persona overrides applied)."""
-
-    name: str
-    relevance: int | None
-    presence: int | None
-    gap: int | None
-    rank: int | None
-    confidence: str
-
-
-@dataclass(frozen=True, slots=True)
-class Revision:
-    """One commit: the map's title and stage points, or why there are none."""
-
-    commit: gitio.Commit
-    status: Status
-    message: str | None
-    title: str | None
-    points: dict[str, StagePoint]
-
-
-@dataclass(frozen=True, slots=True)
-class StageSeries:
-    """One stage across the revisions (oldest first); None where absent or invalid."""
-
-    id: str
-    name: str
-    points: tuple[StagePoint | None, ...]
-
-    def values(self, field: str) -> tuple[int | None, ...]:
-        return tuple(None if p is None else getattr(p, field) for p in self.points)
-
-    @property
-    def first_gap(self) -> int | None:
-        return next((g for g in self.values("gap") if g is not None), None)
-
-    @property
-    def last_gap(self) -> int | None:
-        return next((g for g in reversed(self.values("gap")) if g is not None), None)
-
-    @property
-    def trend(self) -> Trend:
-        """Closing when the latest gap is below the first one, widening when above."""
-        scored = [g for g in self.values("gap") if g is not None]
-        if len(scored) < 2:
-            return "unknown"
-        if scored[-1] < scored[0]:
-            return "closing"
-        if scored[-1] > scored[0]:
-            return "widening"
-        return "steady"
-
-
-@dataclass(frozen=True, slots=True)
-class History:
-    path: str
-    rev_range: str | None
-    persona: str | None
-    revisions: tuple[Revision, ...]  # oldest first
-    stages: tuple[StageSeries, ...]  # newest map order, then stages only seen before
+from journeycli.core.settings import Settings
+from journeycli.history.series import History, Revision, StagePoint, StageSeries, Status
 
 
 def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
@@ -109,13 +42,13 @@ def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
 
 
 def _parse(
-    commit: gitio.Commit, raw: bytes | None, limits: Limits | None
+    commit: gitio.Commit, raw: bytes | None, settings: Settings | None
 ) -> tuple[JourneyMap | None, Status, str | None]:
     """The map at one commit, or why there is none (status and a one-line reason)."""
     if raw is None:
         return None, "missing", "file deleted" if commit.deleted else "file not found"
     try:
-        return valid_map(raw, f"{commit.short}:{commit.path}", limits), "ok", None
+        return valid_map(raw, f"{commit.short}:{commit.path}", settings), "ok", None
     except InvalidMapError as exc:
         first = exc.problems[0] if exc.problems else None
         message = f"{first.code} line {first.line}: {first.message}" if first else "invalid map"
@@ -130,10 +63,10 @@ def build_history(
     *,
     rev_range: str | None = None,
     persona: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> History:
     """Commits (oldest first) with the file's bytes at each (None: absent) -> History."""
-    parsed = [(commit, *_parse(commit, raw, limits)) for commit, raw in contents]
+    parsed = [(commit, *_parse(commit, raw, settings)) for commit, raw in contents]
     if persona is not None:
         known = sorted({p.id for _, journey, _, _ in parsed if journey for p in journey.personas})
         if persona not in known:
@@ -167,7 +100,7 @@ def history_of(
     *,
     rev_range: str | None = None,
     persona: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> History:
     """`journey history PATH`: walk `git log --follow` and score every version."""
     if path == "-":
@@ -189,7 +122,7 @@ def history_of(
             except UsageError:
                 raw = None
         contents.append((commit, raw))
-    return build_history(path, contents, rev_range=rev_range, persona=persona, limits=limits)
+    return build_history(path, contents, rev_range=rev_range, persona=persona, settings=settings)
 
 
 def run_history(
@@ -200,22 +133,14 @@ def run_history(
     output_format: str = "terminal",
     persona: str | None = None,
     output: str | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
 ) -> None:
     """Walk the commits that touched `path` and write the history in `output_format`."""
-    from journeycli.history.formats import html as history_html
-    from journeycli.history.formats import json as history_json
-    from journeycli.history.formats import md as history_md
-    from journeycli.history.formats import terminal as history_terminal
+    from journeycli.history.formats import FORMATS
 
-    result = history_of(path, rev_range=rev_range, persona=persona, limits=limits)
-    if output_format == "terminal" and output is None:
-        history_terminal.write(result, stream)
-        return
-    renderers: dict[str, Callable[[History], str]] = {
-        "terminal": history_terminal.render,
-        "md": history_md.render,
-        "json": history_json.render,
-        "html": history_html.render,
-    }
-    write_output(renderers[output_format](result), output, stream)
+    renderer = FORMATS.load(output_format)
+    result = history_of(path, rev_range=rev_range, persona=persona, settings=settings)
+    if output is None:
+        renderer.write(result, stream=stream)
+    else:
+        write_output(renderer.render(result), output, stream)

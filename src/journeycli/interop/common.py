@@ -8,29 +8,24 @@ better (a row and a column, a line number).
 
 from __future__ import annotations
 
-import re
-from pathlib import PurePath
 from typing import Any
 
 from pydantic import ValidationError
 
 from journeycli.core.errors import InputError
 from journeycli.core.model import JourneyMap, Language
+from journeycli.core.sources import STDIN, STDIN_NAME, title_from_filename
 
 DEFAULT_TITLE = "Imported journey"
 PLACEHOLDER_ACTOR = {Language.EN: "Customer", Language.NL: "Klant"}
 """The actor of every task when a map has no personas (export), and read back as none (import)."""
 
-_SUFFIXES = re.compile(r"(\.journey)?(\.(csv|tsv|txt|mmd|mermaid|md|markdown))+$", re.IGNORECASE)
-
 
 def title_from_name(source: str | None) -> str:
     """A title from a file name: `meal-kit.csv` -> `Meal kit`; stdin -> the default title."""
-    if not source or source in ("-", "<stdin>"):
+    if not source or source in (STDIN, STDIN_NAME):
         return DEFAULT_TITLE
-    stem = _SUFFIXES.sub("", PurePath(source).name)
-    words = re.sub(r"[-_.\s]+", " ", stem).strip()
-    return (words[:1].upper() + words[1:]) if words else DEFAULT_TITLE
+    return title_from_filename(source) or DEFAULT_TITLE
 
 
 def build_map(data: dict[str, Any], source: str) -> JourneyMap:

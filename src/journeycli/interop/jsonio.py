@@ -2,7 +2,7 @@
 
 Every field is written, defaults and nulls included (`model_dump(mode="json")`,
 nothing excluded): a consumer sees the same keys for every map and needs no
-knowledge of the format's defaults. Keys keep the order of SPEC §2, text stays
+knowledge of the format's defaults. Keys keep the order of docs/format.md, text stays
 Unicode, dates are ISO strings. JSON is YAML, so the output is itself a valid
 map that `journey lint` accepts.
 """

@@ -1,6 +1,6 @@
 """Maps as Mermaid `journey` diagrams, and diagrams back into maps. Pure text <-> model.
 
-Export (SPEC §4): `title` from the map's title, `accDescr` from its
+Export (docs/interop.md): `title` from the map's title, `accDescr` from its
 description, one `section` per stage, one task per touchpoint as
 `name: experience: actors` (experience 3 when unset; actors are the names of
 the touchpoint's personas, all personas when it lists none, and

@@ -10,40 +10,20 @@ back, so an import never produces a map with lint errors.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TextIO
 
 from journeycli.core.analysis import find_persona
 from journeycli.core.checks import map_errors, valid_map
+from journeycli.core.document import DEFAULT_LIMITS, Limits, decode
 from journeycli.core.errors import InputError, UsageError
-from journeycli.core.loader import Limits, decode
 from journeycli.core.model import JourneyMap, Language
 from journeycli.core.scoring import meets, scores
+from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
-from journeycli.core.validation import DEFAULT_LIMITS, load_map
+from journeycli.core.validation import load_map
 from journeycli.interop.common import title_from_name
-
-EXPORT_FORMATS = ("mermaid", "csv", "json")
-IMPORT_FORMATS = ("mermaid", "csv")
-
-_EXTENSIONS = {
-    ".mmd": "mermaid",
-    ".mermaid": "mermaid",
-    ".md": "mermaid",
-    ".markdown": "mermaid",
-    ".csv": "csv",
-    ".tsv": "csv",
-    ".json": "json",
-}
-
-
-def format_for(path: str | None, allowed: tuple[str, ...]) -> str | None:
-    """The format a file name implies (`journey.mmd` -> mermaid), when it is one of `allowed`."""
-    if not path or path == STDIN:
-        return None
-    found = _EXTENSIONS.get(PurePath(path).suffix.lower())
-    return found if found in allowed else None
+from journeycli.interop.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
 
 def for_persona(journey: JourneyMap, persona_id: str) -> JourneyMap:
@@ -83,26 +63,16 @@ def export_map(
     *,
     persona: str | None = None,
     fence: bool = False,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> str:
     """A map file's bytes -> the text of `fmt` (mermaid, csv or json)."""
-    from journeycli.interop.jsonio import to_json
-    from journeycli.interop.mermaid import to_mermaid
-    from journeycli.interop.table import to_csv
-
+    exporter = EXPORT_FORMATS.load(fmt)
     if fence and fmt != "mermaid":
         raise UsageError("--fence only applies to --to mermaid")
-    journey = valid_map(raw, path, limits)
+    journey = valid_map(raw, path, settings)
     if persona is not None:
         journey = for_persona(journey, persona)
-    exporters: dict[str, Callable[[JourneyMap], str]] = {
-        "mermaid": lambda j: to_mermaid(j, fence=fence),
-        "csv": to_csv,
-        "json": to_json,
-    }
-    if fmt not in exporters:
-        raise UsageError(f"unknown export format '{fmt}'", hint="use mermaid, csv or json")
-    return exporters[fmt](journey)
+    return exporter.render(journey, **({"fence": fence} if fmt == "mermaid" else {}))
 
 
 def read_text(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -129,7 +99,7 @@ def import_map(
     lang: str | None = None,
     schema_ref: str | None = None,
     output_dir: Path | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> str:
     """A Mermaid diagram or CSV file's bytes -> the YAML text of a map that lints clean.
 
@@ -142,7 +112,7 @@ def import_map(
     from journeycli.interop.mermaid import from_mermaid
     from journeycli.interop.table import from_csv
 
-    text = read_text(raw, source, limits)
+    text = read_text(raw, source, settings.limits if settings else DEFAULT_LIMITS)
     if fmt == "mermaid":
         journey = from_mermaid(
             text, source=source, title=title, default_title=title_from_name(source)
@@ -150,7 +120,8 @@ def import_map(
     elif fmt == "csv":
         journey = from_csv(text, source=source, title=title or title_from_name(source))
     else:
-        raise UsageError(f"unknown import format '{fmt}'", hint="use mermaid or csv")
+        IMPORT_FORMATS.get(fmt)  # an unknown name: a usage error with the choices
+        raise AssertionError(fmt)  # pragma: no cover - a registered format without a branch
     if lang is not None:
         journey = journey.model_copy(update={"language": Language(lang)})
     if schema_ref is None:
@@ -175,7 +146,7 @@ def run_export(
     output: str | None = None,
     persona: str | None = None,
     fence: bool | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> None:
     """`journey export` end to end: settle the format, convert, write `output` or `stream`.
 
@@ -186,14 +157,14 @@ def run_export(
     """
     from journeycli.core.fs import write_output
 
-    fmt = to or format_for(output, EXPORT_FORMATS)
+    fmt = to or EXPORT_FORMATS.for_path(output)
     if fmt is None:
         where = (
             f"{output}: cannot tell the export format from the file name"
             if output
             else ("no output format")
         )
-        raise UsageError(where, hint="use --to mermaid|csv|json")
+        raise UsageError(where, hint=f"use --to {EXPORT_FORMATS.choices()}")
     if fence is None:
         fence = (
             fmt == "mermaid"
@@ -201,7 +172,7 @@ def run_export(
             and output.lower().endswith((".md", ".markdown"))
         )
     raw, name = read_source(path)
-    text = export_map(raw, name, fmt, persona=persona, fence=fence, limits=limits)
+    text = export_map(raw, name, fmt, persona=persona, fence=fence, settings=settings)
     write_output(text, _output_file(output), stream, overwrite=True)
 
 
@@ -215,7 +186,7 @@ def run_import(
     title: str | None = None,
     lang: str | None = None,
     schema_ref: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
+    settings: Settings | None = None,
 ) -> None:
     """`journey import` end to end: settle the format, convert, write `output` or `stream`.
 
@@ -225,9 +196,11 @@ def run_import(
     """
     from journeycli.core.fs import write_output
 
-    fmt = source_format or format_for(path, IMPORT_FORMATS)
+    fmt = source_format or IMPORT_FORMATS.for_path(path)
     if fmt is None:
-        raise UsageError(f"{path}: cannot tell the input format", hint="use --from mermaid|csv")
+        raise UsageError(
+            f"{path}: cannot tell the input format", hint=f"use --from {IMPORT_FORMATS.choices()}"
+        )
     if title is not None and not title.strip():
         raise UsageError("--title must not be empty")
     raw, name = read_source(path)
@@ -240,6 +213,6 @@ def run_import(
         lang=lang,
         schema_ref=schema_ref,
         output_dir=Path(target).parent if target is not None else None,
-        limits=limits,
+        settings=settings,
     )
     write_output(text, target, stream, overwrite=force)

@@ -1,6 +1,6 @@
 """Maps as spreadsheet rows (CSV) and back. Pure text <-> model.
 
-One row per touchpoint with the columns of SPEC §4; a stage without
+One row per touchpoint with the columns of docs/interop.md; a stage without
 touchpoints is one row with the touchpoint columns empty. Journey workshops
 are often filled in a spreadsheet, so the reader takes what spreadsheets
 write: a UTF-8 BOM, CRLF line ends, `;` as separator (Dutch Excel; sniffed
@@ -8,11 +8,9 @@ from the header line, or an Excel `sep=;` first line), `40,5` decimals,
 `WAAR`/`ONWAAR` booleans. A bad cell is an `InputError` naming the row (as a
 spreadsheet numbers it: the header is row 1) and the column.
 
-Formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
-carriage return is run as a formula by spreadsheets. The writer puts a `'`
-in front of such text (and in front of text that already starts with `'`s
-followed by one of those, so the rule is reversible) and the reader removes
-exactly one `'` again, so a round trip keeps every value.
+Formula injection: cells go out through `core.spreadsheet.neutralise` and
+come back through `restore`, so a spreadsheet never runs map text as a
+formula and a round trip keeps every value.
 """
 
 from __future__ import annotations
@@ -28,6 +26,7 @@ from typing import Any
 from journeycli.core.errors import InputError
 from journeycli.core.model import JourneyMap, Kind, Stage, Touchpoint
 from journeycli.core.slug import is_slug, slugify, unique_slug
+from journeycli.core.spreadsheet import neutralise, restore
 from journeycli.interop.common import DEFAULT_TITLE, build_map
 
 STAGE_COLUMNS = ("stage_id", "stage_name", "relevance", "presence", "conversion")
@@ -45,8 +44,6 @@ COLUMNS = STAGE_COLUMNS + TOUCHPOINT_COLUMNS
 PERSONA_SEPARATOR = ";"
 EXTENSION_PREFIX = "x-"
 
-_FORMULA = re.compile(r"'*[=+\-@\t\r]")
-_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
 _TRUE = frozenset({"true", "yes", "y", "1", "ja", "j", "waar", "x"})
 _FALSE = frozenset({"false", "no", "n", "0", "nee", "onwaar", ""})
 _KINDS = {"digitaal": "digital", "menselijk": "human", "fysiek": "physical"}
@@ -54,11 +51,6 @@ _DELIMITERS = (",", ";", "\t")
 
 
 # --- export --------------------------------------------------------------------------------
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet will not run as a formula (see the module docstring)."""
-    return "'" + text if _FORMULA.match(text) else text
 
 
 def _number(value: int | float | None) -> str:
@@ -113,11 +105,6 @@ def to_csv(journey: JourneyMap) -> str:
 
 
 # --- import --------------------------------------------------------------------------------
-
-
-def restore(text: str) -> str:
-    """The reverse of `neutralise`: one leading `'` off a cell the writer protected."""
-    return text[1:] if _ESCAPED.match(text) else text
 
 
 @dataclass

@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from journeycli.core.checks import LintOptions, check_map
+from journeycli.core.checks import check_map
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.problems import Problem
+from journeycli.core.settings import Settings
 from journeycli.core.sources import discover, read_source
 from journeycli.core.validation import load_map
 from journeycli.lint.suppress import unsuppressed
@@ -37,7 +38,7 @@ class LintResult:
         return 1 if failing else 0
 
 
-def lint_file(path: str, options: LintOptions) -> list[Problem]:
+def lint_file(path: str, options: Settings) -> list[Problem]:
     """The wanted, unsuppressed problems of one map.
 
     The collector is paused for the whole file (see `paused_gc`): when it runs
@@ -48,22 +49,16 @@ def lint_file(path: str, options: LintOptions) -> list[Problem]:
         return _problems_of(path, options)  # its frame, and the map, are gone on return
 
 
-def _problems_of(path: str, options: LintOptions) -> list[Problem]:
+def _problems_of(path: str, options: Settings) -> list[Problem]:
     raw, name = read_source(path)
     validated = load_map(raw, name, options.limits)
-    problems = check_map(
-        validated,
-        options.gap_threshold,
-        today=options.today,
-        evidence_max_age=options.evidence_max_age,
-    )
-    wanted = [p for p in problems if options.wants(p.code)]
+    wanted = [p for p in check_map(validated, options) if options.wants(p.code)]
     return unsuppressed(wanted, validated.document.text)
 
 
 def lint_files(
     files: Sequence[str],
-    options: LintOptions,
+    options: Settings,
     on_file: Callable[[str], None] | None = None,
 ) -> LintResult:
     """Lint files already found by `discover` (the CLI counts them first for its progress bar)."""
@@ -77,7 +72,7 @@ def lint_files(
 
 def lint_paths(
     paths: Sequence[str],
-    options: LintOptions,
+    options: Settings,
     on_file: Callable[[str], None] | None = None,
 ) -> LintResult:
     return lint_files(discover(paths), options, on_file)

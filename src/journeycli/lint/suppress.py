@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from journeycli.core.problems import Problem
+from journeycli.core.problems import Code, Problem
 
 MARKER = "journey:"
-UNSUPPRESSIBLE = frozenset({"E001", "E006"})
+UNSUPPRESSIBLE = frozenset({Code.E001, Code.E006})
 ALL: tuple[str, ...] = ("",)  # the empty prefix matches every code
 
 # A comment starts a line or follows whitespace, as in YAML; `ignore` must be a

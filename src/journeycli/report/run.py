@@ -8,7 +8,6 @@ here, in Jinja2's sandbox, with the fields of the JSON report as its variables.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,13 +16,11 @@ from typing import Any, TextIO
 
 from journeycli.core.analysis import DEFAULT_TOP, Report, analyse, combine
 from journeycli.core.checks import map_errors
-from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, reference_date
 from journeycli.core.errors import InputError, InvalidMapError, UsageError
 from journeycli.core.gcpause import paused_gc
-from journeycli.core.loader import Limits
 from journeycli.core.model import JourneyMap, Language
 from journeycli.core.problems import Problem
-from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
+from journeycli.core.settings import Settings
 from journeycli.core.sources import discover, read_source
 from journeycli.core.validation import load_map
 from journeycli.report.formats.json import analysis_data
@@ -33,20 +30,19 @@ TEMPLATE_NAME = "<template>"
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
+    """What only the report asks for; everything shared is in `Settings`."""
+
     persona: str | None = None
     top: int = DEFAULT_TOP
-    gap_threshold: int = DEFAULT_GAP_THRESHOLD
-    limits: Limits = field(default_factory=Limits)
-    today: dt.date = field(default_factory=reference_date)  # the reference date
-    evidence_max_age: int = DEFAULT_EVIDENCE_MAX_AGE
+    settings: Settings = field(default_factory=Settings)
     target: str | None = None  # a future-state map to show beside the one map (--target)
 
 
 def _valid(path: str, options: ReportOptions) -> tuple[JourneyMap | None, str, list[Problem]]:
     """(model or None, name, lint errors) of one map, read and checked as `journey lint` does."""
     raw, name = read_source(path)
-    validated = load_map(raw, name, options.limits)
-    problems = map_errors(validated, options.gap_threshold, today=options.today)
+    validated = load_map(raw, name, options.settings.limits)
+    problems = map_errors(validated, options.settings)
     return (None if problems else validated.model), name, problems
 
 
@@ -83,9 +79,9 @@ def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions())
                         path=name,
                         persona=options.persona,
                         top=options.top,
-                        gap_threshold=options.gap_threshold,
-                        reference_date=options.today,
-                        evidence_max_age=options.evidence_max_age,
+                        gap_threshold=options.settings.gap_threshold,
+                        reference_date=options.settings.today,
+                        evidence_max_age=options.settings.evidence_max_age,
                         target=future,
                         target_path=future_name,
                     )
@@ -101,13 +97,9 @@ def produce(
     stream: TextIO,
     persona: str | None = None,
     top: int = DEFAULT_TOP,
-    gap_threshold: int | None = None,
-    evidence_max_age: int | None = None,
-    today: str | dt.date | None = None,
-    limits: Limits | None = None,
+    settings: Settings | None = None,
     output_format: str | None = None,
     output: str | None = None,
-    lang: str | None = None,
     template: str | None = None,
     target: str | None = None,
 ) -> None:
@@ -117,52 +109,41 @@ def produce(
     (a user's template decides its own format), else terminal. It is settled
     before any map is read, so a bad `--output` name costs nothing. Only the
     terminal renderer, writing to the stream itself, may colour its output.
-    None for `gap_threshold`, `evidence_max_age`, `today` or `limits` means not
-    given: the value comes from the configuration as for `journey lint`
-    (`core.settings.resolve_options`), else the default.
-    `target` is a future-state map shown beside the one map.
+    The gap threshold, evidence age, reference date, limits and language come
+    from `settings`, the same value `journey lint` reads (docs/report.md);
+    None means the defaults. `target` is a future-state map shown beside the
+    one map.
     """
     from journeycli.core.fs import atomic_write, write_output
-    from journeycli.core.settings import resolve_options
-    from journeycli.report.formats import format_for, get_renderer
+    from journeycli.report.formats import FORMATS
 
     name = output_format
     if name is None and output is not None and template is None:
-        name = format_for(output)
+        name = FORMATS.for_path(output)
         if name is None:
             raise UsageError(
                 f"{output}: cannot tell the report format from the file name",
-                hint="use --format terminal|md|html|json|pdf|png",
+                hint=f"use --format {FORMATS.choices()}",
             )
-    renderer = get_renderer(name or "terminal")
+    renderer = FORMATS.load(name or "terminal")
     if renderer.binary and template is None and output is None:
         raise UsageError(
             f"the {renderer.name} format writes a file, not text",
             hint=f"name it with --output, like: --output report.{renderer.name}",
         )
-    settings = resolve_options(
-        gap_threshold=gap_threshold, evidence_max_age=evidence_max_age, today=today
-    )
-    options = ReportOptions(
-        persona=persona,
-        top=top,
-        gap_threshold=settings.gap_threshold,
-        limits=limits or Limits(),
-        today=reference_date(settings.today),
-        evidence_max_age=settings.evidence_max_age,
-        target=target,
-    )
+    settings = settings or Settings()
+    options = ReportOptions(persona=persona, top=top, settings=settings, target=target)
     report = build_report(paths, options)
-    language = resolve_language(report, lang)
+    language = resolve_language(report, settings.language)
     if template is not None:
         text = render_template(report, template, language)
-    elif output is not None and renderer.render_bytes is not None:
+    elif output is not None and renderer.binary:
         atomic_write(output, renderer.render_bytes(report, language))
         return
     elif output is not None:
         text = renderer.render(report, language)
     else:
-        renderer.write(report, language, stream)
+        renderer.write(report, language, stream=stream)
         return
     write_output(text, output, stream)
 
@@ -245,20 +226,3 @@ def render_template(report: Report, path: str, lang: Language) -> str:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{where}: {kind}: {message}") from None
     return "\n".join(outputs)
-
-
-def configured_options(persona: str | None = None) -> ReportOptions:
-    """The options `journey report` uses when no flag is given: configuration, else defaults.
-
-    For the commands that show reports without report's flags (`journey site`,
-    docs/site.md), so their figures match `journey report`'s.
-    """
-    from journeycli.core.settings import resolve_options
-
-    settings = resolve_options(gap_threshold=None, evidence_max_age=None, today=None)
-    return ReportOptions(
-        persona=persona,
-        gap_threshold=settings.gap_threshold,
-        today=reference_date(settings.today),
-        evidence_max_age=settings.evidence_max_age,
-    )

@@ -13,7 +13,6 @@ touchpoints, W104 no owner) form the to-do list.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,7 +29,7 @@ from journeycli.core.loader import load_document
 from journeycli.core.model import Action, Evidence, JourneyMap, Kpi, Persona, Touchpoint
 from journeycli.core.schema import SCHEMA_FILE, find_schema_ref
 from journeycli.core.slug import slugify, unique_slug
-from journeycli.core.sources import MAP_SUFFIXES
+from journeycli.core.sources import MAP_SUFFIXES, title_from_filename
 from journeycli.core.templates import template_dir
 from journeycli.core.validation import load_map
 from journeycli.core.writer import MAX_LINE, Comments, Loc, dump_items, dump_map, written_entries
@@ -86,7 +85,11 @@ def create(path: str, options: ScaffoldOptions, *, force: bool = False) -> Scaff
         ref, found = options.schema_ref, True
     else:
         ref, found = find_schema_ref(directory)
-    title = options.title if options.title is not None else title_from_path(target)
+    title = (
+        options.title
+        if options.title is not None
+        else (title_from_filename(target.name) if target else None)
+    )
     journey, comments = build(options, title)
     text = dump_map(journey, comments=comments, schema_ref=ref)
     _self_check(text, journey)
@@ -125,17 +128,6 @@ def map_path(path: str) -> Path:
             path = path[: -len(plain)]
             break
     return Path(path + MAP_SUFFIXES[0])
-
-
-def title_from_path(target: Path | None) -> str | None:
-    """`maps/hypotheek-afsluiten.journey.yaml` -> `Hypotheek afsluiten`."""
-    if target is None:
-        return None
-    stem = target.name
-    for suffix in MAP_SUFFIXES:
-        stem = stem.removesuffix(suffix)
-    words = re.sub(r"[-_\s]+", " ", stem).strip()
-    return words[:1].upper() + words[1:] if words else None
 
 
 def list_templates(language: str = "en") -> list[tuple[str, str]]:

@@ -17,42 +17,19 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from journeycli.core.analysis import Analysis, Report, combine
+from journeycli.core.analysis import Report, combine
 from journeycli.core.errors import JourneyError, UsageError
 from journeycli.core.fs import atomic_write
 from journeycli.core.model import Language
+from journeycli.core.settings import Settings
 from journeycli.core.slug import unique_slug
+from journeycli.site.pages import SitePage
 
 MARKER = ".journey-site"
 MARKER_TEXT = "This folder was written by `journey site`; it may replace index.html and maps/.\n"
 MAPS = "maps"
-TOP_GAPS = 3
-RANKING_ROWS = 15
-
-
-@dataclass(frozen=True, slots=True)
-class SitePage:
-    """One map on the site: its analysis and the file names of its pages (relative to DIR)."""
-
-    analysis: Analysis
-    slug: str
-    report: str  # maps/NAME.html
-    history: str | None  # maps/NAME.history.html, None outside git
-
-    @property
-    def top_gaps(self) -> tuple[Any, ...]:
-        """The focus stages (largest gaps first), at most three."""
-        return self.analysis.focus[:TOP_GAPS]
-
-    @property
-    def completed_value(self) -> Any:
-        """The value of the customers who complete the journey (docs/report.md#funnel)."""
-        totals = getattr(self.analysis, "funnel", None)
-        return None if totals is None else totals.completed_value
 
 
 def _prepare(directory: Path, force: bool) -> None:
@@ -102,20 +79,29 @@ def site_language(report: Report) -> Language:
 
 
 def build_site(
-    paths: Sequence[str], output: str, *, force: bool = False, history: bool = True
+    paths: Sequence[str],
+    output: str,
+    *,
+    settings: Settings | None = None,
+    force: bool = False,
+    history: bool = True,
 ) -> list[str]:
-    """Write the site; returns the files written, relative to `output`, in order."""
-    from journeycli.report.formats import get_renderer
-    from journeycli.report.run import build_report, configured_options
+    """Write the site; returns the files written, relative to `output`, in order.
+
+    `settings` (the configuration `journey report` reads) decides the gap
+    threshold, evidence age and reference date, so the figures match the report.
+    """
+    from journeycli.report.formats import FORMATS
+    from journeycli.report.run import ReportOptions, build_report
     from journeycli.site.index import render_index
 
-    report = build_report(paths, configured_options())
+    report = build_report(paths, ReportOptions(settings=settings or Settings()))
     if any(analysis.path == "<stdin>" for analysis in report.analyses):
         raise UsageError("a site is built from map files, not standard input (-)")
     directory = Path(output)
     _prepare(directory, force)
     language = site_language(report)
-    html = get_renderer("html")
+    html = FORMATS.load("html")
     taken: set[str] = set()
     pages: list[SitePage] = []
     written: list[str] = []

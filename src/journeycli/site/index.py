@@ -8,14 +8,12 @@ Rendered from `templates/site/index.html.j2`; every figure comes from the
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from journeycli.core import i18n
 from journeycli.core.analysis import Report
 from journeycli.core.model import Language
-
-if TYPE_CHECKING:
-    from journeycli.site.build import SitePage
+from journeycli.site.pages import RANKING_ROWS, SitePage
 
 EN, NL = Language.EN, Language.NL
 LABELS: dict[str, dict[Language, str]] = {
@@ -55,7 +53,6 @@ LABELS: dict[str, dict[Language, str]] = {
 def render_index(report: Report, pages: Sequence[SitePage], lang: Language) -> str:
     """The index page of the site; byte-identical for the same maps."""
     from journeycli.core.templates import environment
-    from journeycli.site.build import RANKING_ROWS
 
     slugs = {id(page.analysis): page.slug for page in pages}
 

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TextIO
 
 from journeycli.core.errors import InvalidMapError, JourneyError, UsageError
+from journeycli.core.settings import Settings
 
 POLL_SECONDS = 0.2
 VERSION_PATH = "/__journey/version"
@@ -60,13 +61,13 @@ class Rendered:
     body: str
 
 
-def render_report(path: str, persona: str | None, lang: str | None) -> Rendered:
+def render_report(path: str, persona: str | None, settings: Settings) -> Rendered:
     """The HTML report of the map, or a page with its lint errors (or the one-line error)."""
     from journeycli.report.run import produce
 
     buffer = io.StringIO()
     try:
-        produce([path], stream=buffer, output_format="html", persona=persona, lang=lang)
+        produce([path], stream=buffer, output_format="html", persona=persona, settings=settings)
     except InvalidMapError as exc:
         lines = [problem.format_text() for problem in exc.problems]
         return Rendered(HTTPStatus.UNPROCESSABLE_ENTITY, error_page(path, lines))
@@ -183,7 +184,7 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 0,
     persona: str | None = None,
-    lang: str | None = None,
+    settings: Settings | None = None,
     stream: TextIO = sys.stdout,
     warn: TextIO = sys.stderr,
     stop: threading.Event | None = None,
@@ -196,7 +197,8 @@ def serve(
             f"journey: warning: listening on {host}: anyone who can reach this machine "
             "can read the map\n"
         )
-    preview = Preview(path, lambda: render_report(path, persona, lang))
+    chosen = settings or Settings()
+    preview = Preview(path, lambda: render_report(path, persona, chosen))
     try:
         server = ThreadingHTTPServer((host, port), _handler(preview))
     except OSError as exc:

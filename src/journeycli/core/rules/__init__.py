@@ -6,6 +6,7 @@ listed here once; reporters, `--explain` and the docs read this registry.
 
 from __future__ import annotations
 
+from journeycli.core.problems import Code
 from journeycli.core.rules import (
     e001_invalid_file,
     e002_duplicate_key,
@@ -49,7 +50,7 @@ _MODULES = (
     w112_kpi_worse_than_target,
 )
 
-RULES: dict[str, Rule] = {module.RULE.code: module.RULE for module in _MODULES}
+RULES: dict[Code, Rule] = {module.RULE.code: module.RULE for module in _MODULES}
 CHECKED_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES.values() if rule.check)
 
 __all__ = ["CHECKED_RULES", "RULES", "Finding", "Rule", "RuleContext"]

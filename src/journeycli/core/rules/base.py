@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from journeycli.core.dates import DEFAULT_EVIDENCE_MAX_AGE, reference_date
-from journeycli.core.loader import Loc
+from journeycli.core.document import Loc
 from journeycli.core.model import JourneyMap
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 
 
@@ -51,7 +51,7 @@ class Rule:
     evidence date), which its rule module runs.
     """
 
-    code: str
+    code: Code
     name: str
     severity: Severity
     summary: str

@@ -1,10 +1,10 @@
 """E001: the file cannot be read as one YAML mapping."""
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Rule
 
 RULE = Rule(
-    code="E001",
+    code=Code.E001,
     name="invalid-file",
     severity=Severity.ERROR,
     summary="Not valid YAML, not UTF-8, empty, more than one document, or not a mapping.",

@@ -1,10 +1,10 @@
 """E002: a mapping key written twice (YAML keeps only the last, silently)."""
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Rule
 
 RULE = Rule(
-    code="E002",
+    code=Code.E002,
     name="duplicate-key",
     severity=Severity.ERROR,
     summary="A duplicated mapping key.",

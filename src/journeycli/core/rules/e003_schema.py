@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity, dotted
 from journeycli.core.rules.base import Finding, Rule, RuleContext
-from journeycli.core.validation import dotted
 
 # The one English text of the future-date message; a translation keeps the {fields}.
 FUTURE_DATE = (
@@ -34,7 +33,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="E003",
+    code=Code.E003,
     name="schema-violation",
     severity=Severity.ERROR,
     summary="A missing required key, a wrong type, a value out of range, an unknown key, "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.loader import Loc
-from journeycli.core.problems import Severity
+from journeycli.core.document import Loc
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
@@ -45,7 +45,7 @@ def _where(loc: Loc) -> str:
 
 
 RULE = Rule(
-    code="E004",
+    code=Code.E004,
     name="duplicate-id",
     severity=Severity.ERROR,
     summary="Two personas, stages, touchpoints, actions or opportunities with the same id.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
@@ -57,7 +57,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="E005",
+    code=Code.E005,
     name="unknown-reference",
     severity=Severity.ERROR,
     summary="A reference to an unknown persona, touchpoint, stage or opportunity id.",

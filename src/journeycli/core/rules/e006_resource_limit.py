@@ -1,10 +1,10 @@
 """E006: the file exceeds a resource limit (size, depth, alias expansion, stages, touchpoints)."""
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Rule
 
 RULE = Rule(
-    code="E006",
+    code=Code.E006,
     name="resource-limit",
     severity=Severity.ERROR,
     summary=(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeycli.core.model import State
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import Confidence, confidence
 
@@ -25,7 +25,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W102",
+    code=Code.W102,
     name="assumed-scores",
     severity=Severity.WARNING,
     summary="A stage with relevance or presence set whose evidence is missing or only "

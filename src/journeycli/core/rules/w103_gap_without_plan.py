@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import gaps_without_plan
 
@@ -24,7 +24,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W103",
+    code=Code.W103,
     name="gap-without-plan",
     severity=Severity.WARNING,
     summary="A stage with gap >= the threshold (default 30) that lacks an opportunity or an "

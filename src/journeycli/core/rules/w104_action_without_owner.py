@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
@@ -18,7 +18,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W104",
+    code=Code.W104,
     name="action-without-owner",
     severity=Severity.WARNING,
     summary="An open action (todo or doing) without an owner.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
@@ -18,7 +18,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W105",
+    code=Code.W105,
     name="stage-without-touchpoints",
     severity=Severity.WARNING,
     summary="A stage without touchpoints.",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import breaking_moments
 
@@ -29,7 +29,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W106",
+    code=Code.W106,
     name="unaddressed-breaking-moment",
     severity=Severity.WARNING,
     summary="A breaking moment (critical touchpoint with experience <= 2) that no open action "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 # The one English text of this rule's message; a translation keeps the {fields}.
@@ -25,7 +25,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W107",
+    code=Code.W107,
     name="critical-without-experience",
     severity=Severity.WARNING,
     summary="A critical touchpoint without an `experience` score.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeycli.core.dates import evidence_cutoff, is_stale
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 # The one English text of this rule's message; a translation keeps the {fields}.
@@ -32,7 +32,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W108",
+    code=Code.W108,
     name="stale-evidence",
     severity=Severity.WARNING,
     summary="Evidence dated more than `evidence-max-age` months (default 18) before the "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 # The one English text of this rule's message; a translation keeps the {fields}.
@@ -30,7 +30,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W109",
+    code=Code.W109,
     name="persona-without-touchpoints",
     severity=Severity.WARNING,
     summary="A persona that meets no touchpoint (every touchpoint names its personas, none "

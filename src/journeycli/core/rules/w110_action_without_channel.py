@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 # The one English text of this rule's message; a translation keeps the {fields}.
@@ -22,7 +22,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W110",
+    code=Code.W110,
     name="action-without-channel",
     severity=Severity.WARNING,
     summary="An open action (todo or doing) without a `channel`.",

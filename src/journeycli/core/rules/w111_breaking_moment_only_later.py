@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeycli.core.model import Horizon
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import breaking_moments
 
@@ -33,7 +33,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W111",
+    code=Code.W111,
     name="breaking-moment-only-later",
     severity=Severity.WARNING,
     summary="A breaking moment whose only open actions are on the `later` horizon.",

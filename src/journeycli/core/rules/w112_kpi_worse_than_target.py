@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from journeycli.core.problems import Severity
+from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 from journeycli.core.scoring import kpi_worse_than_target
 
@@ -28,7 +28,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    code="W112",
+    code=Code.W112,
     name="kpi-worse-than-target",
     severity=Severity.WARNING,
     summary="A KPI worse than its target in a stage with no open action.",

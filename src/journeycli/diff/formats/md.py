@@ -1,16 +1,21 @@
-"""Changes -> GitHub-flavoured Markdown for a pull-request comment.
+"""Changes -> GitHub-flavoured Markdown for a pull-request comment (`templates/diff/diff.md.j2`).
 
 A heading and a one-line summary, tables of score and funnel changes, then
-lists of what was added, removed, renamed, moved and changed. Built to pass
-markdownlint's default rules: blank lines around headings, lists and tables,
-the same cell spacing in the delimiter row as in the body, `|` escaped in
-cells, map text escaped so a name can never become HTML or a link.
+lists of what was added, removed, renamed, moved and changed. Map text is
+escaped by the one Markdown escaper (`core.markdown.md`), so a name can never
+become HTML or emphasis, and the result passes markdownlint's default rules
+(docs/diff.md). This module only puts the changes in the order the template
+shows them; the phrases come from `diff.formats.common`, shared with text.
 """
 
 from __future__ import annotations
 
-from journeycli.core.markdown import code, escape, table, wrap
-from journeycli.diff.changes import KINDS, Changes, Item, Kind, StageScores
+from collections.abc import Sequence
+from functools import cache
+from typing import Any, Protocol, TypeVar
+
+from journeycli.core.markdown import environment, finish, md
+from journeycli.diff.changes import KINDS, Changes, Kind, StageScores
 from journeycli.diff.formats.common import (
     ARROW,
     FUNNEL_PART,
@@ -23,7 +28,7 @@ from journeycli.diff.formats.common import (
     summary,
 )
 
-_KIND_NAMES: dict[Kind, str] = {
+KIND_NAMES: dict[Kind, str] = {
     "persona": "Persona",
     "stage": "Stage",
     "touchpoint": "Touchpoint",
@@ -31,110 +36,72 @@ _KIND_NAMES: dict[Kind, str] = {
 }
 
 
+class _Kinded(Protocol):
+    @property
+    def kind(self) -> Kind: ...
+
+
+K = TypeVar("K", bound=_Kinded)
+
+
+def by_kind(items: Sequence[K]) -> list[K]:
+    """Personas, then stages, touchpoints and actions, each in the order found."""
+    return [item for kind in KINDS for item in items if item.kind == kind]
+
+
 def _cell(scores: StageScores, name: str) -> str:
     """`30 → 55` when changed, else the value; money without its currency (in the header)."""
     delta = scores[name]
     new = score_value(name, delta.new, None)
     if not delta.changed:
-        return escape(new)
-    return escape(f"{score_value(name, delta.old, None)} {ARROW} {new}")
+        return md(new)
+    return md(f"{score_value(name, delta.old, None)} {ARROW} {new}")
 
 
-def _score_table(changes: Changes, fields: tuple[str, ...]) -> list[str]:
-    currency = changes.new.currency
+def _score_table(changes: Changes, fields: tuple[str, ...]) -> dict[str, Any] | None:
+    """Header and escaped rows of the stages whose `fields` changed; None when none did."""
     rows = [
-        [escape(s.name), *(_cell(s, f) for f in fields)]
+        [md(s.name), *(_cell(s, f) for f in fields)]
         for s in changes.scores
         if any(s[f].changed for f in fields)
     ]
     if not rows:
-        return []
+        return None
     header = [label(f).capitalize() for f in fields]
+    currency = changes.new.currency
     if currency and "value_at_stake" in fields:
-        header[fields.index("value_at_stake")] += f" ({escape(currency)})"
-    return table(["Stage", *header], rows)
+        header[fields.index("value_at_stake")] += f" ({md(currency)})"
+    return {"header": ["Stage", *header], "rows": rows}
 
 
-def _item(item: Item) -> str:
-    where = f" (in {escape(item.stage_name)})" if item.stage_name else ""
-    return f"- {_KIND_NAMES[item.kind]} {code(item.id)}: {escape(item.name)}{where}"
-
-
-def _lists(changes: Changes) -> dict[str, list[str]]:
-    renamed = [
-        f"- {_KIND_NAMES[r.kind]} {code(r.id)}: {escape(r.old)} {ARROW} {escape(r.new)}"
-        for kind in KINDS
-        for r in changes.renamed
-        if r.kind == kind
-    ]
-    moved = [
-        f"- {_KIND_NAMES[m.kind]} {code(m.id)}: {escape(m.name)}, "
-        f"stage {code(m.old)} {ARROW} {code(m.new)}"
-        for kind in KINDS
-        for m in changes.moved
-        if m.kind == kind
-    ]
-    modified = [f"- Map: {escape(field_phrase(c))}" for c in changes.map_fields] + [
-        f"- {_KIND_NAMES[m.kind]} {code(m.id)}: "
-        + escape(", ".join(field_phrase(c) for c in m.fields))
-        for kind in KINDS
-        for m in changes.modified
-        if m.kind == kind
-    ]
-    return {
-        "Added": [_item(i) for kind in KINDS for i in changes.added if i.kind == kind],
-        "Removed": [_item(i) for kind in KINDS for i in changes.removed if i.kind == kind],
-        "Renamed": renamed,
-        "Moved": moved,
-        "Changed": modified,
-    }
+@cache
+def _environment() -> Any:
+    env = environment("diff")
+    env.filters.update(
+        rank=rank,
+        phrase=field_phrase,
+        content=content_phrase,
+        kind_name=KIND_NAMES.__getitem__,
+    )
+    return env
 
 
 def render(changes: Changes) -> str:
-    blocks: list[list[str]] = [
-        [f"# Journey map changes: {escape(changes.new.title)}"],
-        [
-            f"{code(changes.old.label)} {ARROW} {code(changes.new.label)}"
-            + (f" (persona {code(changes.persona)})" if changes.persona else "")
-            + f": {escape(summary(changes))}."
-        ],
-    ]
-
-    def section(title: str, body: list[str]) -> None:
-        if body:
-            blocks.append([f"## {title}"])
-            blocks.append(body)
-
-    section(
-        "Breaking moments",
-        [
-            f"- Resolved: {escape(m.name)} in {escape(m.stage_name)} "
-            f"(experience was {m.experience})"
-            for m in changes.breaking_resolved
-        ]
-        + [
-            f"- Introduced: {escape(m.name)} in {escape(m.stage_name)} (experience {m.experience})"
-            for m in changes.breaking_introduced
-        ],
-    )
-    section("Score changes", _score_table(changes, SCORE_PART))
-    section("Funnel changes", _score_table(changes, FUNNEL_PART))
     moves = sorted(changes.rank_moves, key=lambda m: (m.new is None, m.new or 0, m.old or 0))
-    section(
-        "Ranking",
-        [f"- {escape(m.name)}: rank {rank(m.old)} {ARROW} {rank(m.new)}" for m in moves],
-    )
-    for title, body in _lists(changes).items():
-        section(title, body)
-    section(
-        "Stage content",
-        [f"- {escape(c.stage_name)}: {escape(content_phrase(c))}" for c in changes.content],
-    )
-    section("Hints", [f"- {escape(h.message)}" for h in changes.hints])
-    return (
-        "\n\n".join(
-            "\n".join(line if line.startswith("|") else wrap(line) for line in block)
-            for block in blocks
+    text = (
+        _environment()
+        .get_template("diff.md.j2")
+        .render(
+            changes=changes,
+            summary=summary(changes),
+            scores=_score_table(changes, SCORE_PART),
+            funnel=_score_table(changes, FUNNEL_PART),
+            moves=moves,
+            added=by_kind(changes.added),
+            removed=by_kind(changes.removed),
+            renamed=by_kind(changes.renamed),
+            moved=by_kind(changes.moved),
+            modified=by_kind(changes.modified),
         )
-        + "\n"
     )
+    return finish(text, wrap_lines=True)

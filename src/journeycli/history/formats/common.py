@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from journeycli.history.run import History, StageSeries
+from journeycli.history.series import History, StageSeries
 
 BARS = "▁▂▃▄▅▆▇█"
 MISSING = "·"

@@ -12,7 +12,7 @@ from typing import Any
 
 from journeycli.core.svg import fmt
 from journeycli.history.formats.common import first_last, value
-from journeycli.history.run import History, StageSeries
+from journeycli.history.series import History, StageSeries
 
 WIDTH, HEIGHT = 760, 320
 LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
@@ -91,8 +91,7 @@ def render(history: History) -> str:
     from journeycli.core.templates import environment
 
     env = environment("history", autoescape=True)
-    revisions = history.revisions
-    title = next((r.title for r in reversed(revisions) if r.title), history.path)
+    title = history.title
     return env.get_template("history.html.j2").render(
         history=history,
         title=title,

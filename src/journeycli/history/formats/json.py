@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from journeycli.history.run import History
+from journeycli.history.series import History
 
 SHAPE_VERSION = 1
 

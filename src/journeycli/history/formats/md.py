@@ -1,10 +1,17 @@
-"""History -> Markdown: an overview of gaps with sparklines, the commits, and per stage
-the values at each commit. Passes markdownlint's default rules (headings are
-unique because each stage heading carries its id)."""
+"""History -> Markdown (`templates/history/history.md.j2`): gaps with sparklines, the
+commits, and per stage the values at each commit.
+
+Map text and commit subjects are escaped by the one Markdown escaper
+(`core.markdown.md`); headings are unique because each stage heading carries
+its id, so the output passes markdownlint's default rules (docs/diff.md).
+"""
 
 from __future__ import annotations
 
-from journeycli.core.markdown import code, escape, table, wrap
+from functools import cache
+from typing import Any
+
+from journeycli.core.markdown import environment, finish
 from journeycli.history.formats.common import (
     first_last,
     gap_bounds,
@@ -12,78 +19,22 @@ from journeycli.history.formats.common import (
     status_text,
     value,
 )
-from journeycli.history.run import History
+from journeycli.history.series import History
+
+
+@cache
+def _environment() -> Any:
+    env = environment("history")
+    env.filters.update(value=value)
+    env.globals.update(first_last=first_last, sparkline=sparkline, status_text=status_text)
+    return env
 
 
 def render(history: History) -> str:
-    revisions = history.revisions
-    title = next((r.title for r in reversed(revisions) if r.title), history.path)
-    count = len(revisions)
-    intro = (
-        f"{code(history.path)}: {count} commit{'s' if count != 1 else ''}, "
-        f"{code(revisions[0].commit.short)} ({revisions[0].commit.date}) to "
-        f"{code(revisions[-1].commit.short)} ({revisions[-1].commit.date})"
-    )
-    if history.rev_range:
-        intro += f" in {code(history.rev_range)}"
-    if history.persona:
-        intro += f", persona {code(history.persona)}"
-    blocks = [[f"# Journey map history: {escape(title)}"], [intro + "."]]
     low, high = gap_bounds(history)
-    blocks.append(["## Gap by stage"])
-    blocks.append(
-        table(
-            ["Stage", "Gap over time", "Relevance", "Presence", "Gap", "Trend"],
-            [
-                [
-                    escape(s.name),
-                    sparkline(s.values("gap"), low, high),
-                    first_last(s, "relevance"),
-                    first_last(s, "presence"),
-                    first_last(s, "gap"),
-                    s.trend,
-                ]
-                for s in history.stages
-            ],
-        )
-        if history.stages
-        else ["No commit holds a valid map."]
+    text = (
+        _environment()
+        .get_template("history.md.j2")
+        .render(history=history, revisions=history.revisions, low=low, high=high)
     )
-    blocks.append(["## Commits"])
-    blocks.append(
-        table(
-            ["#", "Commit", "Date", "Subject", "Status"],
-            [
-                [
-                    str(i),
-                    code(r.commit.short),
-                    r.commit.date,
-                    escape(r.commit.subject),
-                    escape(status_text(r.status, r.message)),
-                ]
-                for i, r in enumerate(revisions, 1)
-            ],
-        )
-    )
-    for stage in history.stages:
-        blocks.append([f"## {escape(stage.name)} ({code(stage.id)})"])
-        rows = []
-        for revision, point in zip(revisions, stage.points, strict=True):
-            if point is None:
-                cells = ["–"] * 4 if revision.status == "ok" else [revision.status, "–", "–", "–"]
-            else:
-                cells = [
-                    value(point.relevance),
-                    value(point.presence),
-                    value(point.gap),
-                    value(point.rank),
-                ]
-            rows.append([code(revision.commit.short), revision.commit.date, *cells])
-        blocks.append(table(["Commit", "Date", "Relevance", "Presence", "Gap", "Rank"], rows))
-    return (
-        "\n\n".join(
-            "\n".join(line if line.startswith("|") else wrap(line) for line in block)
-            for block in blocks
-        )
-        + "\n"
-    )
+    return finish(text, wrap_lines=True)

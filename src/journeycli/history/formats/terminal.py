@@ -14,7 +14,7 @@ from journeycli.history.formats.common import (
     sparkline,
     status_text,
 )
-from journeycli.history.run import History, StageSeries
+from journeycli.history.series import History, StageSeries
 
 TREND_STYLE = {"closing": "green", "widening": "red", "steady": "yellow", "unknown": "dim"}
 PLAIN_WIDTH = 120
@@ -33,7 +33,7 @@ def write(history: History, stream: TextIO) -> None:
         )
     revisions = history.revisions
     span = f"{revisions[0].commit.short}..{revisions[-1].commit.short}"
-    title = next((r.title for r in reversed(revisions) if r.title), history.path)
+    title = history.title
     heading = f"{title}: {len(revisions)} commit{'s' if len(revisions) != 1 else ''} ({span})"
     if history.persona:
         heading += f", persona {history.persona}"

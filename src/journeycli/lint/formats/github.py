@@ -31,7 +31,7 @@ def annotation(problem: Problem) -> str:
     command = "error" if problem.is_error else "warning"
     message = problem.message
     if is_stdin(problem.path):
-        props = [("title", problem.code)]
+        props: list[tuple[str, str]] = [("title", problem.code)]
         message = f"{problem.path}:{problem.line}:{problem.column}: {message}"
     else:
         props = [
@@ -45,7 +45,6 @@ def annotation(problem: Problem) -> str:
     return f"::{command} {rendered}::{one_line(escape_data(message))}"
 
 
-class GithubReporter:
-    def report(self, result: LintResult, stream: TextIO) -> None:
-        for problem in result.problems:
-            stream.write(annotation(problem) + "\n")
+def write(result: LintResult, stream: TextIO) -> None:
+    for problem in result.problems:
+        stream.write(annotation(problem) + "\n")

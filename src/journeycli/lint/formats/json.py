@@ -8,7 +8,6 @@ from typing import TextIO
 from journeycli.lint.run import LintResult
 
 
-class JsonReporter:
-    def report(self, result: LintResult, stream: TextIO) -> None:
-        json.dump([p.as_dict() for p in result.problems], stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+def write(result: LintResult, stream: TextIO) -> None:
+    json.dump([p.as_dict() for p in result.problems], stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

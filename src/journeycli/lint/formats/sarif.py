@@ -89,7 +89,6 @@ def sarif_log(result: LintResult) -> dict[str, Any]:
     }
 
 
-class SarifReporter:
-    def report(self, result: LintResult, stream: TextIO) -> None:
-        json.dump(sarif_log(result), stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+def write(result: LintResult, stream: TextIO) -> None:
+    json.dump(sarif_log(result), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")

@@ -21,8 +21,7 @@ def summary(result: LintResult) -> str:
     )
 
 
-class TextReporter:
-    def report(self, result: LintResult, stream: TextIO) -> None:
-        lines = [problem.format_text() for problem in result.problems]
-        lines.append(summary(result))
-        stream.write("\n".join(lines) + "\n")
+def write(result: LintResult, stream: TextIO) -> None:
+    lines = [problem.format_text() for problem in result.problems]
+    lines.append(summary(result))
+    stream.write("\n".join(lines) + "\n")

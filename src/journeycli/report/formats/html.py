@@ -111,8 +111,7 @@ def _helpers(lang: Language) -> dict[str, Any]:
     """Labels and number formats of the language, as template functions."""
 
     def money(value: float | None, analysis: Analysis) -> str:
-        currency = analysis.metrics.currency if analysis.metrics else "EUR"
-        return i18n.money(value, currency, lang)
+        return i18n.money(value, analysis.currency, lang)
 
     return {
         "t": lambda key, **values: i18n_html.text(key, lang, **values),

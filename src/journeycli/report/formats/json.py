@@ -1,4 +1,4 @@
-"""The JSON report (SPEC §4): the Analysis as plain data, raw numbers, nulls for absent values.
+"""The JSON report (docs/report.md): the Analysis as plain data, raw numbers, nulls if absent.
 
 `analysis_data` is also the context of a user's `--template`, so the fields a
 template sees are exactly the fields of the JSON report (docs/report.schema.json).
@@ -147,7 +147,7 @@ def _target_map(target: TargetState | None) -> dict[str, Any] | None:
 
 
 def analysis_data(analysis: Analysis) -> dict[str, Any]:
-    """One map's report as JSON-ready data (the shape of SPEC §4, plus a few extra fields)."""
+    """One map's report as JSON-ready data (docs/report.schema.json)."""
     metrics = analysis.metrics
     return {
         "path": analysis.path,

@@ -81,11 +81,10 @@ class _Builder:
         return table
 
     def money(self, analysis: Analysis, value: float | None) -> str:
-        currency = analysis.metrics.currency if analysis.metrics else "EUR"
-        return i18n.money(value, currency, self.lang)
+        return i18n.money(value, analysis.currency, self.lang)
 
     def analysis(self, a: Analysis, suffix: str = "") -> Iterator[RenderableType]:
-        """One map's sections, in the order of SPEC §4."""
+        """One map's sections, in the order of docs/report.md."""
         for section in (
             self.header,
             self.moments,
