@@ -30,7 +30,7 @@ from journeycli.report.charts import (
 )
 
 TEMPLATE = "report.html.j2"
-ROW_HEAD_REM = 8.5  # width of the grid's row headers (matches report.css)
+ROW_HEAD_REM = 9  # width of the grid's row headers (matches report.css)
 STAGE_REM = 9  # narrowest readable stage column: nine fit at 1440 px (docs/html-report.md)
 
 
