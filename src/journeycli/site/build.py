@@ -95,9 +95,9 @@ def build_site(
     from journeycli.report.run import ReportOptions, build_report
     from journeycli.site.index import render_index
 
-    report = build_report(paths, ReportOptions(settings=settings or Settings()))
-    if any(analysis.path == "<stdin>" for analysis in report.analyses):
+    if "-" in paths:
         raise UsageError("a site is built from map files, not standard input (-)")
+    report = build_report(paths, ReportOptions(settings=settings or Settings()))
     directory = Path(output)
     _prepare(directory, force)
     language = site_language(report)
