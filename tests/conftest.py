@@ -10,8 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from journeycli.cli import run
+
+# `.ci/run` sets HYPOTHESIS_PROFILE=ci: the property tests draw the same examples on every
+# CI run, so a red run can be reproduced; elsewhere they stay random and keep finding cases.
+settings.register_profile("ci", derandomize=True, database=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -182,6 +182,16 @@ BAD = [
     ("stage_name,relevance\nA,high\n", "row 2, column relevance: 'high' is not a number"),
     ("stage_name,relevance\nA,101\n", "row 2, column relevance: 101 is out of range"),
     ("stage_name,presence\nA,4.5\n", "row 2, column presence: '4.5' is not a whole number"),
+    (
+        "stage_name,relevance\nA,1.000\n",
+        "row 2, column relevance: '1.000' reads as 1; write 1000 (no thousands separator), "
+        "or 1.0 for a decimal",
+    ),
+    (
+        "stage_name;touchpoint;experience\nA;T;4,000\n",
+        "row 2, column experience: '4,000' reads as text; write 4000 (no thousands separator), "
+        "or 4.0 for a decimal",
+    ),
     ("stage_name,conversion\nA,-1\n", "row 2, column conversion"),
     ("stage_name,touchpoint,experience\nA,T,6\n", "row 2, column experience: 6 is out of range"),
     ("stage_name,touchpoint,critical\nA,T,maybe\n", "row 2, column critical: 'maybe'"),

@@ -295,7 +295,8 @@ def test_conversion_change_moves_reach_and_value_at_stake(cli: Any, tmp_path: Pa
     by_stage = {s["stage"]: s for s in data["scores"]}
     assert by_stage["orientation"]["conversion"] == {"old": 50, "new": 60}
     assert by_stage["orientation"]["lost"] == {"old": 5000, "new": 4000}
-    assert by_stage["orientation"]["value_at_stake"] == {"old": 600000, "new": 480000}
+    # value at stake = lost x the later conversions up to the stop (purchase: 80 %) x 120
+    assert by_stage["orientation"]["value_at_stake"] == {"old": 480000, "new": 384000}
     assert by_stage["purchase"]["reach"] == {"old": 5000, "new": 6000}
     assert by_stage["purchase"]["value_at_stake"] == {"old": 120000, "new": 144000}
     assert by_stage["delivery"]["reach"] == {"old": 4000, "new": 4800}

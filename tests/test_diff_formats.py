@@ -68,6 +68,7 @@ def pairs(tmp_path: Path) -> dict[str, list[str]]:
     }
 
 
+@pytest.mark.slow
 @needs_markdownlint
 @pytest.mark.parametrize("case", ["fixture", "fixture-persona", "nasty", "no-changes"])
 def test_markdown_passes_markdownlint_default_rules(cli: Any, tmp_path: Path, case: str) -> None:
@@ -77,6 +78,7 @@ def test_markdown_passes_markdownlint_default_rules(cli: Any, tmp_path: Path, ca
     assert lint.returncode == 0, lint.stdout + lint.stderr
 
 
+@pytest.mark.slow
 @needs_markdownlint
 def test_markdown_of_unrelated_examples_passes_markdownlint(cli: Any, tmp_path: Path) -> None:
     result = cli(["diff", MEAL_KIT, HYPOTHEEK, "--format", "md"])
@@ -123,6 +125,7 @@ def test_json_is_utf8_and_has_every_key(cli: Any) -> None:
     assert list(json.loads(out)) == SCHEMA["required"]
 
 
+@pytest.mark.slow
 def test_text_is_plain_and_identical_when_piped() -> None:
     first = journey_process(["diff", BASE, AFTER], env={"TERM": "xterm-256color"})
     second = journey_process(["diff", BASE, AFTER])
@@ -131,6 +134,7 @@ def test_text_is_plain_and_identical_when_piped() -> None:
     assert first.out == second.out
 
 
+@pytest.mark.slow
 def test_text_is_coloured_when_forced_and_plain_with_no_color() -> None:
     env = {"FORCE_COLOR": "1", "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)

@@ -175,6 +175,7 @@ def configure_textconv(repo: Path) -> None:
     (repo / ".gitattributes").write_text("*.journey.yaml diff=journey\n", encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_git_diff_shows_the_summary_with_textconv(repo: Path) -> None:
     configure_textconv(repo)
     patch = git(repo, "diff", "HEAD~2", "--", "maps/meal.journey.yaml")
@@ -186,6 +187,7 @@ def test_git_diff_shows_the_summary_with_textconv(repo: Path) -> None:
     assert "-  action price-table: Rebuild the price table [doing, now, website" in patch
 
 
+@pytest.mark.slow
 def test_git_log_p_shows_summaries_even_for_an_invalid_commit(repo: Path) -> None:
     configure_textconv(repo)
     target = repo / "maps" / "meal.journey.yaml"

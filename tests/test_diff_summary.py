@@ -22,7 +22,7 @@ def test_summary_of_the_fixture(cli: Any) -> None:
     assert "stage orientation: Orientation" in lines
     assert "  scores: relevance 80, presence 30, gap 50, rank 1, measured" in lines
     assert "  persona student: relevance 60, presence 40, gap 20" in lines
-    assert "  funnel: conversion 50%, reach 10,000, lost 5,000, value at stake EUR 600,000" in lines
+    assert "  funnel: conversion 50%, reach 10,000, lost 5,000, value at stake EUR 480,000" in lines
     assert (
         "  touchpoint price-page: Price page (website, digital, critical, experience 2, "
         "owner web-team)"

@@ -118,6 +118,16 @@ def test_the_worked_example_stage_figures_match_the_engine() -> None:
     assert actual == expected
 
 
+def test_the_worked_example_funnel_outcome_matches_the_engine() -> None:
+    analysis = analyse(worked_example())
+    (row,) = table_after("worked-example: funnel")
+    assert analysis.funnel is not None
+    assert {
+        "Completed": analysis.funnel.completed,
+        "Completed value": analysis.funnel.completed_value,
+    } == {k: value(v) for k, v in row.items()}
+
+
 def test_the_worked_example_breaking_moments_and_gaps_match_the_engine() -> None:
     analysis = analyse(worked_example())
     expected = [

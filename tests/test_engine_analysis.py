@@ -3,12 +3,16 @@
 tests/data/engine-ties.journey.yaml (volume 1000, value 50):
 
     stage  rel pres gap  conv  reach  lost  at stake  evidence          plan
-    s1     80  50   30   50    1000   500   25000     analytics         yes
-    s2     70  40   30   40     500   300   15000     assumption only   no opportunity
+    s1     80  50   30   50    1000   500    2500     analytics         yes
+    s2     70  40   30   40     500   300    3750     assumption only   no opportunity
     s3     80  50   30   25     200   150    7500     none              actions all closed
     s4     20  60  -40   -       50   null  null      untyped source    (funnel stops here)
     s5     50  -    -    90     null  null  null      none              unscored
     s6     30  40  -10   10     null  null  null      assumption+survey
+
+    value at stake = lost x (conversions of the later stages up to the stop) x value:
+    s1 500 x .40 x .25 x 50 = 2500; s2 300 x .25 x 50 = 3750; s3 150 x 50 = 7500.
+    completed = reach of s4 (the stop) = 50, worth 50 x 50 = 2500.
 
     rank (gap desc, relevance desc, map order): s1, s3, s2, s6, s4; unscored s5
     alpha overrides s1 presence -> 80 (gap 0): s3, s2, s1, s6, s4
@@ -100,8 +104,8 @@ def test_confidence(ties: Analysis) -> None:
 
 def test_funnel_stops_at_a_stage_without_conversion(ties: Analysis) -> None:
     assert [(s.id, s.reach, s.lost, s.value_at_stake) for s in ties.stages] == [
-        ("s1", 1000, 500, 25000),
-        ("s2", 500, 300, 15000),
+        ("s1", 1000, 500, 2500),
+        ("s2", 500, 300, 3750),
         ("s3", 200, 150, 7500),
         ("s4", 50, None, None),  # no conversion: keeps its reach, stops the funnel
         ("s5", None, None, None),
@@ -109,6 +113,8 @@ def test_funnel_stops_at_a_stage_without_conversion(ties: Analysis) -> None:
     ]
     assert all(isinstance(s.reach, int) for s in ties.stages[:4])  # whole numbers stay ints
     assert ties.has_funnel
+    assert ties.funnel is not None
+    assert (ties.funnel.completed, ties.funnel.completed_value) == (50, 2500)
 
 
 def test_funnel_with_fractions_and_without_value(plain: Analysis) -> None:
@@ -230,11 +236,11 @@ def test_roadmap_by_horizon_in_rank_order_unscored_last(ties: Analysis) -> None:
 
 
 def test_mean_experience_per_stage_for_the_persona(ties: Analysis, plain: Analysis) -> None:
-    assert [s.mean_experience for s in plain.stages] == [4.5, None, None, None, None]
-    assert ties.stages[0].mean_experience == 2.0
-    assert ties.stages[5].mean_experience == 1.0
+    assert [s.experience_mean for s in plain.stages] == [4.5, None, None, None, None]
+    assert ties.stages[0].experience_mean == 2.0
+    assert ties.stages[5].experience_mean == 1.0
     beta = analyse(load(TIES), persona="beta")
-    assert beta.stages[0].mean_experience is None  # Login is for alpha only
+    assert beta.stages[0].experience_mean is None  # Login is for alpha only
     assert beta.stages[0].touchpoints == ()
 
 

@@ -50,7 +50,11 @@ SETTINGS = settings(
 )
 FEW = settings(SETTINGS, max_examples=30)
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM")
+# Fuzzing is the full suite's job; the quick loop (`pytest -m "not slow"`) leaves it out.
+pytestmark = [
+    pytest.mark.skipif(not hasattr(signal, "SIGALRM"), reason="needs SIGALRM"),
+    pytest.mark.slow,
+]
 
 
 @dataclass

@@ -12,6 +12,9 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES
 from journeycli.cli import run
 
+# Fuzzing is the full suite's job; the quick loop (`pytest -m "not slow"`) leaves it out.
+pytestmark = pytest.mark.slow
+
 SEED_MAP = (EXAMPLES / "meal-kit.journey.yaml").read_bytes()
 YAML_PIECES = [
     b":",

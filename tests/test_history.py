@@ -132,6 +132,7 @@ def test_terminal_table_with_sparklines(cli: Any, repo: Path) -> None:
     assert result.out == cli(["history", repo / "maps" / "meal.journey.yaml"]).out
 
 
+@pytest.mark.slow
 @needs_markdownlint
 def test_markdown_passes_markdownlint(cli: Any, repo: Path, tmp_path: Path) -> None:
     result = cli(["history", repo / "maps" / "meal.journey.yaml", "--format", "md"])
@@ -141,6 +142,7 @@ def test_markdown_passes_markdownlint(cli: Any, repo: Path, tmp_path: Path) -> N
     assert lint.returncode == 0, lint.stdout + lint.stderr
 
 
+@pytest.mark.slow
 def test_html_page_with_svg_chart(cli: Any, repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "history.html"
     result = cli(
@@ -181,6 +183,7 @@ def test_html_escapes_map_text(cli: Any, tmp_path: Path, monkeypatch: pytest.Mon
     assert "&lt;script&gt;" in page and "&lt;b&gt;bold" in page
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("make_args", "message"),
     [

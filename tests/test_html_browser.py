@@ -48,6 +48,7 @@ MEAL_KIT = EXAMPLES / "meal-kit.journey.yaml"
 ENERGIE = EXAMPLES / "energie-overstappen.journey.yaml"
 ENERGIE_2027 = EXAMPLES / "energie-overstappen-2027.journey.yaml"
 XSS = DATA / "xss.journey.yaml"
+PERSONA_EXPERIENCE = DATA / "persona-experience.journey.yaml"
 BARE_MAP = """\
 version: 1
 title: Bare map
@@ -89,6 +90,8 @@ def variants(tmp: Path | None) -> list[Variant]:
         Variant("meal-kit-busy-parent", (MEAL_KIT,), persona="busy-parent", lang=Language.NL),
         Variant("examples-dir", (EXAMPLES,)),
         Variant("multi-en", (MEAL_KIT, HYPOTHEEK, bare), lang=Language.EN),
+        Variant("persona-experience", (PERSONA_EXPERIENCE,)),
+        Variant("persona-experience-gezin", (PERSONA_EXPERIENCE,), persona="gezin"),
         Variant("energie", (ENERGIE,)),
         Variant("energie-target-en", (ENERGIE,), lang=Language.EN, target=ENERGIE_2027),
         Variant("energie-henk-target", (ENERGIE,), persona="henk", target=ENERGIE_2027),

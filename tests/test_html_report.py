@@ -137,7 +137,9 @@ def test_every_svg_is_an_image_with_a_title_and_description() -> None:
 def test_chart_descriptions_carry_the_figures_as_text() -> None:
     html = render([HYPOTHEEK])
     assert "Oriëntatie: relevantie 85, aanwezigheid 30, gap 55" in html
-    assert "Oriëntatie: 2,5" in html  # mean experience in the curve's text alternative
+    assert (
+        "Oriëntatie: gemiddeld 2,5, slechtste 2" in html
+    )  # mean and worst in the text alternative
 
 
 def test_ids_are_unique_in_a_multi_map_report(tmp_path: Path) -> None:

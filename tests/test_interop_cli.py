@@ -169,6 +169,7 @@ def test_import_is_deterministic(cli) -> None:
     assert first and first == cli(["import", DATA / "mermaid" / "13-readme.md"]).out
 
 
+@pytest.mark.slow
 def test_round_trip_through_real_processes(tmp_path: Path) -> None:
     exported = journey_process(["export", HYPOTHEEK, "--to", "mermaid"])
     assert exported.code == 0, exported.err

@@ -202,6 +202,7 @@ def test_standard_input_uses_the_stdin_placeholder(cli) -> None:
     assert validate(log) == []
 
 
+@pytest.mark.slow
 def test_output_is_deterministic(project: Path) -> None:
     first = run_sarif(project, "maps")[2]
     second = run_sarif(project, "maps")[2]

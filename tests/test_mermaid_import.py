@@ -413,7 +413,11 @@ BAD = [
     ("flowchart LR\n  A --> B\n", 1, "expected a Mermaid 'journey' diagram, found 'flowchart'"),
     ("%% only a comment\n\njourney\n  accDescr {\n  never closed\n", 4, "never closed"),
     ("---\ntitle: x\n\njourney\n", 1, "never closed"),
-    ("---\ntitle: [x\n---\njourney\n section A\n  T: 3: Me\n", 3, "front matter is not valid"),
+    (
+        "---\ntitle: [x\n---\njourney\n section A\n  T: 3: Me\n",
+        2,
+        "front matter is not valid YAML: the '[' on line 2 is never closed",
+    ),
     ("journey\n  section A\n    T: 3: Me\njourney\n", 4, "a second 'journey'"),
 ]
 

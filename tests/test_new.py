@@ -96,6 +96,7 @@ def test_every_template_lints_validates_and_round_trips(
     assert text.startswith("# yaml-language-server: $schema=journey.schema.json\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_scaffolds_pass_check_jsonschema(tmp_path: Path, template: str) -> None:
     tool = shutil.which("check-jsonschema")
@@ -365,6 +366,7 @@ def test_scaffold_passes_yamllint(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+@pytest.mark.slow
 def test_real_process_prints_to_stdout(tmp_path: Path) -> None:
     result = journey_process(
         ["new", "-", "--template", "nine-stages", "--lang", "nl"], cwd=tmp_path

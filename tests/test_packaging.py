@@ -1,8 +1,10 @@
 """The wheel is fit to publish and works once installed, away from the source tree.
 
 Builds the wheel with `python -m build`, checks its metadata with `twine check
---strict`, installs it into a fresh virtual environment (with the system's
-site-packages for the dependencies, so no download is needed), and runs the
+--strict`, installs it into a clean virtual environment (no system
+site-packages: nothing of the base interpreter's) with pip resolving its
+dependencies from a wheelhouse made of the test environment's own
+distributions (`tests/wheelhouse.py`, so no network is needed), and runs the
 README's main command from an unrelated directory.
 """
 
@@ -10,6 +12,8 @@ from __future__ import annotations
 
 import email
 import importlib.util
+import json
+import os
 import re
 import subprocess
 import sys
@@ -19,15 +23,24 @@ from pathlib import Path
 import pytest
 
 import journeycli
+import wheelhouse
 from conftest import EXAMPLES, ROOT
 
 pytestmark = pytest.mark.slow
 
 
-def run(args: list[str], cwd: Path, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run(
+    args: list[str], cwd: Path, timeout: float = 600, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        args, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+        args, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False, env=env
     )
+
+
+def offline_pip_env() -> dict[str, str]:
+    """No pip configuration from the machine (index URLs, find-links): only our wheelhouse."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PIP_")}
+    return {**env, "PIP_CONFIG_FILE": os.devnull, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +90,7 @@ def test_the_metadata_is_complete_and_the_version_has_one_home(wheel: Path) -> N
         for r in meta.get_all("Requires-Dist") or []
         if "extra ==" not in r
     }
-    assert requires == {"typer", "rich", "pyyaml", "pydantic", "jinja2"}
+    assert requires == {"typer", "rich", "pyyaml", "pydantic", "jinja2", "openpyxl"}
     assert not [c for c in meta.get_all("Classifier") or [] if c.startswith("License ::")], (
         "PEP 639: the license expression replaces License :: classifiers"
     )
@@ -103,19 +116,35 @@ def test_the_wheel_carries_license_types_templates_and_schema(wheel: Path) -> No
 def test_the_installed_wheel_runs_the_readme_command_from_anywhere(
     wheel: Path, tmp_path: Path
 ) -> None:
+    house = tmp_path / "wheelhouse"
+    packed = wheelhouse.build(metadata(wheel).get_all("Requires-Dist") or [], house)
     venv = tmp_path / "venv"
-    made = run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], cwd=tmp_path)
+    made = run([sys.executable, "-m", "venv", str(venv)], cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     bindir = venv / ("Scripts" if sys.platform == "win32" else "bin")
     python = bindir / "python"
+    pip = [str(python), "-m", "pip"]
     installed = run(
-        [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "--quiet", str(wheel)],
+        [*pip, "install", "--no-index", "--find-links", str(house), "--quiet", str(wheel)],
         cwd=tmp_path,
+        env=offline_pip_env(),
     )
     assert installed.returncode == 0, installed.stdout + installed.stderr
-    where = run([str(python), "-c", "import journeycli; print(journeycli.__file__)"], cwd=tmp_path)
-    assert Path(where.stdout.strip()).is_relative_to(venv), (
-        f"the venv imports journeycli from {where.stdout.strip()}, not from the wheel"
+    checked = run([*pip, "check"], cwd=tmp_path, env=offline_pip_env())
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # Exactly journey and what it requires: nothing comes from the base interpreter.
+    listed = run([*pip, "list", "--format", "json"], cwd=tmp_path, env=offline_pip_env())
+    names = {p["name"].lower().replace("_", "-") for p in json.loads(listed.stdout)}
+    wanted = {p.name.split("-")[0].lower().replace("_", "-") for p in packed}
+    assert names - {"pip", "setuptools"} == wanted | {"journeycli"}
+    assert {"typer", "pydantic", "pyyaml", "openpyxl"} <= wanted
+    where = run(
+        [str(python), "-c", "import journeycli, typer; print(journeycli.__file__, typer.__file__)"],
+        cwd=tmp_path,
+    )
+    assert where.returncode == 0, where.stderr
+    assert all(Path(f).is_relative_to(venv) for f in where.stdout.split()), (
+        f"the venv imports journeycli and typer from {where.stdout.strip()}, not from itself"
     )
 
     journey = bindir / "journey"

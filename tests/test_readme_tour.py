@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, journey_process
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -17,6 +19,7 @@ def console_block(command: str) -> list[str]:
     return match.group(1).splitlines()
 
 
+@pytest.mark.slow
 def test_scaffold_edit_lint_report_loop_matches_the_readme(tmp_path: Path) -> None:
     created = journey_process(["new", "onboarding"], cwd=tmp_path)
     assert created.code == 0

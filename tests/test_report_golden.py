@@ -156,7 +156,7 @@ def test_json_report_of_the_hypotheek_example(cli) -> None:
         "conversion": 40,
         "reach": 6600,
         "lost": 3960,
-        "value_at_stake": 5742000,  # 12000*.55; 6600*.6*1450
+        "value_at_stake": 2687256,  # lost 6600*.6 = 3960; 3960*.65*.90*.80*1450
     }
     loyalty = next(s for s in data["stages"] if s["id"] == "loyaliteit")
     assert (loyalty["conversion"], loyalty["lost"], loyalty["value_at_stake"]) == (None, None, None)

@@ -95,6 +95,7 @@ def same_title_twice(tmp_path: Path) -> list[Path]:
     return copies
 
 
+@pytest.mark.slow
 @needs_markdownlint
 @pytest.mark.parametrize("name", [*REPORTS, "nasty", "same-title-twice"])
 def test_markdown_report_passes_markdownlint(cli, tmp_path: Path, name: str) -> None:

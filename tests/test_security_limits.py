@@ -39,12 +39,60 @@ def _stages_map(stages: int, touchpoints: int) -> str:
     )
 
 
-def test_deep_nesting_is_e006_not_a_crash() -> None:
-    for opener, closer in (("[", "]"), ("{a: ", "}")):
-        text = "x: " + opener * 200_000 + closer * 200_000
-        document = load_document(text.encode(), "deep.yaml")
-        assert [p.code for p in document.problems] == ["E006"]
-        assert "--max-depth" in document.problems[0].message
+DEEP = [("[", "]"), ("{a: ", "}"), ("- ", "")]
+
+
+def _nested(opener: str, closer: str, levels: int) -> bytes:
+    """`x:` holding `levels` lists or mappings inside each other, on line 2 from column 3."""
+    return ("x:\n  " + opener * levels + "y" + closer * levels).encode()
+
+
+@pytest.mark.parametrize(("opener", "closer"), DEEP)
+def test_deep_nesting_is_e006_not_a_crash(opener: str, closer: str) -> None:
+    """Whatever libyaml PyYAML bundles: 0.2.5 has no nesting limit, 0.2.6 (PyYAML 6.0.3+)
+    stops at 1,000 levels, reading up to 1,024 characters ahead of where journey's check
+    fires. Either way it is journey's E006, at the opener of level 101 (`x:` is level 1)."""
+    document = load_document(_nested(opener, closer, 200_000), "deep.yaml")
+    assert document.data is None
+    assert [(p.code, p.line, p.column, p.message) for p in document.problems] == [
+        (
+            "E006",
+            2,
+            len("  ") + 99 * len(opener) + 1,
+            "nesting deeper than 100 levels; raise the limit with --max-depth if this map is real",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("opener", "closer"),
+    # The pure-Python parser's look-ahead costs about a second for 1,000 `[` on one line.
+    [pytest.param(*DEEP[0], marks=pytest.mark.slow), *DEEP[1:]],
+)
+def test_max_depth_above_libyamls_own_limit_still_works(opener: str, closer: str) -> None:
+    """--max-depth 1050 reads 1,040 levels and refuses 1,051: past libyaml 0.2.6's 1,000."""
+    limits = Limits(max_depth=1050)
+    document = load_document(_nested(opener, closer, 1_040), "deep.yaml", limits)
+    assert not document.problems and document.data is not None
+    inner: Any = document.data["x"]
+    for _ in range(1_040):
+        inner = inner["a"] if isinstance(inner, dict) else inner[0]
+    assert inner == "y"
+    refused = load_document(_nested(opener, closer, 1_100), "deeper.yaml", limits)
+    assert [(p.code, p.line, p.column) for p in refused.problems] == [
+        ("E006", 2, len("  ") + 1_049 * len(opener) + 1)
+    ]
+    assert "nesting deeper than 1050 levels" in refused.problems[0].message
+
+
+def test_deep_nesting_through_the_cli(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "deep.journey.yaml"
+    # `title:` is level 1, so the 100th `[` (column 8 + 99) opens level 101
+    path.write_text("version: 1\ntitle: " + "[" * 200_000 + "\n", encoding="utf-8")
+    result = cli(["lint", path])
+    assert result.code == 1
+    assert f"{path}:2:107: E006 nesting deeper than 100 levels" in result.out + result.err
+    assert "Traceback" not in result.out + result.err
 
 
 def test_billion_laughs_is_refused_by_expanded_size() -> None:

@@ -96,6 +96,11 @@ def test_index_lists_every_map_with_its_figures(site: Path) -> None:
     for cell in ("Hypotheek afsluiten", "Oriëntatie", ">85<", ">30<", ">55<"):
         assert cell in first, cell
     assert "team-hypotheken" in index
+    # hand-computed completed value of Hypotheek: 12,000 x 55% x 40% x 65% x 90% x 80%
+    # = 1,235.52 customers a year, x EUR 1,450 = EUR 1,791,504; two breaking moments
+    row = index.split('<a href="maps/hypotheek.html" dir="auto">', 1)[1].split("</tr>", 1)[0]
+    assert "€1,791,504" in row
+    assert '<span class="count is-bad">2</span>' in row
     assert '<a href="maps/hypotheek.html" dir="auto">Hypotheek afsluiten</a>' in index
 
 

@@ -42,11 +42,14 @@ from journeycli.core.model import (
 from journeycli.core.scoring import (
     DEFAULT_GAP_THRESHOLD,
     Confidence,
+    FunnelTotals,
     Number,
     breaking_moments,
-    funnel,
+    experience_by_persona,
+    experience_of,
+    experience_stats,
+    funnel_figures,
     has_plan,
-    mean_experience,
     meets,
     ranked_stages,
     scores,
@@ -83,7 +86,12 @@ class StageAnalysis:
     value_at_stake: Number | None
     has_plan: bool  # at least one opportunity and one open action
     focus: bool  # among the --top stages with a positive gap
-    mean_experience: float | None  # over the touchpoints the persona meets that have one
+    # experience of the touchpoints the persona meets, with its persona_experience where given
+    experience_mean: float | None  # None without a rated touchpoint
+    experience_min: int | None  # the worst touchpoint: never averaged away
+    experience_count: int
+    experience_worst: Touchpoint | None  # the touchpoint with experience_min
+    experience_by_persona: dict[str, float | None]  # every persona: mean over what it meets
     touchpoints: tuple[Touchpoint, ...]  # the touchpoints the persona meets, map order
     open_actions: tuple[Action, ...]  # todo or doing, map order
     channels: tuple[ChannelGroup, ...]  # open actions by channel; first seen first, None last
@@ -163,6 +171,7 @@ class Analysis:
     gaps_without_plan: tuple[StageAnalysis, ...]  # rank order
     roadmap: Roadmap
     has_funnel: bool  # metrics.volume is set
+    funnel: FunnelTotals | None  # completed customers and their value; None without volume
     matrix: Matrix  # the opportunities with both impact and effort, by impact and effort
     target: TargetState | None = None  # the future map (--target)
 
@@ -193,6 +202,24 @@ class Analysis:
     @property
     def principles(self) -> tuple[str, ...]:
         return tuple(self.journey.principles)
+
+    @property
+    def has_experience(self) -> bool:
+        """Some stage has a rated touchpoint (for the persona, if chosen)."""
+        return any(s.experience_count for s in self.stages)
+
+    @property
+    def personas_with_experience(self) -> tuple[Persona, ...]:
+        """Every persona when some touchpoint scores personas apart, else none."""
+        scored = any(tp.persona_experience for _, tp in self.journey.touchpoints())
+        return tuple(self.journey.personas) if scored else ()
+
+    def experience(self, touchpoint: Touchpoint) -> int | None:
+        """A touchpoint's experience as this analysis counts it (the persona's own, if given)."""
+        return experience_of(touchpoint, self.persona.id if self.persona else None)
+
+    def persona_name(self, persona_id: str) -> str:
+        return next((p.name for p in self.journey.personas if p.id == persona_id), persona_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,7 +314,8 @@ def analyse(
     chosen = find_persona(journey, persona, path)
     pid = chosen.id if chosen else None
     ranks = {index: rank for rank, (index, _, _) in enumerate(ranked_stages(journey, pid), 1)}
-    steps = funnel(journey)
+    steps, totals = funnel_figures(journey)
+    persona_ids = [p.id for p in journey.personas]
     focus_ids = [index for index, _, stage_gap in ranked_stages(journey, pid) if stage_gap > 0][
         :top
     ]
@@ -296,6 +324,7 @@ def analyse(
         relevance, presence = scores(stage, pid)
         open_actions = tuple(a for a in stage.actions if a.is_open)
         met = tuple(tp for tp in stage.touchpoints if meets(tp, pid))
+        experience = experience_stats(met, pid)
         opportunities = opportunity_views(stage, links)
         later = ahead.get(stage.id)
         stages.append(
@@ -314,7 +343,11 @@ def analyse(
                 value_at_stake=steps[index].value_at_stake,
                 has_plan=has_plan(stage),
                 focus=index in focus_ids,
-                mean_experience=mean_experience(met),
+                experience_mean=experience.mean,
+                experience_min=experience.min,
+                experience_count=experience.count,
+                experience_worst=experience.worst,
+                experience_by_persona=experience_by_persona(stage, persona_ids),
                 touchpoints=met,
                 open_actions=open_actions,
                 channels=_channel_groups(open_actions),
@@ -362,7 +395,8 @@ def analyse(
             s for s in ranked if s.gap is not None and s.gap >= gap_threshold and not s.has_plan
         ),
         roadmap=roadmap,
-        has_funnel=bool(journey.metrics and journey.metrics.volume is not None),
+        has_funnel=totals is not None,
+        funnel=totals,
         matrix=matrix([o for s in stages for o in s.opportunities]),
         target=None if future is None else _target_state(future, stages),
     )

@@ -8,6 +8,7 @@ file into the one thing to try next. Pure apart from listing one directory.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,35 +20,248 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
 
 def yaml_syntax(exc: Any, text: str) -> tuple[int, int, str]:
-    """Where a PyYAML syntax error is (1-based line, column) and why, with the fix.
+    """Where a PyYAML syntax error is (1-based line, column) and why, in the user's terms.
 
-    PyYAML says what its parser expected ("could not find expected ':'"), at
-    the place it gave up, often the line after the mistake. For the mistakes
-    people make by hand (a tab, a missing colon, ': ' or '@' in unquoted
-    text, an unclosed quote, a line indented wrongly) this points at the
-    mistake and says what to do.
+    PyYAML says what its parser expected ("mapping values are not allowed
+    here"), at the place it gave up, often the line after the mistake. For the
+    mistakes people make by hand (a tab, a line indented wrongly, a missing
+    space after '-' or ':', ': ' or '@' in unquoted text, an unclosed quote or
+    bracket) this names the cause and points at the line to fix; anything
+    else keeps PyYAML's own words (docs/format.md, "YAML traps").
     """
     context, problem = exc.context or "", exc.problem or ""
     mark = exc.problem_mark or exc.context_mark
-    if exc.context_mark and ("simple key" in context or "quoted scalar" in context):
-        mark = exc.context_mark  # where the key or the quote starts, not where parsing stopped
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     lines = text.splitlines()
-    row = lines[line - 1] if 0 < line <= len(lines) else ""
-    char = row[col - 1 : col]
     reason = " ".join(part for part in (context, problem) if part)
-    if char == "\t" or "tab character" in problem:
-        advice = "YAML does not allow a tab here; indent with spaces"
-    elif "could not find expected ':'" in problem:
-        advice = "add ': ' after the key, or put the text in quotes"
-    elif "mapping values are not allowed" in problem:
-        advice = "put text that contains ': ' in quotes"
-    elif "cannot start any token" in problem:
-        advice = f"YAML reserves '{char}' at the start of a value; put the text in quotes"
-    elif "quoted scalar" in context:
-        advice = "close the quote that starts here"
-    elif "did not find expected" in problem and "block" in context:
-        advice = "check this line's indentation against the lines above"
-    else:
-        return line, col, reason
-    return line, col, f"{reason}; {advice}"
+    found = _Source(lines).explain(context, problem, exc.context_mark, line, col)
+    if found is not None:
+        return found
+    return line, col, reason
+
+
+_DASH_WORD = re.compile(r"-[^\s-]")
+_TIGHT_COLON = re.compile(r"([^\s:#]+):([^\s/][^\s]*)")  # `name:A`; not `https://`
+_ITEM_PREFIX = re.compile(r"^(\s*(?:-\s+)*)")
+
+
+def _closes(text: str, opening: str, closing: str) -> bool:
+    """Whether the bracket that `text` starts with is closed later on the same line."""
+    depth = 0
+    for char in text:
+        depth += (char == opening) - (char == closing)
+        if depth == 0:
+            return True
+    return False
+
+
+class _Source:
+    """The lines of the file, read for the cause of one syntax error."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def row(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+    def indent(self, line: int) -> int:
+        row = self.row(line)
+        return len(row) - len(row.lstrip(" "))
+
+    def previous(self, line: int) -> int | None:
+        """The nearest line above with content (not blank, not only a comment)."""
+        for number in range(line - 1, 0, -1):
+            stripped = self.row(number).strip()
+            if stripped and not stripped.startswith("#"):
+                return number
+        return None
+
+    def explain(
+        self, context: str, problem: str, context_mark: Any, line: int, col: int
+    ) -> tuple[int, int, str] | None:
+        row = self.row(line)
+        if row[col - 1 : col] == "\t" or "tab character" in problem:
+            return self.tab(line, col)
+        if "quoted scalar" in context and context_mark is not None:
+            at, start = context_mark.line + 1, context_mark.column + 1
+            quote = self.row(at)[start - 1 : start] or '"'
+            return (
+                at,
+                start,
+                f"the quote that opens here (line {at}) is never closed; end the text with {quote}",
+            )
+        if "flow sequence" in context or "flow mapping" in context:
+            return self.flow(context, context_mark, line, col)
+        if "could not find expected ':'" in problem and context_mark is not None:
+            at, start = context_mark.line + 1, context_mark.column + 1
+            return self.tight_colon(at) or (
+                at,
+                start,
+                f"line {at} has text where a key is expected; add ': ' after the key, or put "
+                "the text in quotes",
+            )
+        if "mapping values are not allowed" in problem:
+            return self.colon_in_text(line, col) or self.continued(line)
+        if "cannot start any token" in problem:
+            char = row[col - 1 : col]
+            return (
+                line,
+                col,
+                f"YAML reserves '{char}' at the start of a value; put the text in quotes",
+            )
+        if "did not find expected" in problem and "block" in context:
+            return self.after_quote(line, col) or self.misaligned(line)
+        if "unknown escape character" in problem:
+            return (
+                line,
+                col,
+                (
+                    "a backslash in double quotes starts an escape; write \\\\ for a backslash, "
+                    "or use single quotes"
+                ),
+            )
+        return None
+
+    def tab(self, line: int, col: int) -> tuple[int, int, str]:
+        if not self.row(line)[: col - 1].strip(" \t"):
+            return (
+                line,
+                1,
+                f"line {line} is indented with a tab; YAML allows only spaces for indentation",
+            )
+        return line, col, "YAML does not allow a tab here; use spaces"
+
+    def flow(self, context: str, context_mark: Any, line: int, col: int) -> tuple[int, int, str]:
+        opening, closing, kind = (
+            ("[", "]", "list") if "sequence" in context else ("{", "}", "mapping")
+        )
+        if context_mark is None:
+            return line, col, f"the {kind} is not closed; end it with '{closing}'"
+        at, start = context_mark.line + 1, context_mark.column + 1
+        if _closes(self.row(at)[start - 1 :], opening, closing):
+            return (
+                line,
+                col,
+                (
+                    f"the {kind} that starts with '{opening}' on line {at} is not written as YAML "
+                    f"expects; separate its items with ', ' and quote text with ': ' or '{closing}'"
+                ),
+            )
+        return (
+            at,
+            start,
+            f"the '{opening}' on line {at} is never closed; end the {kind} with '{closing}'",
+        )
+
+    def tight_colon(self, line: int) -> tuple[int, int, str] | None:
+        """`name:Aankoop`: without a space after ':' it is text, not a key."""
+        row = self.row(line)
+        body = row[len(_ITEM_PREFIX.match(row).group(1)) :]  # type: ignore[union-attr]
+        match = _TIGHT_COLON.match(body)
+        if match is None or body.startswith(("'", '"')):
+            return None
+        token = match.group(0)
+        col = row.index(token) + 1
+        return (
+            line,
+            col,
+            f"'{token}' needs a space after ':'; write '{match.group(1)}: {match.group(2)}'",
+        )
+
+    def colon_in_text(self, line: int, col: int) -> tuple[int, int, str] | None:
+        """`description: Let op: dit is het`: the second ': ' is inside the text."""
+        row = self.row(line)
+        prefix = _ITEM_PREFIX.match(row).group(1)  # type: ignore[union-attr]
+        before = row[len(prefix) : col - 1]
+        key, sep, _ = before.partition(": ")
+        if not sep or not key or " " in key.strip():
+            return None
+        value_col = len(prefix) + len(key) + len(sep) + 1
+        text = row[value_col - 1 :].strip()
+        return (
+            line,
+            value_col,
+            (f"the text after '{key}:' contains ': '; put it in quotes: {key}: \"{text}\""),
+        )
+
+    def continued(self, line: int) -> tuple[int, int, str] | None:
+        """A key on a line that YAML read as more text of a plain value above it."""
+        above = self.previous(line)
+        if above is None:
+            return None
+        row = self.row(above)
+        body = row.lstrip(" ")
+        if _DASH_WORD.match(body):
+            head = body.split(":", 1)[0]
+            return (
+                above,
+                self.indent(above) + 1,
+                (f"'{head}' needs a space after '-' to start a list item; write '- {body[1:]}'"),
+            )
+        tight = self.tight_colon(above)
+        if tight is not None:
+            return tight
+        prefix = len(_ITEM_PREFIX.match(row).group(1))  # type: ignore[union-attr]
+        here = self.indent(line)
+        if here > prefix:
+            return (
+                line,
+                here + 1,
+                (
+                    f"line {line} is indented further than line {above} ({here} spaces, not "
+                    f"{prefix}), so YAML reads it as more text of line {above}; give keys of one "
+                    "mapping the same indentation"
+                ),
+            )
+        return None
+
+    def after_quote(self, line: int, col: int) -> tuple[int, int, str] | None:
+        """`- "Kan dat" nog?`: text after a closing quote."""
+        row = self.row(line)
+        before = row[: col - 1].rstrip()
+        if col - 1 <= self.indent(line) or not before.endswith(("'", '"')):
+            return None
+        quote = before[-1]
+        start = before.rfind(quote, 0, len(before) - 1)
+        if start < 0:
+            return None
+        whole = (before[start + 1 : -1] + " " + row[col - 1 :].strip()).strip()
+        return (
+            line,
+            start + 1,
+            (
+                f"there is text after the closing quote on line {line}; put the whole text in "
+                f'quotes: "{whole}"'
+            ),
+        )
+
+    def misaligned(self, line: int) -> tuple[int, int, str] | None:
+        """A line whose indentation fits no level of the structure above it."""
+        above = self.previous(line)
+        if above is None:
+            return None
+        here, there = self.indent(line), self.indent(above)
+        levels = set()
+        for number in range(1, line):
+            row = self.row(number)
+            if row.strip() and not row.strip().startswith("#"):
+                prefix = _ITEM_PREFIX.match(row).group(1)  # type: ignore[union-attr]
+                levels.update({self.indent(number), len(prefix)})
+        if here not in levels:
+            return (
+                line,
+                here + 1,
+                (
+                    f"line {line} is indented {here} spaces, which matches no line above it (line "
+                    f"{above} has {there}); give keys of one mapping, and items of one list, the "
+                    "same indentation"
+                ),
+            )
+        return (
+            line,
+            here + 1,
+            (
+                f"line {line} (indented {here} spaces) does not fit the lines above it (line "
+                f"{above} has {there}); check its indentation, and whether it needs a '- '"
+            ),
+        )

@@ -74,6 +74,32 @@ MESSAGES: dict[str, dict[Language, str]] = {
         Language.EN: "Funnel: {volume} customers per {period}.",
         Language.NL: "Trechter: {volume} klanten per {period}.",
     },
+    "completed_note": {
+        Language.EN: "Completed: {completed} customers per {period}, worth {value}.",
+        Language.NL: "Afgerond: {completed} klanten per {period}, samen {value} waard.",
+    },
+    "completed_note_no_value": {
+        Language.EN: "Completed: {completed} customers per {period}.",
+        Language.NL: "Afgerond: {completed} klanten per {period}.",
+    },
+    "completed": {Language.EN: "Completed", Language.NL: "Afgerond"},
+    "at_stake_note": {
+        Language.EN: "Value at stake: what the journey would earn in addition if that stage lost "
+        "no one.",
+        Language.NL: "Waarde op het spel: wat de reis extra oplevert als die fase niemand "
+        "verliest.",
+    },
+    "experience_per_stage": {Language.EN: "Experience per stage", Language.NL: "Beleving per fase"},
+    "experience_intro": {
+        Language.EN: "Mean and worst experience of the rated touchpoints per stage (1 very bad, "
+        "3 neutral, 5 very good): one bad moment can break the journey, whatever the mean says.",
+        Language.NL: "Gemiddelde en slechtste beleving van de beoordeelde contactmomenten per "
+        "fase (1 zeer slecht, 3 neutraal, 5 zeer goed): één slecht moment kan de hele reis "
+        "breken, wat het gemiddelde ook zegt.",
+    },
+    "experience_mean": {Language.EN: "Mean", Language.NL: "Gemiddelde"},
+    "experience_worst": {Language.EN: "Worst", Language.NL: "Slechtste"},
+    "experience_count": {Language.EN: "Rated", Language.NL: "Beoordeeld"},
     "focus": {Language.EN: "Focus stages", Language.NL: "Focusfasen"},
     "no_focus": {
         Language.EN: "No stage has a positive gap.",

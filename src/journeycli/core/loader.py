@@ -19,6 +19,7 @@ Its values (`Document`, `Positions`, `Limits`) and `decode` live in
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 import yaml
@@ -87,6 +88,14 @@ class _Builder:
             "(an alias bomb?); raise the limit with --max-nodes if this map is real",
         )
 
+    def too_deep(self, mark: Any) -> _AbortError:
+        return self.abort(
+            mark,
+            Code.E006,
+            f"nesting deeper than {self.limits.max_depth} levels; "
+            "raise the limit with --max-depth if this map is real",
+        )
+
     def scalar(self, event: Any) -> Any:
         tag = event.tag
         # libyaml reports a plain scalar's style as '' and the pure parser as None.
@@ -147,12 +156,7 @@ class _Builder:
                 if nodes > max_nodes:
                     raise self.too_many_nodes(event.start_mark)
                 if len(stack) + (container is not None) >= max_depth:
-                    raise self.abort(
-                        event.start_mark,
-                        Code.E006,
-                        f"nesting deeper than {max_depth} levels; "
-                        "raise the limit with --max-depth if this map is real",
-                    )
+                    raise self.too_deep(event.start_mark)
                 tag = event.tag
                 if tag is not None and tag not in STANDARD_COLLECTION_TAGS and tag != "!":
                     self.error(event.start_mark, Code.E003, _unsupported_tag(tag))
@@ -301,10 +305,15 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
         return fail(bad or Problem(path, 1, 1, Code.E001, Severity.ERROR, "unreadable"))
     builder = _Builder(path, limits)
     positions = builder.positions
-    parser = _Parser(text)
     try:
-        with paused_gc():
-            root = _parse_stream(parser, builder)
+        try:
+            root = _parse_text(builder, text)
+        except yaml.MarkedYAMLError as exc:
+            if exc.problem != _LIBYAML_TOO_DEEP:
+                raise
+            builder = _Builder(path, limits)
+            positions = builder.positions
+            root = _past_libyaml_depth(builder, text, exc.problem_mark)
     except _AbortError as stop:
         return fail(stop.problem, text)
     except yaml.MarkedYAMLError as exc:
@@ -331,13 +340,50 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
         )
     except yaml.YAMLError as exc:
         return fail(Problem(path, 1, 1, Code.E001, Severity.ERROR, f"not valid YAML: {exc}"), text)
+    if isinstance(root, Problem):
+        return fail(root, text)
+    return Document(path, root, positions, builder.problems, text)
+
+
+def _parse_text(builder: _Builder, text: str, parser_class: Any = _Parser) -> Any:
+    """One parse of `text` into `builder`; the parser's C memory is freed whatever happens."""
+    parser = parser_class(text)
+    try:
+        with paused_gc():
+            return _parse_stream(parser, builder)
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose:
             dispose()
-    if isinstance(root, Problem):
-        return fail(root, text)
-    return Document(path, root, positions, builder.problems, text)
+
+
+# libyaml 0.2.6 (in PyYAML 6.0.3 and later) refuses flow or block nesting past a limit of
+# its own, 1,000 levels by default, with this message (older ones have no such limit).
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
+
+def _libyaml_max_depth() -> int:
+    """libyaml's limit as PyYAML reports it (a private getter, so 1,000 when it is absent)."""
+    getter = getattr(getattr(yaml, "_yaml", None), "_get_max_nest_level", None)
+    return int(getter()) if callable(getter) else 1000
+
+
+def _past_libyaml_depth(builder: _Builder, text: str, mark: Any) -> Any:
+    """Make libyaml's nesting limit behave as journey's `--max-depth` (docs/security.md).
+
+    libyaml reads up to 1,024 characters ahead, so on `[[[[...` it stops at its own
+    limit before journey has seen level `max-depth` + 1. Before the place it stopped,
+    the text is nested deeper than journey's limit (every libyaml level is a list or
+    mapping), so parsing that part again lets journey's own check fire at the same
+    line and column as with a libyaml that has no limit. When `--max-depth` is at or
+    above libyaml's limit, PyYAML's pure-Python parser (no limit, slower) reads the
+    whole text, so the flag still means what it says.
+    """
+    if builder.limits.max_depth >= _libyaml_max_depth():
+        return _parse_text(builder, text, yaml.BaseLoader)
+    with suppress(yaml.YAMLError):  # the cut ends inside a list or mapping
+        _parse_text(builder, text[: mark.index])
+    raise builder.too_deep(mark)
 
 
 def _parse_stream(parser: Any, builder: _Builder) -> Any:

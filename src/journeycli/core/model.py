@@ -9,7 +9,6 @@ silently hold `False` where the author wrote `no`.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -34,6 +33,7 @@ from journeycli.core.enums import Status as Status
 from journeycli.core.fieldtypes import (
     Age,
     Amount,
+    Date,
     Experience,
     Flag,
     Measure,
@@ -168,7 +168,7 @@ class Evidence(Strict):
     """
     source: Name
     """Where the scores come from: a dashboard, a study, a report (required)."""
-    date: dt.date | None = None
+    date: Date | None = None
     """When the evidence was gathered, as an ISO date (YYYY-MM-DD)."""
 
 
@@ -177,6 +177,17 @@ class PersonaScore(Strict):
     """This persona's relevance (0-100), in place of the stage's."""
     presence: Score | None = None
     """This persona's presence (0-100), in place of the stage's."""
+
+
+def _drop_extension_keys(value: Any) -> Any:
+    value = mapping_not_null(value)
+    if isinstance(value, dict):
+        return {
+            k: v
+            for k, v in value.items()
+            if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
+        }
+    return value
 
 
 class Touchpoint(Identified):
@@ -193,6 +204,12 @@ class Touchpoint(Identified):
     experience: Experience | None = None
     """How the contact feels to the customer: 1 very bad, 2 bad, 3 neutral, 4 good, 5 very good. A
     critical touchpoint at 1 or 2 is a breaking moment.
+    """
+    persona_experience: Annotated[dict[Text, Experience], BeforeValidator(_drop_extension_keys)] = (
+        Field(default_factory=dict)
+    )
+    """How the contact feels to one persona (1-5), keyed by persona id, where it differs from
+    experience; with --persona it replaces experience for that persona.
     """
     owner: Text | None = None
     """Team or person responsible for this touchpoint."""
@@ -270,17 +287,6 @@ OpportunityItem = Annotated[
 """Plain text (as in the first release) or a mapping with impact and effort."""
 UNION_TAGS = frozenset({"text", "mapping"})
 """The tags of `OpportunityItem`, which Pydantic puts in an error's location."""
-
-
-def _drop_extension_keys(value: Any) -> Any:
-    value = mapping_not_null(value)
-    if isinstance(value, dict):
-        return {
-            k: v
-            for k, v in value.items()
-            if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
-        }
-    return value
 
 
 class Stage(Identified):

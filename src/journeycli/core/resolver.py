@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber
+from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber, WrittenFloat
 
 _BOOL_WORDS = {"yes": True, "no": False, "on": True, "off": False}
 _TRUE_FALSE = {
@@ -68,14 +68,15 @@ def _to_int(text: str) -> int | AmbiguousNumber:
 
 
 def _to_float(text: str) -> float | AmbiguousNumber:
+    """A float that remembers its text (`WrittenFloat`): `1.450` must not pass as 1.45."""
     clean = text.replace("_", "").lower()
     if ":" in clean:
         return AmbiguousNumber(text, _sexagesimal(clean), "base-60")
     if clean.endswith(".inf"):
-        return float("-inf") if clean.startswith("-") else float("inf")
+        return WrittenFloat(float("-inf") if clean.startswith("-") else float("inf"), text)
     if clean == ".nan":
-        return float("nan")
-    return float(clean)
+        return WrittenFloat(float("nan"), text)
+    return WrittenFloat(float(clean), text)
 
 
 def _to_timestamp(text: str) -> Any:

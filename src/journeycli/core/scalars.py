@@ -41,4 +41,24 @@ class AmbiguousNumber:
         )
 
 
+class WrittenFloat(float):
+    """A plain decimal number that keeps its text as written (`1.450`, not `1.45`).
+
+    Floats are rare in a map, so keeping their text costs nothing, and it lets
+    a field refuse `1.450` as a thousands separator and every message quote
+    the number the way the user typed it. Behaves as a float everywhere else.
+    """
+
+    __slots__ = ("text",)
+    text: str
+
+    def __new__(cls, value: float, text: str) -> WrittenFloat:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+    def __reduce__(self) -> tuple[type, tuple[float, str]]:
+        return (WrittenFloat, (float(self), self.text))
+
+
 Ambiguous = AmbiguousBool | AmbiguousNumber

@@ -93,35 +93,61 @@ def meets(touchpoint: Touchpoint, persona: str | None) -> bool:
     return persona is None or not touchpoint.personas or persona in touchpoint.personas
 
 
+def experience_of(touchpoint: Touchpoint, persona: str | None) -> int | None:
+    """The experience of a touchpoint for a persona: its `persona_experience` where given.
+
+    Without a persona (or without an entry for it) the touchpoint's own
+    `experience`; docs/format.md, "experience".
+    """
+    if persona is not None:
+        own = touchpoint.persona_experience.get(persona)
+        if own is not None:
+            return own
+    return touchpoint.experience
+
+
 @dataclass(frozen=True, slots=True)
 class BreakingMoment:
     stage_index: int
     touchpoint_index: int
     stage: Stage
     touchpoint: Touchpoint
-
-    @property
-    def experience(self) -> int:
-        return self.touchpoint.experience or 0
+    experience: int  # for the persona chosen, if any
 
 
-def is_breaking(touchpoint: Touchpoint) -> bool:
-    return (
-        touchpoint.critical
-        and touchpoint.experience is not None
-        and touchpoint.experience <= BREAKING_EXPERIENCE
-    )
+def is_breaking(touchpoint: Touchpoint, persona: str | None = None) -> bool:
+    """A critical touchpoint whose experience (for the persona) is 2 or lower."""
+    experience = experience_of(touchpoint, persona)
+    return touchpoint.critical and experience is not None and experience <= BREAKING_EXPERIENCE
 
 
 def breaking_moments(journey: JourneyMap, persona: str | None = None) -> list[BreakingMoment]:
-    """Critical touchpoints with experience <= 2: worst first, then map order."""
+    """Critical touchpoints with experience <= 2: worst first, then map order.
+
+    With a persona, only the touchpoints it meets, at its own experience.
+    """
     found = [
-        BreakingMoment(si, ti, stage, tp)
+        BreakingMoment(si, ti, stage, tp, experience_of(tp, persona) or 0)
         for si, stage in enumerate(journey.stages)
         for ti, tp in enumerate(stage.touchpoints)
-        if is_breaking(tp) and meets(tp, persona)
+        if meets(tp, persona) and is_breaking(tp, persona)
     ]
     return sorted(found, key=lambda m: (m.experience, m.stage_index, m.touchpoint_index))
+
+
+def breaking_for_personas(touchpoint: Touchpoint, personas: Iterable[str]) -> dict[str, int]:
+    """The personas (met, with their own experience) for whom a touchpoint is a breaking moment.
+
+    For lint, which has no --persona: a critical touchpoint fine on average
+    can still break the journey for one persona (docs/rules.md, W106).
+    """
+    return {
+        pid: touchpoint.persona_experience[pid]
+        for pid in personas
+        if pid in touchpoint.persona_experience
+        and meets(touchpoint, pid)
+        and is_breaking(touchpoint, pid)
+    }
 
 
 def ranked_stages(journey: JourneyMap, persona: str | None = None) -> list[tuple[int, Stage, int]]:
@@ -158,14 +184,28 @@ class FunnelStep:
     value_at_stake: Number | None
 
 
+@dataclass(frozen=True, slots=True)
+class FunnelTotals:
+    """What the whole funnel produces: the customers who complete it and their value."""
+
+    volume: Number
+    completed: Number
+    completed_value: Number | None  # None without metrics.value
+    currency: str
+    period: str
+
+
 # Reach is kept exact to a billionth of a customer: exact decimals throughout a
 # realistic funnel, yet the numbers cannot grow with every stage (an exact chain of
-# 4,000 conversions made the report quadratic).
+# 4,000 conversions made the report quadratic). The share of lost customers who
+# would have completed is a product of later conversions, kept to 10**-18 for the
+# same reason.
 _QUANTUM = 10**9
+_SHARE_QUANTUM = 10**18
 
 
-def _exact(value: Fraction) -> Fraction:
-    return Fraction(round(value * _QUANTUM), _QUANTUM)
+def _exact(value: Fraction, quantum: int = _QUANTUM) -> Fraction:
+    return Fraction(round(value * quantum), quantum)
 
 
 def _number(value: Fraction) -> Number:
@@ -173,43 +213,99 @@ def _number(value: Fraction) -> Number:
     return value.numerator if value.denominator == 1 else float(value)
 
 
-def funnel(journey: JourneyMap) -> list[FunnelStep]:
-    """One step per stage, in map order.
+def funnel_figures(journey: JourneyMap) -> tuple[list[FunnelStep], FunnelTotals | None]:
+    """One step per stage (map order) and the totals; no totals without a volume.
 
     reach(1) = volume; reach(i+1) = reach(i) x conversion(i) / 100;
-    lost(i) = reach(i) - reach(i+1); value_at_stake(i) = lost(i) x value.
-    A stage without conversion keeps its reach but stops the funnel: its lost
-    and value at stake are None, and later stages have no reach. Computed with
-    decimal fractions (the numbers as written, not their binary floats) so
-    chained percentages give the same figures everywhere.
+    lost(i) = reach(i) - reach(i+1). The funnel stops at the first stage
+    without conversion (stage k): it keeps its reach, its lost and value at
+    stake are None, later stages have no reach. completed = reach(k) (after
+    the last stage when all convert). A customer lost at stage i would have
+    completed with share(i) = the product of conversion(j)/100 for j = i+1 .. k-1,
+    so value_at_stake(i) = lost(i) x share(i) x value: the value gained if
+    stage i lost no one (docs/format.md, "How journey computes the report").
+    Computed with decimal fractions (the numbers as written, not their binary
+    floats) so chained percentages give the same figures everywhere.
     """
     metrics = journey.metrics
     empty = FunnelStep(None, None, None)
     if metrics is None or metrics.volume is None:
-        return [empty] * len(journey.stages)
+        return [empty] * len(journey.stages), None
     value = None if metrics.value is None else Fraction(str(metrics.value))
-    reach: Fraction | None = Fraction(str(metrics.volume))
-    steps = []
+    reaches: list[Fraction] = [Fraction(str(metrics.volume))]
+    rates: list[Fraction] = []
     for stage in journey.stages:
-        if reach is None:
-            steps.append(empty)
-            continue
         if stage.conversion is None:
-            steps.append(FunnelStep(_number(reach), None, None))
-            reach = None
-            continue
-        after = _exact(reach * Fraction(str(stage.conversion)) / 100)
-        lost = reach - after
-        at_stake = None if value is None else _number(lost * value)
-        steps.append(FunnelStep(_number(reach), _number(lost), at_stake))
-        reach = after
-    return steps
+            break
+        rate = Fraction(str(stage.conversion)) / 100
+        rates.append(rate)
+        reaches.append(_exact(reaches[-1] * rate))
+    # reaches[i] for every stage up to the stop; reaches[len(rates)] is `completed`
+    shares = [Fraction(1)] * len(rates)
+    for i in range(len(rates) - 2, -1, -1):
+        shares[i] = _exact(shares[i + 1] * rates[i + 1], _SHARE_QUANTUM)
+    steps = []
+    for i in range(len(journey.stages)):
+        if i < len(rates):
+            lost = reaches[i] - reaches[i + 1]
+            at_stake = None if value is None else _number(_exact(lost * shares[i] * value))
+            steps.append(FunnelStep(_number(reaches[i]), _number(lost), at_stake))
+        elif i == len(rates):
+            steps.append(FunnelStep(_number(reaches[i]), None, None))
+        else:
+            steps.append(empty)
+    completed = reaches[len(rates)]
+    totals = FunnelTotals(
+        volume=metrics.volume,
+        completed=_number(completed),
+        completed_value=None if value is None else _number(_exact(completed * value)),
+        currency=metrics.currency,
+        period=metrics.period,
+    )
+    return steps, totals
 
 
-def mean_experience(touchpoints: Iterable[Touchpoint]) -> float | None:
-    """Mean experience (1..5) of the touchpoints that have one; None when none has."""
-    values = [tp.experience for tp in touchpoints if tp.experience is not None]
-    return sum(values) / len(values) if values else None
+def funnel(journey: JourneyMap) -> list[FunnelStep]:
+    """One funnel step per stage, in map order (see `funnel_figures`)."""
+    return funnel_figures(journey)[0]
+
+
+def funnel_totals(journey: JourneyMap) -> FunnelTotals | None:
+    """The completed customers and their value; None without metrics.volume."""
+    return funnel_figures(journey)[1]
+
+
+@dataclass(frozen=True, slots=True)
+class ExperienceStats:
+    """Experience of a stage's touchpoints: the mean never hides the worst one."""
+
+    mean: float | None  # None without a rated touchpoint
+    min: int | None
+    count: int  # rated touchpoints
+    worst: Touchpoint | None  # the lowest; on a tie a critical one, then map order
+
+
+def experience_stats(touchpoints: Iterable[Touchpoint], persona: str | None) -> ExperienceStats:
+    """Mean, minimum and count of the experiences (for the persona) of these touchpoints.
+
+    The caller passes the touchpoints the persona meets; each is scored with
+    `experience_of`, so a persona's own score replaces `experience`.
+    """
+    rated = [(score, tp) for tp in touchpoints if (score := experience_of(tp, persona)) is not None]
+    if not rated:
+        return ExperienceStats(None, None, 0, None)
+    worst = min(rated, key=lambda item: (item[0], not item[1].critical))
+    return ExperienceStats(
+        sum(score for score, _ in rated) / len(rated), worst[0], len(rated), worst[1]
+    )
+
+
+def experience_by_persona(stage: Stage, personas: Iterable[str]) -> dict[str, float | None]:
+    """Per persona the mean experience of the stage's touchpoints it meets (None: none rated)."""
+    return {
+        pid: experience_stats((tp for tp in stage.touchpoints if meets(tp, pid)), pid).mean
+        for pid in personas
+    }
 
 
 def kpi_worse_than_target(kpi: Kpi) -> bool | None:

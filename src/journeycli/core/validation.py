@@ -20,6 +20,7 @@ from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, Loc
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.guards import size_problems, unsafe_text_problems
 from journeycli.core.loader import load_document
+from journeycli.core.misread import written
 from journeycli.core.model import EXTENSION_PREFIX, UNION_TAGS, JourneyMap
 from journeycli.core.problems import Code, Problem, Severity, dotted
 
@@ -50,8 +51,8 @@ class ValidatedMap:
 
 
 def _show(value: Any) -> str:
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    """The value as written in the file (docs/format.md: messages quote what you wrote)."""
+    return written(value)
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> Loc:
@@ -162,9 +163,7 @@ def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
         expected = error.get("ctx", {}).get("expected", "")
         return f"{where}: {_show(error['input'])} is not allowed; expected {expected}", False, False
     if kind in _EXPECTED:
-        got = error["input"]
-        shown = "nothing" if got is None else _show(got)
-        return f"{where}: expected {_EXPECTED[kind]}, got {shown}", False, False
+        return f"{where}: expected {_EXPECTED[kind]}, got {_show(error['input'])}", False, False
     return f"{where}: {error['msg']}", False, False
 
 

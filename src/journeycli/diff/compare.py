@@ -252,7 +252,7 @@ def _scores(
 def _moments(journey: JourneyMap, persona: str | None) -> dict[str, Moment]:
     return {
         m.touchpoint.id: Moment(
-            m.touchpoint.id, m.touchpoint.name, m.stage.id, m.stage.name, m.touchpoint.experience
+            m.touchpoint.id, m.touchpoint.name, m.stage.id, m.stage.name, m.experience
         )
         for m in scoring.breaking_moments(journey, persona)
     }

@@ -211,7 +211,7 @@ class _Parser:
             raise self.error(
                 line, f"task {name!r} has score {text}; scores are whole numbers 1 to 5"
             )
-        raise self.error(line, f"task {name!r} has score {text!r}, not a number 1 to 5")
+        raise self.error(line, f"task {name!r} has score '{text}', not a number 1 to 5")
 
     def _count(self) -> int:
         return sum(len(s.tasks) for s in self.result.sections)

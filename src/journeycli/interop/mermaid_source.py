@@ -125,11 +125,12 @@ def _front_matter(text: str, first_line: int, source: str) -> tuple[str, str | N
 
 
 def _front_title(body: str, line: int, source: str) -> str | None:
-    document = load_document(body.encode("utf-8"), source)
+    # blank lines in front keep every line number the file's own, in messages too
+    document = load_document(("\n" * (line - 1) + body).encode("utf-8"), source)
     errors = [p for p in document.problems if p.is_error]
     if errors or document.data is None:
         problem = errors[0] if errors else None
-        where = line + (problem.line - 1 if problem else 0)
+        where = problem.line if problem else line
         detail = problem.message.removeprefix("not valid YAML: ") if problem else "not a mapping"
         raise InputError(f"{source}:{where}: the front matter is not valid YAML: {detail}")
     title = document.data.get("title")

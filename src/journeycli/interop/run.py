@@ -18,7 +18,7 @@ from journeycli.core.checks import map_errors, valid_map
 from journeycli.core.document import DEFAULT_LIMITS, Limits, decode
 from journeycli.core.errors import InputError, UsageError
 from journeycli.core.model import JourneyMap, Language
-from journeycli.core.scoring import meets, scores
+from journeycli.core.scoring import experience_of, meets, scores
 from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
 from journeycli.core.validation import load_map
@@ -31,6 +31,7 @@ def for_persona(journey: JourneyMap, persona_id: str) -> JourneyMap:
 
     Stages keep their order (a stage the persona meets no touchpoint in stays,
     empty); relevance and presence become the persona's (`persona_scores`
+    applied), and so does each touchpoint's experience (`persona_experience`
     applied); actions about a touchpoint the persona does not meet are dropped.
     The result is itself a valid map.
     """
@@ -48,7 +49,16 @@ def for_persona(journey: JourneyMap, persona_id: str) -> JourneyMap:
                     "relevance": relevance,
                     "presence": presence,
                     "persona_scores": {},
-                    "touchpoints": [tp.model_copy(update={"personas": []}) for tp in kept],
+                    "touchpoints": [
+                        tp.model_copy(
+                            update={
+                                "personas": [],
+                                "experience": experience_of(tp, persona.id),
+                                "persona_experience": {},
+                            }
+                        )
+                        for tp in kept
+                    ],
                     "actions": [a for a in stage.actions if a.touchpoint not in gone],
                 }
             )

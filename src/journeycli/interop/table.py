@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from journeycli.core.errors import InputError
+from journeycli.core.misread import thousands
 from journeycli.core.model import JourneyMap, Kind, Stage, Touchpoint
 from journeycli.core.slug import is_slug, slugify, unique_slug
 from journeycli.core.spreadsheet import neutralise, restore
@@ -125,12 +126,17 @@ class _Reader:
         return InputError(f"{self.source}: {where}: {message}")
 
     def integer(self, column: str, text: str, low: int, high: int) -> int | None:
+        """A whole number; `1.000` is refused as in a map (docs/interop.md)."""
+        message = thousands(text.strip())
+        if message:
+            raise self.error(column, message)
         value = self.number(column, text, low, high)
         if value is not None and value != int(value):
-            raise self.error(column, f"{text!r} is not a whole number")
+            raise self.error(column, f"'{text}' is not a whole number")
         return None if value is None else int(value)
 
     def number(self, column: str, text: str, low: int, high: int) -> int | float | None:
+        """A number as a spreadsheet writes it: a decimal comma and a % sign are accepted."""
         if not text:
             return None
         cleaned = text.removesuffix("%").strip().replace(",", ".")
@@ -138,7 +144,7 @@ class _Reader:
             value = float(cleaned)
         except ValueError:
             raise self.error(
-                column, f"{text!r} is not a number; write a number from {low} to {high}"
+                column, f"'{text}' is not a number; write a number from {low} to {high}"
             ) from None
         if value != value or not low <= value <= high:
             raise self.error(column, f"{text} is out of range ({low} to {high})")

@@ -1,7 +1,7 @@
 """Geometry of the charts in the HTML report, computed from the Analysis figures.
 
 This is layout, not scoring: every value drawn (relevance, presence, gap,
-mean experience, reach) is read from `StageAnalysis`; this module only turns
+mean and worst experience, reach) is read from `StageAnalysis`; this module only turns
 it into SVG coordinates, so the template stays readable and free of
 arithmetic. Coordinates are formatted here with a fixed number of decimals,
 which keeps the HTML byte-identical for the same map on every machine.
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from journeycli.core.analysis import StageAnalysis
+from journeycli.core.model import Persona
 from journeycli.core.svg import fmt
 
 # --- the relevance/presence chart (its own viewBox, scales with the page) ------------------------
@@ -207,6 +208,27 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class CurveMinimum:
+    """The worst touchpoint of a stage, marked below (or on) the mean: never averaged away."""
+
+    stage: StageAnalysis
+    x: str
+    y: str
+    value: int
+    labelled: bool  # below the mean: its own label (on the mean, the mean's label says it)
+
+
+@dataclass(frozen=True, slots=True)
+class PersonaLine:
+    """One persona's mean experience per stage (experience_by_persona), drawn as its own line."""
+
+    persona: Persona
+    style: int  # 1..4: colour and dash pattern, so lines differ by more than colour
+    points: tuple[CurvePoint, ...]
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ExperienceCurve:
     height: int
     points: tuple[CurvePoint, ...]
@@ -216,8 +238,13 @@ class ExperienceCurve:
     poor_top: str  # the band below neutral is tinted
     poor_height: str
     columns: tuple[str, ...]  # x of the borders between stage columns
+    minima: tuple[CurveMinimum, ...] = ()  # per stage with a rated touchpoint
+    personas: tuple[PersonaLine, ...] = ()  # empty unless personas are scored apart
     target_points: tuple[CurvePoint, ...] = ()  # the future state's means (--target)
     target_segments: tuple[Segment, ...] = ()
+
+
+PERSONA_STYLES = 4
 
 
 def _experience_y(value: float) -> float:
@@ -225,12 +252,40 @@ def _experience_y(value: float) -> float:
     return CURVE_TOP + span * (5 - value) / 4
 
 
-def experience_curve(stages: Sequence[StageAnalysis]) -> ExperienceCurve | None:
-    """Mean touchpoint experience per stage, aligned with the grid columns; None without data."""
-    if not any(s.mean_experience is not None for s in stages):
+def experience_curve(
+    stages: Sequence[StageAnalysis], personas: Sequence[tuple[int, Persona]] = ()
+) -> ExperienceCurve | None:
+    """Mean and worst experience per stage, aligned with the grid columns; None without data.
+
+    `personas` (with their place in the map, which fixes their line style on
+    every page) get a line each, from the stages' `experience_by_persona`.
+    """
+    if not any(s.experience_mean is not None for s in stages):
         return None
-    points = _curve_points(stages, lambda s: s.mean_experience)
-    future = _curve_points(stages, lambda s: s.target.mean_experience if s.target else None)
+    points = _curve_points(stages, lambda s: s.experience_mean)
+    future = _curve_points(stages, lambda s: s.target.experience_mean if s.target else None)
+    minima = tuple(
+        CurveMinimum(
+            point.stage,
+            point.x,
+            fmt(_experience_y(point.stage.experience_min)),
+            point.stage.experience_min,
+            point.stage.experience_min < point.value,
+        )
+        for point in points
+        if point is not None and point.stage.experience_min is not None
+    )
+    lines = []
+    for number, persona in personas:
+        line = _curve_points(stages, _persona_mean(persona.id))
+        lines.append(
+            PersonaLine(
+                persona,
+                number % PERSONA_STYLES + 1,
+                tuple(p for p in line if p is not None),
+                _segments(line),
+            )
+        )
     neutral = _experience_y(3)
     return ExperienceCurve(
         height=CURVE_HEIGHT,
@@ -241,9 +296,18 @@ def experience_curve(stages: Sequence[StageAnalysis]) -> ExperienceCurve | None:
         poor_top=fmt(neutral),
         poor_height=fmt(_experience_y(1) - neutral),
         columns=tuple(f"{fmt(100 * i / len(stages))}%" for i in range(1, len(stages))),
+        minima=minima,
+        personas=tuple(lines),
         target_points=tuple(p for p in future if p is not None),
         target_segments=_segments(future),
     )
+
+
+def _persona_mean(persona_id: str) -> Callable[[StageAnalysis], float | None]:
+    def mean(stage: StageAnalysis) -> float | None:
+        return stage.experience_by_persona.get(persona_id)
+
+    return mean
 
 
 def _curve_points(

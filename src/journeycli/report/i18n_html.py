@@ -35,17 +35,28 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "experience_short": {EN: "{value}/5", NL: "{value}/5"},
     "experience_row": {EN: "Experience", NL: "Beleving"},
     "experience_row_hint": {
-        EN: "mean of the touchpoints, 1–5",
-        NL: "gemiddelde van de contactmomenten, 1–5",
+        EN: "mean and worst of the touchpoints, 1–5",
+        NL: "gemiddelde en slechtste contactmoment, 1–5",
     },
     "experience_title": {EN: "Experience curve", NL: "Belevingscurve"},
     "experience_desc": {
-        EN: "Mean touchpoint experience per stage on a scale of 1 (very bad) to 5 (very good), "
-        "3 is neutral.",
-        NL: "Gemiddelde beleving van de contactmomenten per fase op een schaal van 1 (zeer "
-        "slecht) tot 5 (zeer goed), 3 is neutraal.",
+        EN: "Mean and worst touchpoint experience per stage on a scale of 1 (very bad) to 5 "
+        "(very good), 3 is neutral.",
+        NL: "Gemiddelde en slechtste beleving van de contactmomenten per fase op een schaal van "
+        "1 (zeer slecht) tot 5 (zeer goed), 3 is neutraal.",
     },
-    "experience_item": {EN: "{stage}: {value}", NL: "{stage}: {value}"},
+    "experience_item": {
+        EN: "{stage}: mean {value}, worst {worst}",
+        NL: "{stage}: gemiddeld {value}, slechtste {worst}",
+    },
+    "experience_short_item": {EN: "{stage}: {value}", NL: "{stage}: {value}"},
+    "persona_line_desc": {EN: "Mean for {persona}:", NL: "Gemiddelde voor {persona}:"},
+    "mean_all": {EN: "Mean of all customers", NL: "Gemiddelde van alle klanten"},
+    "mean_for": {EN: "Mean for {persona}", NL: "Gemiddelde voor {persona}"},
+    "worst_touchpoint": {
+        EN: "Worst touchpoint of the stage",
+        NL: "Slechtste contactmoment van de fase",
+    },
     "not_rated": {EN: "{stage}: not rated", NL: "{stage}: niet beoordeeld"},
     "neutral": {EN: "neutral", NL: "neutraal"},
     "poor": {EN: "below neutral", NL: "onder neutraal"},

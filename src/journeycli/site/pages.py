@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-
-from journeycli.core.analysis import Analysis
+from journeycli.core.analysis import Analysis, StageAnalysis
+from journeycli.core.scoring import Number
 
 TOP_GAPS = 3  # focus stages per map on the index
 RANKING_ROWS = 15  # stages in the ranking across maps
@@ -21,12 +20,12 @@ class SitePage:
     history: str | None  # maps/NAME.history.html, None outside git
 
     @property
-    def top_gaps(self) -> tuple[Any, ...]:
+    def top_gaps(self) -> tuple[StageAnalysis, ...]:
         """The focus stages (largest gaps first), at most three."""
         return self.analysis.focus[:TOP_GAPS]
 
     @property
-    def completed_value(self) -> Any:
-        """The value of the customers who complete the journey (docs/report.md#funnel)."""
-        totals = getattr(self.analysis, "funnel", None)
+    def completed_value(self) -> Number | None:
+        """The value of the customers who complete the journey (docs/report.md, the funnel)."""
+        totals = self.analysis.funnel
         return None if totals is None else totals.completed_value

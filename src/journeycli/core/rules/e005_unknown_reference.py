@@ -43,6 +43,13 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                         ("stages", si, "touchpoints", ti, "personas", pi),
                         _unknown("persona", ref, personas),
                     )
+            for key in tp.persona_experience:
+                if key not in personas:
+                    yield Finding(
+                        ("stages", si, "touchpoints", ti, "persona_experience", key),
+                        _unknown("persona", key, personas),
+                        at_key=True,
+                    )
         for ai, action in enumerate(stage.actions):
             if action.touchpoint is not None and action.touchpoint not in touchpoints:
                 yield Finding(

@@ -79,7 +79,7 @@ def _is_scalar(value: Any) -> bool:
 
 
 def field_phrase(change: FieldChange) -> str:
-    """`status todo → done`, `questions +1 −1`, `description edited`."""
+    """`status todo → done`, `questions +1 −1`, `persona experience gezin 1 → 3`, `... edited`."""
     name = label(change.field)
     old, new = change.old, change.new
     if _is_scalar(old) and _is_scalar(new):
@@ -92,6 +92,14 @@ def field_phrase(change: FieldChange) -> str:
             return f"{name} reordered"
         parts = ([f"+{added}"] if added else []) + ([f"−{removed}"] if removed else [])
         return f"{name} {' '.join(parts)}"
+    if (
+        isinstance(old, dict)
+        and isinstance(new, dict)
+        and all(_is_scalar(v) for v in (*old.values(), *new.values()))
+    ):
+        keys = [*old, *(k for k in new if k not in old)]
+        changed = [f"{k} {pair(old.get(k), new.get(k))}" for k in keys if old.get(k) != new.get(k)]
+        return f"{name} {', '.join(changed)}"
     return f"{name} edited"
 
 

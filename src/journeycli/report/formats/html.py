@@ -92,7 +92,14 @@ def views(report: Report) -> tuple[MapView, ...]:
             prefix=f"m{number}",
             level=1 if single else 2,
             score_chart=score_chart(analysis.stages),
-            curve=experience_curve(analysis.stages),
+            curve=experience_curve(
+                analysis.stages,
+                [
+                    (number, p)
+                    for number, p in enumerate(analysis.personas_with_experience)
+                    if p != analysis.persona
+                ],
+            ),
             funnel=funnel_widths(analysis.stages),
         )
         for number, analysis in enumerate(report.analyses, 1)

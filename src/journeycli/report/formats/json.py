@@ -81,7 +81,7 @@ def _target(stage: StageAnalysis | None) -> dict[str, Any] | None:
         "relevance": stage.relevance,
         "presence": stage.presence,
         "gap": stage.gap,
-        "experience_mean": stage.mean_experience,
+        "experience_mean": stage.experience_mean,
         "kpis": [_kpi(k) for k in stage.kpis],
     }
 
@@ -103,7 +103,11 @@ def _stage(stage: StageAnalysis) -> dict[str, Any]:
         "overridden": stage.overridden,
         "has_plan": stage.has_plan,
         "focus": stage.focus,
-        "mean_experience": stage.mean_experience,
+        "experience_mean": stage.experience_mean,
+        "experience_min": stage.experience_min,
+        "experience_count": stage.experience_count,
+        "experience_by_persona": dict(stage.experience_by_persona),
+        "mean_experience": stage.experience_mean,
         "opportunities": [_opportunity(o) for o in stage.opportunities],
         "open_actions": [_action(a) for a in stage.open_actions],
         "tone": content.tone,
@@ -149,6 +153,7 @@ def _target_map(target: TargetState | None) -> dict[str, Any] | None:
 def analysis_data(analysis: Analysis) -> dict[str, Any]:
     """One map's report as JSON-ready data (docs/report.schema.json)."""
     metrics = analysis.metrics
+    totals = analysis.funnel
     return {
         "path": analysis.path,
         "title": analysis.title,
@@ -167,6 +172,15 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
             "value": metrics.value,
             "currency": metrics.currency,
             "period": metrics.period,
+        },
+        "funnel": None
+        if totals is None
+        else {
+            "volume": totals.volume,
+            "completed": totals.completed,
+            "completed_value": totals.completed_value,
+            "currency": totals.currency,
+            "period": totals.period,
         },
         "stages": [_stage(s) for s in analysis.ranked],
         "unscored": [s.id for s in analysis.unscored],

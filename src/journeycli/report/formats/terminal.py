@@ -89,6 +89,7 @@ class _Builder:
             self.header,
             self.moments,
             self.ranked,
+            self.experience,
             self.future,
             self.focus,
             self.roadmap,
@@ -191,8 +192,13 @@ class _Builder:
             yield table
             if any(s.overridden for s in a.ranked):
                 yield Text(f"* {self.t('overridden')}", style="dim")
+            if a.funnel is not None:
+                yield Text(parts_.completed(self, a), style="bold")
         else:
             yield Text(self.t("no_scored_stages"))
+
+    def experience(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
+        yield from parts_.experience(self, a, suffix)
 
     def future(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
         yield from parts_.future_state(self, a, suffix)

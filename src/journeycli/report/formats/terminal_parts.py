@@ -1,8 +1,9 @@
-"""Terminal report sections for KPIs, weighed opportunities and the future state.
+"""Terminal report sections for KPIs, weighed opportunities, experience and the future state.
 
 Kept apart from `terminal.py` so that module stays about the report's order;
 these read the Analysis (`StageAnalysis.kpis`, `opportunities_by_value`,
-`Analysis.target`) and only format it (docs/report.md).
+`experience_mean`/`experience_min`/`experience_by_persona`, `Analysis.target`)
+and only format it (docs/report.md).
 """
 
 from __future__ import annotations
@@ -108,10 +109,53 @@ def future_state(b: Builder, a: Analysis, suffix: str) -> Iterator[RenderableTyp
             i18n.number(f.presence if f else None, lang),
             i18n.signed(s.gap),
             i18n.signed(f.gap if f else None),
-            i18n.decimal(s.mean_experience, lang),
-            i18n.decimal(f.mean_experience if f else None, lang),
+            i18n.decimal(s.experience_mean, lang),
+            i18n.decimal(f.experience_mean if f else None, lang),
         )
     yield table
     for key, stages in (("added_in_future", target.added), ("dropped_in_future", target.dropped)):
         if stages:
             yield Text(f"{b.t(key)}: {', '.join(s.name for s in stages)}.")
+
+
+def experience(b: Builder, a: Analysis, suffix: str) -> Iterator[RenderableType]:
+    """Mean and worst experience per stage, in map order (and per persona when scored apart)."""
+    from rich.text import Text
+
+    if not a.has_experience:
+        return
+    lang = b.lang
+    yield b.heading("experience_per_stage", suffix)
+    personas = () if a.persona else a.personas_with_experience
+    table = b.table(
+        ("stage", "l"),
+        ("experience_mean", "r"),
+        ("experience_worst", "l"),
+        ("experience_count", "r"),
+    )
+    for persona in personas:
+        table.add_column(Text(persona.name), justify="right", overflow="fold")
+    for s in a.stages:
+        worst = Text(i18n.ABSENT)
+        if s.experience_worst is not None and s.experience_min is not None:
+            worst = Text(f"{s.experience_min} ", style="bold red" if s.experience_min <= 2 else "")
+            worst.append(f"({s.experience_worst.name})")
+        table.add_row(
+            Text(s.name),
+            i18n.decimal(s.experience_mean, lang),
+            worst,
+            str(s.experience_count),
+            *(i18n.decimal(s.experience_by_persona.get(p.id), lang) for p in personas),
+        )
+    yield table
+
+
+def completed(b: Builder, a: Analysis) -> str:
+    """The funnel's outcome, shown under the stage figures."""
+    totals = a.funnel
+    assert totals is not None
+    number = i18n.number(totals.completed, b.lang)
+    if totals.completed_value is None:
+        return b.t("completed_note_no_value", completed=number, period=totals.period)
+    value = i18n.money(totals.completed_value, totals.currency, b.lang)
+    return b.t("completed_note", completed=number, period=totals.period, value=value)
