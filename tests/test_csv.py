@@ -11,9 +11,10 @@ from conftest import DATA, example_maps
 from journeycli.core.checks import check_map
 from journeycli.core.errors import InputError
 from journeycli.core.model import JourneyMap
+from journeycli.core.spreadsheet import neutralise, restore
 from journeycli.core.validation import load_map
 from journeycli.interop.run import import_map
-from journeycli.interop.table import COLUMNS, from_csv, neutralise, restore, to_csv
+from journeycli.interop.table import COLUMNS, from_csv, to_csv
 
 CSV_DATA = DATA / "csv"
 HEADER = ",".join(COLUMNS)

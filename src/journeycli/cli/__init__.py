@@ -17,6 +17,7 @@ from typing import Any
 import typer
 
 from journeycli.cli import diff as _diff  # noqa: F401  (registers diff, history, summary)
+from journeycli.cli import fix as _fix  # noqa: F401
 from journeycli.cli import interop as _interop  # noqa: F401  (export, import)
 from journeycli.cli import lint as _lint  # noqa: F401  (registers the command)
 from journeycli.cli import new as _new  # noqa: F401

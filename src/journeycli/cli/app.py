@@ -18,6 +18,7 @@ WORKFLOW = (
     "new",
     "import",
     "lint",
+    "fix",
     "report",
     "preview",
     "diff",

@@ -21,7 +21,9 @@ EXPORT_EXAMPLES = """\
 
   journey export map.journey.yaml --to mermaid --fence     [dim]# paste into a README[/]
 
-  journey export map.journey.yaml -o workshop.csv          [dim]# format from the extension[/]
+  journey export map.journey.yaml -o workshop.xlsx         [dim]# format from the extension[/]
+
+  journey export map.journey.yaml -o workshop.csv --delimiter ";"
 
   journey export map.journey.yaml --to json --persona starter | jq '.stages[].name'
 """
@@ -30,6 +32,8 @@ IMPORT_EXAMPLES = """\
 [bold]Examples[/]
 
   journey import README.md --from mermaid -o checkout.journey.yaml
+
+  journey import workshop.xlsx -o hypotheek.journey.yaml
 
   journey import workshop.csv --title "Hypotheek afsluiten" > hypotheek.journey.yaml
 
@@ -74,12 +78,21 @@ def export(
             "--fence/--no-fence",
             metavar=FLAG,
             help="Wrap Mermaid in a ```mermaid fence (default: on for .md output).",
-            rich_help_panel="Output",
+            rich_help_panel="Per format",
+        ),
+    ] = None,
+    delimiter: Annotated[
+        str | None,
+        typer.Option(
+            "--delimiter",
+            metavar="SEP",
+            help="CSV separator: ',', ';' or tab (default: ';' for a Dutch map, else ',').",
+            rich_help_panel="Per format",
         ),
     ] = None,
     limits: LimitValues | None = None,
 ) -> None:
-    """Export a map as a Mermaid journey diagram, CSV rows or JSON."""
+    """Export a map as a Mermaid journey diagram, CSV rows, JSON or an Excel workbook."""
     from journeycli.interop.run import run_export
 
     run_export(
@@ -89,6 +102,7 @@ def export(
         output=output,
         persona=persona,
         fence=fence,
+        delimiter=delimiter,
         settings=make_settings(limits),
     )
 
@@ -98,7 +112,9 @@ def export(
 def import_(
     path: Annotated[
         str,
-        typer.Argument(help="A Mermaid diagram, a Markdown file with one, or a CSV; - is stdin."),
+        typer.Argument(
+            help="A Mermaid diagram, a Markdown file with one, a CSV or an xlsx; - is stdin."
+        ),
     ],
     source_format: Annotated[
         str | None,
@@ -155,7 +171,7 @@ def import_(
     ] = None,
     limits: LimitValues | None = None,
 ) -> None:
-    """Turn a Mermaid journey diagram or a spreadsheet (CSV) into a map."""
+    """Turn a Mermaid journey diagram or a spreadsheet (CSV, xlsx) into a map."""
     from journeycli.interop.run import run_import
 
     run_import(

@@ -2,12 +2,16 @@
 
 Kept apart from the models so `core.model` stays about the shape of a map;
 the models re-export every name here, so `from journeycli.core.model import
-Horizon` keeps working. Pure: no I/O.
+Horizon` keeps working. Every value set a map author types is a `LabelledEnum`:
+the Dutch word a Dutch report prints for a value (`nu`, `laag`) is an error that
+names the value to write (`journeycli.core.labels`). Pure: no I/O.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from journeycli.core.labels import LabelledEnum
 
 
 class Language(StrEnum):
@@ -15,7 +19,7 @@ class Language(StrEnum):
     NL = "nl"
 
 
-class EvidenceType(StrEnum):
+class EvidenceType(LabelledEnum):
     ANALYTICS = "analytics"
     SURVEY = "survey"
     INTERVIEW = "interview"
@@ -26,32 +30,32 @@ class EvidenceType(StrEnum):
     ASSUMPTION = "assumption"
 
 
-class Kind(StrEnum):
+class Kind(LabelledEnum):
     DIGITAL = "digital"
     HUMAN = "human"
     PHYSICAL = "physical"
 
 
-class Horizon(StrEnum):
+class Horizon(LabelledEnum):
     NOW = "now"
     NEXT = "next"
     LATER = "later"
 
 
-class Status(StrEnum):
+class Status(LabelledEnum):
     TODO = "todo"
     DOING = "doing"
     DONE = "done"
     DROPPED = "dropped"
 
 
-class Effort(StrEnum):
+class Effort(LabelledEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"
 
 
-class Impact(StrEnum):
+class Impact(LabelledEnum):
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"

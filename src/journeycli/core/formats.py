@@ -33,8 +33,8 @@ class Format:
 
     A format has a `render` (value -> text), a `write` (value and stream, the
     stream last), or both; with only `write`, its text is what it writes. A
-    `binary` format's `render` returns bytes (a PDF, an image), written only to
-    an `--output` file.
+    `binary` format's `render` gives bytes instead (an xlsx workbook, report's
+    PDF and PNG), which go to a file or a pipe, never to a terminal.
     """
 
     name: str
@@ -52,17 +52,12 @@ class LoadedFormat:
     name: str
     render_text: Callable[..., str] | None = None
     write_stream: Callable[..., None] | None = None
-    render_binary: Callable[..., bytes] | None = None
+    render_data: Callable[..., bytes] | None = None
 
     @property
     def binary(self) -> bool:
-        """Bytes for an --output file (PDF, PNG), never text for a stream."""
-        return self.render_binary is not None
-
-    def render_bytes(self, value: Any, *args: Any) -> bytes:
-        """A binary format's bytes."""
-        assert self.render_binary is not None, f"{self.name} is a text format"
-        return self.render_binary(value, *args)
+        """Bytes (an xlsx workbook, a PDF, a PNG), never text for a terminal."""
+        return self.render_data is not None
 
     def render(self, value: Any, *args: Any, **options: Any) -> str:
         """The format's text (what its `write` would write, when it has only that)."""
@@ -72,6 +67,11 @@ class LoadedFormat:
         assert self.write_stream is not None
         self.write_stream(value, *args, buffer)
         return buffer.getvalue()
+
+    def render_bytes(self, value: Any, *args: Any, **options: Any) -> bytes:
+        """A binary format's bytes."""
+        assert self.render_data is not None, f"{self.name} is not a binary format"
+        return self.render_data(value, *args, **options)
 
     def write(self, value: Any, *args: Any, stream: TextIO) -> None:
         """Write to `stream`: the format's own `write` when it has one, else `render`'s text."""
@@ -130,7 +130,7 @@ class FormatRegistry:
         render = _load(fmt.render) if fmt.render else None
         write = _load(fmt.write) if fmt.write else None
         if fmt.binary:
-            return LoadedFormat(fmt.name, render_binary=render)
+            return LoadedFormat(fmt.name, render_data=render)
         return LoadedFormat(fmt.name, render, write)
 
     def for_path(self, path: str | None) -> str | None:

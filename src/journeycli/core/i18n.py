@@ -11,7 +11,11 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
 
+from journeycli.core.labels import DUTCH_LABELS
 from journeycli.core.model import Language
+
+_ENGLISH_LABELS = {"todo": "to do"}
+"""Enum values the English reports print differently; every other value is its own label."""
 
 MESSAGES: dict[str, dict[Language, str]] = {
     "report": {Language.EN: "Journey report", Language.NL: "Klantreisrapport"},
@@ -192,19 +196,12 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "measured": {Language.EN: "measured", Language.NL: "gemeten"},
     "assumed": {Language.EN: "assumed", Language.NL: "aangenomen"},
     "stale": {Language.EN: "stale", Language.NL: "verouderd"},
-    "now": {Language.EN: "now", Language.NL: "nu"},
-    "next": {Language.EN: "next", Language.NL: "volgende"},
-    "later": {Language.EN: "later", Language.NL: "later"},
-    "todo": {Language.EN: "to do", Language.NL: "te doen"},
-    "doing": {Language.EN: "doing", Language.NL: "bezig"},
-    "done": {Language.EN: "done", Language.NL: "klaar"},
-    "dropped": {Language.EN: "dropped", Language.NL: "geschrapt"},
-    "low": {Language.EN: "low", Language.NL: "laag"},
-    "medium": {Language.EN: "medium", Language.NL: "middel"},
-    "high": {Language.EN: "high", Language.NL: "hoog"},
-    "digital": {Language.EN: "digital", Language.NL: "digitaal"},
-    "human": {Language.EN: "human", Language.NL: "menselijk"},
-    "physical": {Language.EN: "physical", Language.NL: "fysiek"},
+    # horizon, status, effort, kind, evidence type: the Dutch words live in
+    # journeycli.core.labels, where lint reads them too (`horizon: nu` is E003 "write now")
+    **{
+        value: {Language.EN: _ENGLISH_LABELS.get(value, value), Language.NL: dutch}
+        for value, dutch in DUTCH_LABELS.items()
+    },
 }
 
 _SEPARATORS = {Language.EN: (",", "."), Language.NL: (".", ",")}

@@ -24,7 +24,7 @@ SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"
 
 # A map's own suffix and the extensions of the files journey imports (docs/interop.md).
 _TITLE_SUFFIXES = re.compile(
-    r"(\.journey)?(\.(ya?ml|csv|tsv|txt|mmd|mermaid|md|markdown))+$", re.IGNORECASE
+    r"(\.journey)?(\.(ya?ml|csv|tsv|txt|mmd|mermaid|md|markdown|xlsx))+$", re.IGNORECASE
 )
 
 

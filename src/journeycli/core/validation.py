@@ -167,6 +167,22 @@ def _describe(error: ErrorDetails, loc: Loc) -> tuple[str, bool, bool]:
     return f"{where}: {error['msg']}", False, False
 
 
+def error_location(error: ErrorDetails) -> Loc:
+    """Where a validation error is in the loaded data (Pydantic's marks and union tags dropped)."""
+    return _clean_loc(error["loc"])
+
+
+def describe_error(error: ErrorDetails) -> str:
+    """One validation error in the words `journey lint` uses, without its location.
+
+    For callers that name the place their own way, such as the sheet, row
+    and column of a spreadsheet cell (`journey import --from xlsx`).
+    """
+    loc = _clean_loc(error["loc"])
+    message, _, _ = _describe(error, loc)
+    return message.removeprefix(f"{dotted(loc)}: ")
+
+
 def problems_from_validation(exc: ValidationError, document: Document) -> list[Problem]:
     problems = []
     data = document.data

@@ -103,6 +103,20 @@ def scalar_text(value: str) -> str:
     return inline_scalar(value)
 
 
+def fragment_lines(value: Mapping[str, Any] | Sequence[Any]) -> list[str]:
+    """A plain mapping or list as block YAML lines at indent 0, laid out as `dump_map` would.
+
+    What the in-place editor (`journeycli.core.editor`) inserts into a map,
+    indented to the place it goes.
+    """
+    emitter = _Emitter(Comments())
+    if isinstance(value, Mapping):
+        emitter.mapping(value, (), 0, None)
+    else:
+        emitter.sequence(list(value), (), 0)
+    return emitter.lines
+
+
 def written_entries(
     value: BaseModel | Mapping[str, Any], loc: Loc = (), keep: Collection[Loc] = frozenset()
 ) -> list[tuple[str, Any]]:

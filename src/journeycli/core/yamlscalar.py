@@ -140,6 +140,30 @@ def scalar_lines(value: Any) -> tuple[str, list[str] | None]:
     return inline_scalar(value), None
 
 
+def value_text(value: Any) -> str:
+    """One scalar (text, number, flag, date; None as `null`) as written on one line."""
+    if value is None:
+        return "null"
+    text, block = scalar_lines(value)
+    return text if block is None else _double_quoted(str(value))
+
+
+def flow_text(value: Any) -> str:
+    """A value inside `[...]` or `{...}`, where `,`, `[`, `]`, `{`, `}` end plain text.
+
+    What the in-place editor (`journeycli.core.editor`) writes into a flow
+    collection, and `journey fix` around a single value it makes a list.
+    """
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{flow_text(k)}: {flow_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(flow_text(item) for item in value) + "]"
+    text = value_text(value)
+    if isinstance(value, str) and text == value and set(value) & set(",[]{}"):
+        return _double_quoted(value)
+    return text
+
+
 def _float_text(value: float) -> str:
     """`repr`, with a `.0` before an exponent: YAML 1.1 reads `1e+20` as text."""
     if value != value or value in (float("inf"), float("-inf")):

@@ -25,6 +25,9 @@ from journeycli.core.validation import load_map
 from journeycli.interop.common import title_from_name
 from journeycli.interop.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t"}
+"""What `--delimiter` accepts: the separators the CSV import recognises."""
+
 
 def for_persona(journey: JourneyMap, persona_id: str) -> JourneyMap:
     """The map as one persona meets it: their touchpoints and their scores.
@@ -73,25 +76,39 @@ def export_map(
     *,
     persona: str | None = None,
     fence: bool = False,
+    delimiter: str | None = None,
     settings: Settings | None = None,
-) -> str:
-    """A map file's bytes -> the text of `fmt` (mermaid, csv or json)."""
+) -> str | bytes:
+    """A map file's bytes -> the text of `fmt` (mermaid, csv or json), or an xlsx workbook."""
     exporter = EXPORT_FORMATS.load(fmt)
     if fence and fmt != "mermaid":
         raise UsageError("--fence only applies to --to mermaid")
+    if delimiter is not None and fmt != "csv":
+        raise UsageError("--delimiter only applies to --to csv")
     journey = valid_map(raw, path, settings)
     if persona is not None:
         journey = for_persona(journey, persona)
-    return exporter.render(journey, **({"fence": fence} if fmt == "mermaid" else {}))
+    if EXPORT_FORMATS.get(fmt).binary:
+        return exporter.render_bytes(journey)
+    options: dict[str, dict[str, object]] = {
+        "mermaid": {"fence": fence},
+        "csv": {"delimiter": delimiter},
+    }
+    return exporter.render(journey, **options.get(fmt, {}))
 
 
-def read_text(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Input bytes as text: UTF-8 (a BOM is fine), within the file size limit."""
+def within_limit(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Input bytes no larger than `--max-file-size` allows."""
     if len(raw) > limits.max_file_size:
         raise InputError(
             f"{source}: {len(raw):,} bytes, over the limit of "
             f"{limits.max_file_size:,}; raise it with --max-file-size"
         )
+
+
+def read_text(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Input bytes as text: UTF-8 (a BOM is fine), within the file size limit."""
+    within_limit(raw, source, limits)
     text, problem = decode(raw, source)
     if problem is not None or text is None:
         detail = problem.message if problem else "unreadable"
@@ -111,7 +128,7 @@ def import_map(
     output_dir: Path | None = None,
     settings: Settings | None = None,
 ) -> str:
-    """A Mermaid diagram or CSV file's bytes -> the YAML text of a map that lints clean.
+    """A Mermaid diagram, CSV or xlsx file's bytes -> the YAML text of a map that lints clean.
 
     The text starts with the same schema modeline as `journey new` writes:
     `schema_ref`, or the nearest `journey.schema.json` seen from `output_dir`
@@ -121,13 +138,19 @@ def import_map(
     from journeycli.core.writer import dump_map
     from journeycli.interop.mermaid import from_mermaid
     from journeycli.interop.table import from_csv
+    from journeycli.interop.workbook import from_xlsx
 
-    text = read_text(raw, source, settings.limits if settings else DEFAULT_LIMITS)
-    if fmt == "mermaid":
+    limits = settings.limits if settings else DEFAULT_LIMITS
+    if fmt == "xlsx":
+        within_limit(raw, source, limits)
+        journey = from_xlsx(raw, source=source, title=title, default_title=title_from_name(source))
+    elif fmt == "mermaid":
+        text = read_text(raw, source, limits)
         journey = from_mermaid(
             text, source=source, title=title, default_title=title_from_name(source)
         )
     elif fmt == "csv":
+        text = read_text(raw, source, limits)
         journey = from_csv(text, source=source, title=title or title_from_name(source))
     else:
         IMPORT_FORMATS.get(fmt)  # an unknown name: a usage error with the choices
@@ -156,6 +179,7 @@ def run_export(
     output: str | None = None,
     persona: str | None = None,
     fence: bool | None = None,
+    delimiter: str | None = None,
     settings: Settings | None = None,
 ) -> None:
     """`journey export` end to end: settle the format, convert, write `output` or `stream`.
@@ -163,9 +187,10 @@ def run_export(
     The format is `to`, else the one `output`'s extension implies; Mermaid
     written to a Markdown file is fenced unless `fence` says otherwise, so the
     file renders on GitHub as it is. An existing `output` is replaced: an
-    export is derived data, regenerated at will.
+    export is derived data, regenerated at will. An xlsx workbook goes to a
+    file or a pipe, never to a terminal.
     """
-    from journeycli.core.fs import write_output
+    from journeycli.core.fs import atomic_write, write_output
 
     fmt = to or EXPORT_FORMATS.for_path(output)
     if fmt is None:
@@ -181,9 +206,26 @@ def run_export(
             and output is not None
             and output.lower().endswith((".md", ".markdown"))
         )
+    if delimiter is not None:
+        if delimiter.lower() not in DELIMITERS:
+            raise UsageError(
+                f"--delimiter {delimiter!r} is not supported", hint="use ',', ';' or tab"
+            )
+        delimiter = DELIMITERS[delimiter.lower()]
+    target = _output_file(output)
+    if EXPORT_FORMATS.get(fmt).binary and target is None and stream.isatty():
+        raise UsageError(f"an {fmt} file is binary", hint=f"name it with --output FILE.{fmt}")
     raw, name = read_source(path)
-    text = export_map(raw, name, fmt, persona=persona, fence=fence, settings=settings)
-    write_output(text, _output_file(output), stream, overwrite=True)
+    result = export_map(
+        raw, name, fmt, persona=persona, fence=fence, delimiter=delimiter, settings=settings
+    )
+    if isinstance(result, str):
+        write_output(result, target, stream, overwrite=True)
+    elif target is not None:
+        atomic_write(target, result)
+    else:
+        stream.flush()
+        stream.buffer.write(result)
 
 
 def run_import(

@@ -25,9 +25,9 @@ from typing import Any
 
 from journeycli.core.errors import InputError
 from journeycli.core.misread import thousands
-from journeycli.core.model import JourneyMap, Kind, Stage, Touchpoint
+from journeycli.core.model import JourneyMap, Kind, Language, Stage, Touchpoint
 from journeycli.core.slug import is_slug, slugify, unique_slug
-from journeycli.core.spreadsheet import neutralise, restore
+from journeycli.core.spreadsheet import csv_line, restore
 from journeycli.interop.common import DEFAULT_TITLE, build_map
 
 STAGE_COLUMNS = ("stage_id", "stage_name", "relevance", "presence", "conversion")
@@ -49,6 +49,8 @@ _TRUE = frozenset({"true", "yes", "y", "1", "ja", "j", "waar", "x"})
 _FALSE = frozenset({"false", "no", "n", "0", "nee", "onwaar", ""})
 _KINDS = {"digitaal": "digital", "menselijk": "human", "fysiek": "physical"}
 _DELIMITERS = (",", ";", "\t")
+DUTCH_DELIMITER = ";"
+BOM = "\ufeff"
 
 
 # --- export --------------------------------------------------------------------------------
@@ -83,25 +85,21 @@ def _touchpoint_cells(tp: Touchpoint) -> list[str]:
     ]
 
 
-def _line(cells: list[str]) -> str:
-    """One CSV record ending in `\\n`.
+def to_csv(journey: JourneyMap, *, delimiter: str | None = None) -> str:
+    """The map's stages and touchpoints as CSV, `\\n` line ends.
 
-    Written with a `\\r\\n` terminator and then cut back to `\\n`: Python's csv
-    quotes a cell only for characters of its terminator, so a `\\r` inside a
-    name would otherwise go out unquoted and split the row when read back.
+    An English map is comma-separated without a BOM (a file that diffs well);
+    a Dutch map (`language: nl`) is separated by `;` and starts with a UTF-8
+    BOM, which is what Dutch Excel opens by double-clicking, without the
+    import wizard. `delimiter` overrides the separator, not the BOM.
     """
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerow(cells)
-    return out.getvalue()[:-2] + "\n"
-
-
-def to_csv(journey: JourneyMap) -> str:
-    """The map's stages and touchpoints as CSV (comma-separated, `\\n` line ends, no BOM)."""
-    lines = [_line(list(COLUMNS))]
+    dutch = journey.language is Language.NL
+    delimiter = delimiter or (DUTCH_DELIMITER if dutch else ",")
+    lines = [BOM if dutch else "", csv_line(COLUMNS, delimiter)]
     for stage in journey.stages:
         empty = [""] * len(TOUCHPOINT_COLUMNS)
         rows = [_touchpoint_cells(tp) for tp in stage.touchpoints] or [empty]
-        lines.extend(_line([neutralise(c) for c in _stage_cells(stage) + cells]) for cells in rows)
+        lines.extend(csv_line(_stage_cells(stage) + cells, delimiter) for cells in rows)
     return "".join(lines)
 
 

@@ -42,7 +42,11 @@ RULE = Rule(
         "A score outside 0-100, a misspelt key or a YAML 1.1 surprise (`no` read as false, "
         "`012` read as 10) would silently change the analysis. Unknown keys get a did-you-mean;"
         " keys of your own must start with `x-`. An evidence date after the reference date "
-        "(`--today`, default today) is a typo that would keep the scores fresh forever."
+        "(`--today`, default today) is a typo that would keep the scores fresh forever. A Dutch "
+        "label copied from a Dutch report (`horizon: nu`) names the one value to write "
+        "(`'nu' is the Dutch label; write now`). `journey fix` fixes Dutch labels, a bare "
+        "yes/no/on/off in a text field and a single value where a list belongs, in place "
+        "(docs/fix.md)."
     ),
     bad=(
         "version: 1\n"

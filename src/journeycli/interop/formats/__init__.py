@@ -1,8 +1,9 @@
 """The formats of `journey export` and `journey import`, listed once (docs/interop.md).
 
-The converters themselves are `interop.mermaid`, `interop.table` (CSV) and
-`interop.jsonio`; these registries name them, the file extensions that imply
-them, and give the CLI its `--to` / `--from` choices.
+The converters themselves are `interop.mermaid`, `interop.table` (CSV),
+`interop.jsonio` and `interop.workbook` (xlsx, a binary format); these
+registries name them, the file extensions that imply them, and give the CLI
+its `--to` / `--from` choices.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ EXPORT_FORMATS = FormatRegistry(
         ),
         Format("csv", _CSV, "one row per touchpoint", f"{_HERE}.table:to_csv"),
         Format("json", (".json",), "the map as JSON", f"{_HERE}.jsonio:to_json"),
+        Format(
+            "xlsx",
+            (".xlsx",),
+            "an Excel workbook, a sheet per kind of item",
+            f"{_HERE}.workbook:to_xlsx",
+            binary=True,
+        ),
     ],
     option="--to",
 )
@@ -38,6 +46,13 @@ IMPORT_FORMATS = FormatRegistry(
             f"{_HERE}.mermaid:from_mermaid",
         ),
         Format("csv", _CSV, "one row per touchpoint", f"{_HERE}.table:from_csv"),
+        Format(
+            "xlsx",
+            (".xlsx",),
+            "an Excel workbook as `journey export` writes it",
+            f"{_HERE}.workbook:from_xlsx",
+            binary=True,
+        ),
     ],
     option="--from",
 )

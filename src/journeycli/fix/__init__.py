@@ -1,0 +1,1 @@
+"""`journey fix`: the safe fixes (Dutch labels, quoted booleans, one-item lists), made in place."""
