@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+
 from journeycli.core.analysis import Analysis, StageAnalysis
 from journeycli.core.scoring import Number
 
