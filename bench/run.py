@@ -547,11 +547,23 @@ pip install yamllint              # the other peer (optional: skipped when absen
 python bench/run.py               # about 10 minutes; rewrites docs/performance.md
 python bench/run.py --runs 3 --no-peers --output /tmp/perf.md   # a faster look
 python bench/run.py --quick       # what CI runs: small corpus, one run, nothing written
+python bench/single.py            # one map, side by side with yamllint ("One map")
+python bench/imports.py           # the import budget of `journey lint` on one map
 ```
 
 The quick mode only proves that the benchmark still works; no test asserts a timing, as
 timings on shared CI machines are noise.
 """
+
+
+def one_map_section(doc: Path) -> str:
+    """The "One map" section of `doc`, kept as it is: bench/single.py measures it, not this."""
+    try:
+        text = doc.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    start = text.find("\n## One map")
+    return text[start:] if start >= 0 else ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -606,7 +618,7 @@ def main(argv: list[str] | None = None) -> int:
     sys.stdout.write(render_text(plan, runs))
     if output is not None:
         markdown = render_markdown(plan, runs, min(args.peer_runs, runs), machine())
-        output.write_text(markdown, encoding="utf-8")
+        output.write_text(markdown + one_map_section(DOC), encoding="utf-8")
         say(f"wrote {output}")
     return 0
 

@@ -116,3 +116,26 @@ def test_quick_benchmark_runs_and_prints_the_table(tmp_path: Path) -> None:
     assert "| Target |" in markdown and "## How to reproduce" in markdown
     # --quick never touches the committed figures.
     assert (doc.read_bytes() if doc.exists() else None) == before
+
+
+@pytest.mark.slow
+def test_single_map_benchmark_runs_every_command(tmp_path: Path) -> None:
+    """`bench/single.py --quick` times each single-map command once and prints the table."""
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "single.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    for command in (
+        "journey lint",
+        "journey report (terminal)",
+        "journey report (html)",
+        "journey diff",
+    ):
+        assert f"| {command} |" in proc.stdout
+    assert "load average" in proc.stdout
+    assert "| hypotheek.journey.yaml |" in proc.stdout  # the in-process render

@@ -62,6 +62,7 @@ def test_the_energy_example_uses_every_new_key() -> None:
     assert "state: future" in ENERGIE_2027.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_energy_examples_validate_with_check_jsonschema(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     exe = shutil.which("check-jsonschema")
     if exe is None:

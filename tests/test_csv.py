@@ -86,7 +86,23 @@ def test_several_personas_are_separated_by_semicolons() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["=1+1", "+31 20 123", "-5 points", "@SUM(A1)", "\tx", "\rx", "'=x", "''@x"]
+    "text",
+    [
+        "=1+1",
+        "+31 20 123",
+        "-5 points",
+        "@SUM(A1)",
+        "\tx",
+        "\rx",
+        "'=x",
+        "''@x",
+        " =1+1",
+        "\u00a0=1+1",
+        "'\u00a0 @x",
+        " leading",
+        "trailing ",
+        "'both ",
+    ],
 )
 def test_formula_injection_is_neutralised_and_restored(text: str) -> None:
     cell = neutralise(text)
@@ -217,7 +233,6 @@ BAD = [
     ("stage_name\n", "no rows after the header"),
     ("", "empty; expected a header row"),
     ("stage_name\n🚀\n", "row 2, column stage_name: no id can be made"),
-    ('stage_name\n"' + "x" * 200_000 + '"\n', "not readable as CSV: field larger"),
 ]
 
 

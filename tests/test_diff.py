@@ -351,9 +351,10 @@ def test_confidence_change(cli: Any, tmp_path: Path) -> None:
 def test_after_fixture_summary_line(cli: Any) -> None:
     out = text(cli, BASE, AFTER)
     assert out.splitlines()[-1] == (
-        "Summary: 5 added, 4 removed, 2 renamed, 1 moved, 4 modified, 2 map fields changed, "
+        "Summary: 5 added, 4 removed, 2 renamed, 1 moved, 3 modified, 2 map fields changed, "
         "2 stages with score changes, 4 rank moves, 1 breaking moment resolved, "
-        "1 breaking moment introduced"
+        "1 breaking moment introduced, 2 evidence changes, 3 lint problems introduced, "
+        "1 lint problem fixed"
     )
 
 

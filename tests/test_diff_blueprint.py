@@ -113,28 +113,32 @@ def test_json_lists_each_content_change(cli, pair: tuple[Path, Path]) -> None:  
 
 
 def test_text_and_markdown_say_what_changed(cli, pair: tuple[Path, Path]) -> None:  # type: ignore[no-untyped-def]
+    """The energy map is Dutch, so the diff speaks Dutch (docs/diff.md, "Language")."""
     text = cli(["diff", *map(str, pair)]).out
-    assert "Stage content" in text
-    assert 'Vergelijken: customer actions + "Leest reviews op een vergelijkingssite"' in text
+    assert "Inhoud van de fasen" in text
+    assert 'Vergelijken: klantacties + "Leest reviews op een vergelijkingssite"' in text
     assert (
-        'Vergelijken: customer actions − "Legt het aanbod naast dat van twee andere leveranciers"'
+        'Vergelijken: klantacties − "Legt het aanbod naast dat van twee andere leveranciers"'
         in text
     )
     assert (
-        'Vergelijken: tone "Helder en eerlijk; alle kosten in één bedrag per maand." → '
+        'Vergelijken: toon "Helder en eerlijk; alle kosten in één bedrag per maand." → '
         '"Helder en eerlijk."' in text
     )
-    assert 'Vergelijken: KPI "Offertes naar aanmelding" value 18 → 21' in text
-    assert 'Overstappen: − KPI "Overstap binnen 21 dagen" (value 94, target 95, unit %)' in text
+    assert 'Vergelijken: KPI "Offertes naar aanmelding" waarde 18 → 21' in text
     assert (
-        'Jaarafrekening: + opportunity "Een WhatsApp-kanaal voor vragen over de afrekening" '
-        "(impact medium, effort low)" in text
+        'Overstappen: − KPI "Overstap binnen 21 dagen" (waarde 94, streefwaarde 95, eenheid %)'
+        in text
     )
-    assert "Jaarafrekening: opportunity terugbelservice impact low → medium" in text
-    assert "upload-proef: opportunity vergelijk-eigen-contract → none" in text
-    assert "7 stage content changes" in text
+    assert (
+        'Jaarafrekening: + kans "Een WhatsApp-kanaal voor vragen over de afrekening" '
+        "(impact middel, inspanning laag)" in text
+    )
+    assert "Jaarafrekening: kans terugbelservice impact laag → middel" in text
+    assert "upload-proef: kans vergelijk-eigen-contract → geen" in text
+    assert "7 wijzigingen in de inhoud van fasen" in text
     md = cli(["diff", *map(str, pair), "--format", "md"]).out
-    assert "Stage content" in md and "Offertes naar aanmelding" in md
+    assert "Inhoud van de fasen" in md and "Offertes naar aanmelding" in md
 
 
 def test_identical_maps_have_no_content_changes(cli) -> None:  # type: ignore[no-untyped-def]
@@ -150,4 +154,4 @@ def test_a_content_change_alone_counts_for_exit_code(cli, tmp_path: Path) -> Non
     )
     result = cli(["diff", str(ENERGIE), str(after), "--exit-code"])
     assert result.code == 1
-    assert 'Vergelijken: systems − "Chatplatform"' in result.out
+    assert 'Vergelijken: systemen − "Chatplatform"' in result.out

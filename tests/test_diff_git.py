@@ -75,6 +75,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     edit(target, "        status: doing\n", "        status: done\n")
     commit(root, "Price table shipped")
     edit(target, "title: Meal kit", "title: Meal kit box")  # working copy only
+    monkeypatch.chdir(root)  # git runs in the working directory's repository
     return root
 
 
@@ -137,10 +138,13 @@ def test_file_absent_at_rev_exits_2_with_gits_reason(cli: Any, repo: Path) -> No
     assert "exists on disk, but not in 'HEAD~1'" in result.err
 
 
-def test_outside_a_repository_exits_2(cli: Any, tmp_path: Path) -> None:
+def test_outside_a_repository_exits_2(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     lonely = tmp_path / "lonely"
     lonely.mkdir()
     shutil.copy(BASE, lonely / "m.journey.yaml")
+    monkeypatch.chdir(lonely)
     result = cli(["diff", lonely / "m.journey.yaml", "--rev", "HEAD"])
     assert result.code == 2
     assert "not a git repository" in result.err
@@ -214,4 +218,7 @@ def test_documented_recipe_is_the_tested_one() -> None:
         assert 'git config diff.journey.textconv "journey summary --textconv"' in text
         assert "*.journey.yaml diff=journey" in text
     assert 'git config diff.journey.xfuncname "^stage .*$"' in docs
-    assert 'journey diff "$map" --rev "$base" --format md' in docs
+    # the pull-request comment: documented as the action's input, run by action.yml
+    assert 'diff-comment: "true"' in docs
+    action = (ROOT / "action.yml").read_text(encoding="utf-8")
+    assert 'journey diff "$path" --rev "$JOURNEY_BASE" --format md' in action

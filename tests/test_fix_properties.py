@@ -10,6 +10,7 @@ change nothing.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -121,6 +122,7 @@ def _label(draw: st.DrawFn, value: str) -> tuple[str, str]:
     return f"{quote}{dutch}{quote}", f"{quote}{value}{quote}"
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(maps())
 def test_fix_changes_only_the_fixed_values_and_the_result_loads(case: tuple[bytes, bytes]) -> None:

@@ -15,7 +15,10 @@ import pytest
 import typer
 
 from conftest import EXAMPLES, journey_process
-from journeycli.cli.app import WORKFLOW, app
+from journeycli.cli import register
+from journeycli.cli.app import WORKFLOW
+
+app = register()  # every command, as `journey --help` sees them
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 

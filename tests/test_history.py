@@ -50,6 +50,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     fixed = good.replace("    presence: 45\n", "    presence: 70\n")
     target.write_text(fixed[: fixed.index("  - id: delivery")], encoding="utf-8")
     commit(root, "Orientation fixed, delivery dropped", DATES[4])
+    monkeypatch.chdir(root)  # git runs in the working directory's repository
     return root
 
 
@@ -151,7 +152,9 @@ def test_html_page_with_svg_chart(cli: Any, repo: Path, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
-    assert page.count("<polyline") == 5  # orientation, purchase: split by the invalid commit
+    assert page.count('<figure class="stage-chart">') == 3  # one small chart per stage
+    # relevance and presence lines; orientation's and purchase's split by the invalid commit
+    assert page.count("<polyline") == 4 + 4 + 2
     assert "<script" not in page and "http://" not in page.replace(
         'xmlns="http://www.w3.org/2000/svg"', ""
     )
@@ -170,6 +173,7 @@ def test_html_page_with_svg_chart(cli: Any, repo: Path, tmp_path: Path) -> None:
 def test_html_escapes_map_text(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     root = init_repo(tmp_path / "r")
+    monkeypatch.chdir(root)
     target = root / "m.journey.yaml"
     target.write_text(
         BASE.read_text(encoding="utf-8").replace(
@@ -202,8 +206,23 @@ def test_usage_errors_exit_2(cli: Any, repo: Path, make_args: Any, message: str)
     assert "Traceback" not in result.err
 
 
-def test_outside_a_repository_exits_2(cli: Any, tmp_path: Path) -> None:
+def test_outside_a_repository_exits_2(
+    cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     shutil.copy(BASE, tmp_path / "m.journey.yaml")
+    monkeypatch.chdir(tmp_path)
     result = cli(["history", tmp_path / "m.journey.yaml"])
     assert result.code == 2
     assert "not a git repository" in result.err
+
+
+def test_a_map_outside_the_working_directorys_repository_exits_2(
+    cli: Any, repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git runs in the working directory's repository, never in the map's folder."""
+    other = init_repo(tmp_path / "other")
+    monkeypatch.chdir(other)
+    result = cli(["history", repo / "maps" / "meal.journey.yaml"])
+    assert result.code == 2
+    assert "not in the git repository of the working directory" in result.err
+    assert "run journey from inside the map's repository" in result.err

@@ -259,8 +259,9 @@ def test_diff_shows_a_persona_experience_change(cli, tmp_path: Path) -> None:  #
     new.write_text(MAP.read_text(encoding="utf-8").replace("gezin: 1", "gezin: 3"), "utf-8")
     result = cli(["diff", MAP, new, "--persona", "gezin"])
     assert result.code == 0, result.err
-    assert "  resolved: WhatsApp-service in Boeken (experience was 1)" in result.out
-    assert "  ~ whatsapp: persona experience gezin 1 → 3" in result.out
+    # a Dutch map: the diff speaks Dutch (docs/diff.md, "Language")
+    assert "  opgelost: WhatsApp-service in Boeken (beleving was 1)" in result.out
+    assert "  ~ whatsapp: beleving per persona gezin 1 → 3" in result.out
 
 
 def test_export_for_a_persona_uses_its_own_experience(cli) -> None:  # type: ignore[no-untyped-def]

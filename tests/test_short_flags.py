@@ -6,7 +6,9 @@ from collections import defaultdict
 
 import typer
 
-from journeycli.cli import app
+from journeycli.cli import register
+
+app = register()  # every command, as `journey --help` sees them
 
 
 def test_every_short_flag_means_one_long_option_everywhere() -> None:

@@ -226,6 +226,7 @@ def test_not_a_workbook_and_a_zip_bomb_are_clean_errors() -> None:
     assert import_error(bytes(damaged)).startswith("w.xlsx: ")
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_any_damage_to_a_workbook_is_a_clean_error_or_a_valid_map(data: st.DataObject) -> None:
@@ -337,6 +338,7 @@ def _maps(draw: st.DrawFn) -> JourneyMap:
     )
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_maps())
 def test_any_map_survives_the_round_trip(journey: JourneyMap) -> None:

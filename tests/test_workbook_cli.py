@@ -50,6 +50,7 @@ def test_a_bad_cell_exits_1_naming_sheet_row_and_column(cli, tmp_path: Path) -> 
     assert not (tmp_path / "m.journey.yaml").exists()
 
 
+@pytest.mark.slow
 def test_xlsx_goes_into_a_pipe() -> None:
     result = journey_process(["export", str(HYPOTHEEK), "--to", "xlsx"])
     assert result.code == 0, result.err

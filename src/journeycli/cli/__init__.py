@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import codecs
 import errno
+import importlib
 import os
 import sys
 from typing import Any
 
 import typer
 
-from journeycli.cli import diff as _diff  # noqa: F401  (registers diff, history, summary)
-from journeycli.cli import fix as _fix  # noqa: F401
-from journeycli.cli import interop as _interop  # noqa: F401  (export, import)
-from journeycli.cli import lint as _lint  # noqa: F401  (registers the command)
-from journeycli.cli import new as _new  # noqa: F401
-from journeycli.cli import report as _report  # noqa: F401
-from journeycli.cli import schema as _schema  # noqa: F401
-from journeycli.cli import site as _site  # noqa: F401  (preview, site)
 from journeycli.cli.app import VERSION_ARGS, app, version_line
 from journeycli.core.errors import InvalidMapError, JourneyError
 
@@ -33,6 +26,40 @@ except ImportError:  # pragma: no cover - older Typer raises Click's own excepti
     from click import ClickException  # type: ignore[assignment,import-not-found,unused-ignore]
 
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
+
+# The module that registers each command on the Typer app. `journey lint FILE`
+# imports only cli/lint.py, so one map does not pay for the parsers and imports
+# of the other commands (docs/performance.md, "One map").
+COMMAND_MODULES = {
+    "new": "new",
+    "import": "interop",
+    "export": "interop",
+    "lint": "lint",
+    "report": "report",
+    "fix": "fix",
+    "measure": "measure",
+    "diff": "diff",
+    "history": "diff",
+    "summary": "diff",
+    "schema": "schema",
+    "preview": "site",
+    "site": "site",
+}
+
+
+def register(command: str | None = None) -> typer.Typer:
+    """The app with `command` registered, or every command when it names none.
+
+    Help, completion and a mistyped command see them all; a known command is
+    the only one Typer has to build.
+    """
+    if command in COMMAND_MODULES:
+        modules = {COMMAND_MODULES[command]}
+    else:
+        modules = set(COMMAND_MODULES.values())
+    for module in sorted(modules):
+        importlib.import_module(f"journeycli.cli.{module}")
+    return app
 
 
 def _say(message: str) -> None:
@@ -126,12 +153,13 @@ def _quiet_broken_pipe() -> int:
 def run(args: list[str] | None = None) -> int:
     """Run the CLI and return the exit code instead of exiting (used by tests too)."""
     try:
-        if (sys.argv[1:] if args is None else args) in VERSION_ARGS:
+        argv = sys.argv[1:] if args is None else args
+        if argv in VERSION_ARGS:
             # Answered before Typer builds every command's parser, which would
             # take longer than the rest of `journey --version` (docs/performance.md).
             sys.stdout.write(version_line() + "\n")
             return EXIT_OK
-        command = typer.main.get_command(app)
+        command = typer.main.get_command(register(argv[0] if argv else None))
         result = command.main(args=args, prog_name="journey", standalone_mode=False)
     except InvalidMapError as exc:
         for problem in exc.problems:
@@ -169,6 +197,11 @@ def run(args: list[str] | None = None) -> int:
 
 
 def main() -> None:
+    # Pydantic looks for plugins by reading the metadata of every installed
+    # distribution when it builds the first model: a quarter of `journey lint`
+    # on one map, for a hook into journey's internal validation that nobody
+    # uses. A value the user set is kept (docs/performance.md, "One map").
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _prepare_streams()
     code = run()
     try:

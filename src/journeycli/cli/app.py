@@ -19,6 +19,7 @@ WORKFLOW = (
     "import",
     "lint",
     "fix",
+    "measure",
     "report",
     "preview",
     "diff",

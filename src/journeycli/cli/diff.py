@@ -9,6 +9,7 @@ arguments to them and maps the result to an exit code (1 for changes with
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -22,6 +23,12 @@ from journeycli.cli.options import LimitValues, format_option, limit_options, ma
 from journeycli.diff.formats import FORMATS as DIFF_FORMATS
 from journeycli.history.formats import FORMATS as HISTORY_FORMATS
 
+
+class HistoryBy(StrEnum):
+    commit = "commit"
+    evidence_date = "evidence-date"
+
+
 DIFF_EXAMPLES = """\
 [bold]Examples[/]
 
@@ -30,6 +37,8 @@ DIFF_EXAMPLES = """\
   journey diff maps/hypotheek.journey.yaml --rev origin/main --format md > comment.md
 
   journey diff map.journey.yaml --rev HEAD~1 --fail-on gap-increase,new-breaking-moment
+
+  journey diff maps/ --rev origin/main --format md          [dim]# every map under maps/[/]
 
   git show main:map.journey.yaml | journey diff - map.journey.yaml --format json
 """
@@ -42,6 +51,8 @@ HISTORY_EXAMPLES = """\
   journey history map.journey.yaml --rev-range v1.0..HEAD --format md
 
   journey history map.journey.yaml --format html --output history.html
+
+  journey history map.journey.yaml --by evidence-date   [dim]# when things were measured[/]
 """
 
 SUMMARY_EXAMPLES = """\
@@ -83,7 +94,7 @@ def diff(
         list[str],
         typer.Argument(
             metavar="OLD NEW | PATH --rev REV",
-            help="Two maps to compare, or one map with --rev; - reads stdin.",
+            help="Two maps to compare, or one map or directory with --rev; - reads stdin.",
         ),
     ],
     rev: Annotated[
@@ -113,7 +124,8 @@ def diff(
             "--fail-on",
             metavar="CONDITIONS",
             help="Exit 1 on these regressions (comma-separated): gap-increase, "
-            "new-breaking-moment, lost-evidence, rank-change, or all.",
+            "new-breaking-moment, lost-evidence, rank-change, presence-drop, "
+            "experience-drop, action-removed, new-error, or all.",
             rich_help_panel="Exit code",
         ),
     ] = None,
@@ -133,9 +145,11 @@ def diff(
         output=output,
         settings=make_settings(limits),
     )
+    for problem in outcome.errors:
+        sys.stderr.write(problem.format_text() + "\n")
     for line in outcome.regression_lines():
         sys.stderr.write(f"journey: {line}\n")
-    if outcome.regressions:
+    if outcome.regressions or outcome.errors:
         raise typer.Exit(1)
     raise typer.Exit(1 if exit_code and outcome.changed else 0)
 
@@ -156,6 +170,14 @@ def history(
     output_format: Annotated[str, format_option(HISTORY_FORMATS)] = "terminal",
     persona: PersonaOption = None,
     output: OutputOption = None,
+    by: Annotated[
+        HistoryBy,
+        typer.Option(
+            "--by",
+            help="Place each version at its commit date or at its newest evidence date.",
+            rich_help_panel="Compare",
+        ),
+    ] = HistoryBy.commit,
     limits: LimitValues | None = None,
 ) -> None:
     """Show how each stage's relevance, presence and gap moved across the commits."""
@@ -169,6 +191,7 @@ def history(
         persona=persona,
         output=output,
         settings=make_settings(limits),
+        by=by.value,
     )
 
 

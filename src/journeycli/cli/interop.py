@@ -108,7 +108,7 @@ def export(
 
 
 @app.command(name="import", epilog=IMPORT_EXAMPLES)
-@limit_options("max_file_size")
+@limit_options("max_file_size", "max_stages", "max_touchpoints")
 def import_(
     path: Annotated[
         str,

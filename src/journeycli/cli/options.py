@@ -51,6 +51,11 @@ LIMIT_FLAGS = (
     LimitFlag("max_file_size", "Largest map file accepted (default 4 MiB).", "BYTES"),
     LimitFlag("max_depth", "Deepest nesting accepted (default 100)."),
     LimitFlag("max_nodes", "Most YAML nodes after expanding aliases (default 1,000,000)."),
+    LimitFlag(
+        "max_expanded_size",
+        "Most bytes of text after expanding aliases (default 50 MiB).",
+        "BYTES",
+    ),
     LimitFlag("max_stages", "Most stages in one map (default 1,000)."),
     LimitFlag("max_touchpoints", "Most touchpoints in one map (default 10,000)."),
 )

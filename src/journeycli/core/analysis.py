@@ -69,6 +69,31 @@ class ChannelGroup:
 
 
 @dataclass(frozen=True, slots=True)
+class Sample:
+    """How many answers a stage's scores rest on, and their 95 % margin (docs/measure.md)."""
+
+    n: int
+    margin: float | None
+
+
+def stage_sample(stage: Stage) -> Sample | None:
+    """The n and margin of the newest evidence item that has an `n` (the last one on a tie).
+
+    `journey measure` writes one such item per survey; reports show it as
+    `55 ± 9 (n=120)` (docs/measure.md).
+    """
+    best: tuple[dt.date, int] | None = None
+    found: Sample | None = None
+    for index, item in enumerate(stage.evidence):
+        if item.n is None:
+            continue
+        key = (item.date or dt.date.min, index)
+        if best is None or key >= best:
+            best, found = key, Sample(item.n, item.margin)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
 class StageAnalysis:
     """One stage with every figure the reports show (persona overrides applied)."""
 
@@ -98,6 +123,7 @@ class StageAnalysis:
     kpis: tuple[KpiView, ...] = ()  # map order, each with its verdict (and future KPI)
     opportunities: tuple[OpportunityView, ...] = ()  # map order, with the actions serving each
     opportunities_by_value: tuple[OpportunityView, ...] = ()  # most impact, least effort first
+    sample: Sample | None = None  # n and margin of the stage's scores (None: persona override)
     target: StageAnalysis | None = None  # the same stage in the future map (--target)
 
     @property
@@ -355,6 +381,9 @@ def analyse(
                 opportunities=opportunities,
                 opportunities_by_value=by_value(opportunities),
                 target=later,
+                sample=None
+                if relevance != stage.relevance or presence != stage.presence
+                else stage_sample(stage),
             )
         )
     ranked = sorted((s for s in stages if s.rank is not None), key=lambda s: s.rank or 0)

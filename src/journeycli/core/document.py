@@ -24,6 +24,9 @@ class Limits:
     max_file_size: int = 4 * MiB
     max_depth: int = 100
     max_nodes: int = 1_000_000
+    # The text (UTF-8 bytes of every key and scalar) with aliases expanded: what every
+    # output that prints the map's text would hold (docs/security.md, alias amplification).
+    max_expanded_size: int = 50 * MiB
     # Checked after loading (journeycli.core.guards): they bound the work after the parse.
     max_stages: int = 1_000
     max_touchpoints: int = 10_000

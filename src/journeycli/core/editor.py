@@ -29,7 +29,7 @@ from journeycli.core.document import Loc
 from journeycli.core.problems import dotted
 from journeycli.core.spans import ALIAS, MAPPING, SCALAR, SEQUENCE, Span, SpanError, scan
 from journeycli.core.writer import fragment_lines
-from journeycli.core.yamlscalar import flow_text, value_text
+from journeycli.core.yamlscalar import flow_text, key_text, value_text
 
 BOM = "\ufeff"
 _BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
@@ -156,7 +156,7 @@ class Editor:
             if (*loc, key) in self.spans.nodes:
                 raise EditError(f"{dotted((*loc, key))} is already there")
             if span.flow:
-                self._flow_insert(loc, span, f"{value_text(key)}: {flow_text(value)}")
+                self._flow_insert(loc, span, f"{key_text(key)}: {flow_text(value)}")
             else:
                 self._block_insert(span, span.column - 1, fragment_lines({key: value}))
         else:
@@ -174,6 +174,33 @@ class Editor:
                 self._block_insert(span, span.column - 1, fragment_lines([value]))
         else:
             raise EditError(f"{dotted(loc)} is a {span.kind}, not a list")
+
+    def merge(self, loc: Loc, values: dict[str, Any]) -> None:
+        """Give the mapping at `loc` every key of `values`, nested mappings merged key by key.
+
+        A key that is written gets its new value in place (`set_scalar`, or a
+        deeper merge for a mapping); a missing key is added as the mapping's
+        last entry, and a missing mapping at `loc` is added with all of
+        `values` under it, so `merge(("stages", 0, "persona_scores"),
+        {"starter": {"relevance": 80, "presence": 20}})` makes one block even
+        when the stage has no `persona_scores` yet.
+        """
+        if loc and self.spans.get(loc) is None:
+            self.merge(loc[:-1], {str(loc[-1]): values})
+            return
+        for key, value in values.items():
+            here = (*loc, key)
+            if isinstance(value, dict) and self.spans.get(here) is not None:
+                if self._room_for_block(here):  # `key:`, `key: ~` or `key: {}`
+                    self._open_block(here, self._editable(here), fragment_lines(value))
+                    continue
+                if self.node(here).kind == MAPPING:
+                    self.merge(here, value)
+                    continue
+            if self.spans.get(here) is None:
+                self.insert_key(loc, key, value)
+            else:
+                self.set_scalar(here, value)
 
     # --- helpers ------------------------------------------------------------------------------
 

@@ -170,7 +170,7 @@ def number_check(ge: int | None, le: int | None = None) -> Callable[[Any], int |
     union branch.
     """
     bounds = (
-        f"between {ge} and {le}"
+        f"between {ge} and {le:,}"
         if ge is not None and le is not None
         else f"{ge} or more"
         if ge is not None
@@ -196,10 +196,14 @@ Percent = Annotated[
     PlainValidator(number_check(0, 100)),
     WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100}),
 ]
+# A thousand trillion: above any real customer count or customer value in any currency,
+# and small enough that every figure derived from it (value at stake = lost x value) is
+# exact and printable (docs/format.md, metrics; docs/security.md).
+MAX_AMOUNT = 10**15
 Amount = Annotated[
     int | float,
-    PlainValidator(number_check(0)),
-    WithJsonSchema({"type": "number", "minimum": 0}),
+    PlainValidator(number_check(0, MAX_AMOUNT)),
+    WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_AMOUNT}),
 ]
 Measure = Annotated[
     int | float,
@@ -208,6 +212,7 @@ Measure = Annotated[
 ]
 """A KPI's value or target: any finite number (an NPS can be negative)."""
 Experience = Annotated[int, Field(ge=1, le=5, strict=True), BeforeValidator(whole_number)]
+SampleSize = Annotated[int, Field(ge=1, strict=True), BeforeValidator(whole_number)]
 Age = Annotated[int, Field(ge=0, le=130, strict=True), BeforeValidator(whole_number)]
 Flag = Annotated[bool, Field(strict=True), BeforeValidator(as_flag)]
 TextList = Annotated[list[Text], BeforeValidator(text_list)]

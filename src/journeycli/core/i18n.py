@@ -8,7 +8,7 @@ byte-identical wherever it is rendered.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 
 from journeycli.core.labels import DUTCH_LABELS
@@ -224,11 +224,24 @@ def label(value: Enum | str | None, lang: Language) -> str:
     return entry[lang] if entry else str(key)
 
 
+def _rounded(value: float | Decimal, decimals: int) -> Decimal:
+    """`value` rounded half up to `decimals` places, however many digits it has.
+
+    The default decimal context holds 28 digits; a value at stake of 10^15
+    customers x 10^15 per customer has 31, and `quantize` would fail
+    (docs/security.md, extreme numbers). The precision is widened to fit.
+    """
+    exact = Decimal(str(value))
+    with localcontext() as context:
+        context.prec = max(context.prec, exact.adjusted() + decimals + 3)
+        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def number(value: float | Decimal | None, lang: Language, decimals: int = 0) -> str:
     """`7500000` -> `7,500,000` (en) / `7.500.000` (nl); rounded half up."""
     if value is None:
         return ABSENT
-    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    exact = _rounded(value, decimals)
     if exact == 0:
         exact = abs(exact)
     thousands, point = _SEPARATORS[lang]
@@ -236,11 +249,23 @@ def number(value: float | Decimal | None, lang: Language, decimals: int = 0) -> 
     return formatted.translate({ord(","): thousands, ord("."): point})
 
 
+def with_sample(value: float | None, n: int | None, margin: float | None, lang: Language) -> str:
+    """A score with what it rests on: `55 ± 9 (n=120)`, `55 (n=120)`, or just `55`.
+
+    The margin is rounded to whole points as the score is (docs/measure.md).
+    """
+    text = number(value, lang)
+    if value is None or n is None:
+        return text
+    spread = "" if margin is None else f" ± {number(margin, lang)}"
+    return f"{text}{spread} (n={number(n, lang)})"
+
+
 def decimal(value: float | Decimal | None, lang: Language) -> str:
     """A figure with at most one decimal, without a trailing `.0`: `12.5`, `40`."""
     if value is None:
         return ABSENT
-    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    rounded = _rounded(value, 1)
     return number(rounded, lang, 0 if rounded == rounded.to_integral_value() else 1)
 
 
@@ -289,7 +314,7 @@ def money(value: float | None, currency: str, lang: Language) -> str:
     """
     if value is None:
         return ABSENT
-    cents = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    cents = _rounded(value, 2)
     whole = cents == cents.to_integral_value() or abs(cents) >= 1000
     amount = number(value, lang, 0 if whole else 2)
     symbol = _SYMBOLS.get(currency.upper())

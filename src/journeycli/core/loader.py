@@ -8,7 +8,9 @@ builds the data in one iterative pass, so that:
 - nesting depth and alias expansion are counted while building, so an alias
   bomb or a million nested brackets fail fast with E006 instead of eating
   memory or overflowing the C stack (libyaml's recursive composer segfaults
-  past ~50,000 levels);
+  past ~50,000 levels). Expansion is counted twice: in nodes and in bytes of
+  text, because one alias of a 1 MB scalar repeated a thousand times is few
+  nodes but a gigabyte in every report that prints it;
 - YAML 1.1 traps (`no`, `012`, `1:30`) become markers from `journeycli.core.scalars`
   rather than silent booleans and numbers, and no tag ever constructs a
   Python object: only plain YAML types exist here.
@@ -24,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, Positions, decode
+from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, MiB, Positions, decode
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.hints import yaml_syntax
 from journeycli.core.problems import Code, Problem, Severity
@@ -68,7 +70,8 @@ class _Builder:
         self.limits = limits
         self.positions = Positions()
         self.problems: list[Problem] = []
-        self.anchors: dict[str, tuple[Any, int | None]] = {}
+        # anchor -> (value, nodes, bytes of text) it expands to; None while still open
+        self.anchors: dict[str, tuple[Any, int | None, int]] = {}
         self.nodes = 0
 
     def problem(self, line: int, col: int, code: Code, message: str) -> Problem:
@@ -86,6 +89,16 @@ class _Builder:
             Code.E006,
             f"the document would expand to more than {self.limits.max_nodes:,} nodes "
             "(an alias bomb?); raise the limit with --max-nodes if this map is real",
+        )
+
+    def too_much_text(self, mark: Any) -> _AbortError:
+        limit = self.limits.max_expanded_size
+        return self.abort(
+            mark,
+            Code.E006,
+            f"the document would expand to more than {limit:,} bytes of text "
+            f"({_mib(limit)}; an alias repeating a large value?); raise the limit with "
+            "--max-expanded-size if this map is real",
         )
 
     def too_deep(self, mark: Any) -> _AbortError:
@@ -118,9 +131,12 @@ class _Builder:
         anchors = self.anchors
         by_container = self.positions.by_container
         max_depth, max_nodes = self.limits.max_depth, self.limits.max_nodes
+        max_size = self.limits.max_expanded_size
         nodes = 0
+        size = 0  # bytes of text (keys and scalars) with every alias expanded
         # The open containers outside the current one:
-        # (container, entries, is_list, key, key mark, anchor, nodes at start, merges, mark)
+        # (container, entries, is_list, key, key mark, anchor, nodes at start, size at start,
+        # merges, mark)
         stack: list[tuple[Any, ...]] = []
         container: Any = None  # the container being filled; None at the top
         entries: Any = None
@@ -128,7 +144,7 @@ class _Builder:
         key: Any = _NO_KEY  # the pending key of a mapping, and where it stands
         key_mark: Any = None
         anchor: str | None = None  # of the current container, with its start
-        start_nodes = 0
+        start_nodes = start_size = 0
         merges: list[tuple[Any, Any]] | None = None
         start_mark: Any = None
         while True:
@@ -138,6 +154,11 @@ class _Builder:
                 nodes += 1
                 if nodes > max_nodes:
                     raise self.too_many_nodes(event.start_mark)
+                text = event.value
+                length = len(text) if text.isascii() else len(text.encode("utf-8", "surrogatepass"))
+                size += length
+                if size > max_size:
+                    raise self.too_much_text(event.start_mark)
                 mark = event.start_mark
                 if event.tag is None and event.anchor is None:
                     if key is _NO_KEY and container is not None and not is_list:
@@ -150,7 +171,7 @@ class _Builder:
                 else:
                     value = self.scalar(event)
                     if event.anchor:
-                        anchors[event.anchor] = (value, 1)
+                        anchors[event.anchor] = (value, 1, length)
             elif cls is _MappingStartEvent or cls is _SequenceStartEvent:
                 nodes += 1
                 if nodes > max_nodes:
@@ -170,6 +191,7 @@ class _Builder:
                             key_mark,
                             anchor,
                             start_nodes,
+                            start_size,
                             merges,
                             start_mark,
                         )
@@ -180,15 +202,16 @@ class _Builder:
                 by_container[id(container)] = entries
                 key, key_mark, merges = _NO_KEY, None, None
                 anchor, start_nodes, start_mark = event.anchor, nodes, event.start_mark
+                start_size = size
                 if anchor:
-                    anchors[anchor] = (container, None)
+                    anchors[anchor] = (container, None, 0)
                 continue
             elif cls is _MappingEndEvent or cls is _SequenceEndEvent:
                 value, mark = container, start_mark
                 if merges:
                     _apply_merges(value, entries, merges)
                 if anchor:
-                    anchors[anchor] = (value, nodes - start_nodes + 1)
+                    anchors[anchor] = (value, nodes - start_nodes + 1, size - start_size)
                 if not stack:
                     self.nodes = nodes
                     self.positions.root = (mark.line + 1, mark.column + 1)
@@ -201,6 +224,7 @@ class _Builder:
                     key_mark,
                     anchor,
                     start_nodes,
+                    start_size,
                     merges,
                     start_mark,
                 ) = stack.pop()
@@ -208,16 +232,19 @@ class _Builder:
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise self.abort(event.start_mark, Code.E001, f"unknown alias *{event.anchor}")
-                value, size = target
-                if size is None:
+                value, count, length = target
+                if count is None:
                     raise self.abort(
                         event.start_mark,
                         Code.E006,
                         f"alias *{event.anchor} refers to itself (a recursive structure)",
                     )
-                nodes += size
+                nodes += count
                 if nodes > max_nodes:
                     raise self.too_many_nodes(event.start_mark)
+                size += length
+                if size > max_size:
+                    raise self.too_much_text(event.start_mark)
                 mark = event.start_mark
             else:  # pragma: no cover - the parser guarantees node events here
                 raise self.abort(event.start_mark, Code.E001, f"unexpected {cls.__name__}")
@@ -274,6 +301,10 @@ def _apply_merges(target: dict[str, Any], entries: dict[str, Any], merges: list[
                     entries[k] = (key_mark, key_mark)
 
 
+def _mib(size: int) -> str:
+    return f"{size / MiB:,.0f} MiB" if size >= MiB else f"{size / 1024:,.0f} KiB"
+
+
 def _unsupported_tag(tag: str) -> str:
     shown = "!!" + tag[len(TAG) :] if tag.startswith(TAG) else tag
     return (
@@ -296,8 +327,8 @@ def load_document(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Doc
                 1,
                 Code.E006,
                 Severity.ERROR,
-                f"file is {len(raw):,} bytes, over the limit of "
-                f"{limits.max_file_size:,}; raise it with --max-file-size",
+                f"file is over the limit of {limits.max_file_size:,} bytes; "
+                "raise it with --max-file-size",
             )
         )
     text, bad = decode(raw, path)

@@ -39,6 +39,7 @@ from journeycli.core.fieldtypes import (
     Measure,
     Name,
     Percent,
+    SampleSize,
     Score,
     Slug,
     Text,
@@ -68,9 +69,13 @@ class Strict(BaseModel):
 
     model_config = ConfigDict(
         extra="forbid",
+        # Built on first use, as part of JourneyMap: lint never builds a validator
+        # for each nested model on its own (docs/performance.md, "One map").
+        defer_build=True,
         frozen=True,
         use_enum_values=False,
-        use_attribute_docstrings=True,  # the docstring under each field is its schema description
+        # The docstring under each field is its schema description, read by core/schema.py
+        # only when the schema is built: not at import, where every lint would pay for it.
         json_schema_extra=_schema_extra,
     )
 
@@ -170,6 +175,14 @@ class Evidence(Strict):
     """Where the scores come from: a dashboard, a study, a report (required)."""
     date: Date | None = None
     """When the evidence was gathered, as an ISO date (YYYY-MM-DD)."""
+    n: SampleSize | None = None
+    """How many answers, respondents or ratings the scores are based on (a whole number, 1 or
+    more).
+    """
+    margin: Percent | None = None
+    """The 95 % margin of the scores, in points on the 0-100 scale: 55 with margin 9 means
+    somewhere between 46 and 64 (docs/measure.md).
+    """
 
 
 class PersonaScore(Strict):
@@ -277,7 +290,8 @@ class Opportunity(Strict):
 
 
 def _opportunity_form(value: Any) -> str:
-    return "mapping" if isinstance(value, dict) else "text"
+    # A dict when validating, an Opportunity when serialising (model_dump): both are mappings.
+    return "mapping" if isinstance(value, dict | Opportunity) else "text"
 
 
 OpportunityItem = Annotated[

@@ -44,6 +44,7 @@ from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
 
 JOURNEY_TOML = ".journey.toml"
 PYPROJECT = "pyproject.toml"
+CONFIG_MAX_BYTES = 4 * 1024 * 1024  # far above any pyproject.toml; bounds a link to /dev/zero
 # Resource limits (E006), key -> the `Limits` field it sets; see docs/security.md.
 # A new `Limits` field is a new key (and, in cli/options.py, a new flag) by itself.
 LIMIT_KEYS = {f.name.replace("_", "-"): f.name for f in dataclasses.fields(Limits)}
@@ -122,17 +123,24 @@ def _shown(path: Path) -> str:
 def _read_toml(path: Path) -> dict[str, Any] | None:
     """The parsed file, or None when it cannot mention journey at all (cheap skip)."""
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as file:  # noqa: PTH123 - a bounded read (docs/security.md)
+            raw = file.read(CONFIG_MAX_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"{_shown(path)}: cannot read ({exc.strerror or exc})") from exc
     if path.name == PYPROJECT and b"journey" not in raw:
         return None
+    if len(raw) > CONFIG_MAX_BYTES:
+        raise ConfigError(f"{_shown(path)}: over {CONFIG_MAX_BYTES:,} bytes, too large to read")
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{_shown(path)}: not UTF-8 text") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{_shown(path)}: not valid TOML: {exc}") from exc
+    except RecursionError as exc:  # tomllib recurses per nested array or inline table
+        raise ConfigError(
+            f"{_shown(path)}: not valid TOML: arrays or tables nested too deeply"
+        ) from exc
 
 
 def _table(path: Path) -> dict[str, Any] | None:

@@ -49,11 +49,26 @@ def is_slug(text: str) -> bool:
     return bool(_SLUG_RE.match(text))
 
 
-def unique_slug(text: str, taken: set[str], fallback: str = "item") -> str:
-    """A slug of `text` not yet in `taken` (suffixing -2, -3, ...); adds it to `taken`."""
+def unique_slug(
+    text: str, taken: set[str], fallback: str = "item", next_suffix: dict[str, int] | None = None
+) -> str:
+    """A slug of `text` not yet in `taken` (suffixing -2, -3, ...); adds it to `taken`.
+
+    Pass one `next_suffix` dict across calls when many names may repeat (an
+    import): each base slug then remembers where its suffixes got to, so n
+    equal names cost n steps instead of n²/2 (80,000 equal CSV rows took
+    minutes). `taken` only grows, so a skipped suffix never frees up and the
+    ids are the same as without it.
+    """
     base = slugify(text) or fallback
-    candidate, n = base, 2
-    while candidate in taken:
-        candidate, n = f"{base}-{n}", n + 1
+    candidate = base
+    if candidate in taken:
+        n = next_suffix.get(base, 2) if next_suffix is not None else 2
+        candidate = f"{base}-{n}"
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}-{n}"
+        if next_suffix is not None:
+            next_suffix[base] = n + 1
     taken.add(candidate)
     return candidate

@@ -1,10 +1,13 @@
 """Cells and rows for spreadsheets: CSV records that open safely in Excel and LibreOffice.
 
-Formula injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
-carriage return is run as a formula by spreadsheets. `neutralise` puts a `'`
-in front of such text (and in front of text that already starts with `'`s
-followed by one of those, so the rule is reversible) and `restore` removes
-exactly one `'` again, so a round trip keeps every value (docs/interop.md,
+Formula injection: a cell that starts with `=`, `+`, `-`, `@`, or with
+white space (a tab, a carriage return, a space or a no-break space before
+the `=`: spreadsheets skip it and still run the formula) is run as a formula
+by spreadsheets. `neutralise` puts a `'` in front of such text, and of text
+that ends in white space (which the reader would otherwise trim), and of text
+that already starts with `'`s followed by any of those, so the rule is
+reversible; `restore` removes exactly one `'` again and keeps the rest of
+that cell as written, so a round trip keeps every value (docs/interop.md,
 docs/security.md). Every CSV journey writes (export, the report's action
 list) goes through here.
 """
@@ -13,21 +16,30 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from collections.abc import Sequence
 
-_FORMULA = re.compile(r"'*[=+\-@\t\r]")
-_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+_FORMULA_START = frozenset("=+-@\u200b\ufeff")  # and any white space (str.isspace)
+
+
+def _needs_quote(text: str) -> bool:
+    """Would a spreadsheet run it, or the reader trim it? Also true after leading `'`s."""
+    body = text.lstrip("'")
+    starts = bool(body) and (body[0] in _FORMULA_START or body[0].isspace())
+    return starts or text != text.rstrip()
 
 
 def neutralise(text: str) -> str:
     """Text a spreadsheet will not run as a formula (see the module docstring)."""
-    return "'" + text if _FORMULA.match(text) else text
+    return "'" + text if _needs_quote(text) else text
 
 
-def restore(text: str) -> str:
-    """The reverse of `neutralise`: one leading `'` off a cell the writer protected."""
-    return text[1:] if _ESCAPED.match(text) else text
+def restore(cell: str) -> str:
+    """The reverse of `neutralise`: one leading `'` off a cell the writer protected, the
+    rest kept as written; any other cell without the white space around it."""
+    text = cell.lstrip()
+    if text.startswith("'") and _needs_quote(text[1:]):
+        return text[1:]
+    return cell.strip()
 
 
 def csv_line(cells: Sequence[str], delimiter: str = ",") -> str:

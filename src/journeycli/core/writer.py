@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from journeycli.core.model import JourneyMap
 from journeycli.core.yamlscalar import inline_scalar, scalar_lines
+from journeycli.core.yamlscalar import key_text as yaml_key
 
 Loc = tuple[str | int, ...]
 """Where a key or list item stands: `("stages", 0, "relevance")`, `("personas", 1)`."""
@@ -202,7 +203,7 @@ class _Emitter:
         self, key: str, value: Any, loc: Loc, indent: int, prefix: str, item_loc: Loc | None
     ) -> None:
         """One `key: value`; `item_loc` is the list item this entry opens, for its inline note."""
-        key_text = inline_scalar(key)
+        key_text = yaml_key(key)
         note_loc = loc if loc in self.comments.inline or item_loc is None else item_loc
         child = indent + INDENT
         if len(key_text) > _MAX_SIMPLE_KEY:

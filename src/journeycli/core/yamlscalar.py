@@ -105,6 +105,17 @@ def inline_scalar(text: str) -> str:
     return text if _plain_ok(text) else _double_quoted(text)
 
 
+# Keys of the format written plain although YAML 1.1 lists them as booleans: evidence `n`
+# (docs/format.md). PyYAML and YAML 1.2 readers take a bare `n` as text, and `"n": 120`
+# would look like a mistake to the person reading the map.
+FORMAT_KEYS = frozenset({"n"})
+
+
+def key_text(key: str) -> str:
+    """A mapping key as written: plain for the format's own keys, else as any scalar."""
+    return key if key in FORMAT_KEYS else inline_scalar(key)
+
+
 def _literal_lines(text: str) -> list[str] | None:
     """The lines of a `|-` / `|` block for `text`, or None when a block would not be exact."""
     if "\n" not in text or text.startswith("\n") or text.endswith("\n\n"):
@@ -155,7 +166,14 @@ def flow_text(value: Any) -> str:
     collection, and `journey fix` around a single value it makes a list.
     """
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{flow_text(k)}: {flow_text(v)}" for k, v in value.items()) + "}"
+        return (
+            "{"
+            + ", ".join(
+                f"{key_text(k) if isinstance(k, str) else flow_text(k)}: {flow_text(v)}"
+                for k, v in value.items()
+            )
+            + "}"
+        )
     if isinstance(value, list | tuple):
         return "[" + ", ".join(flow_text(item) for item in value) + "]"
     text = value_text(value)

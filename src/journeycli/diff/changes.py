@@ -9,7 +9,10 @@ thing and the JSON renderer is a mechanical walk.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from journeycli.core.problems import Problem
 
 Kind = Literal["persona", "stage", "touchpoint", "action"]
 KINDS: tuple[Kind, ...] = ("persona", "stage", "touchpoint", "action")
@@ -59,6 +62,7 @@ class Item:
     name: str
     stage: str | None = None
     stage_name: str | None = None
+    status: str | None = None  # an action's status (todo, doing, done, dropped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +176,57 @@ class ContentChange:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceChange:
+    """An evidence item of a stage added, removed or re-measured.
+
+    Evidence has no id: an item is matched by its type and source within its
+    stage, so a survey re-run under the same source reads as `changed` (new
+    date, new n) rather than as one item removed and another added. `old` and
+    `new` are the items as JSON-ready dicts (`type`, `source`, `date`, and
+    `n`/`margin` when the format has them); None on the side that lacks it.
+    """
+
+    stage: str
+    stage_name: str
+    kind: Literal["added", "removed", "changed"]
+    old: dict[str, Any] | None
+    new: dict[str, Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class LintDelta:
+    """Lint problems the change introduces (in the new version) and fixes (in the old one).
+
+    Problems are matched by code and message, not by line, so a problem that
+    merely moved down the file is neither introduced nor fixed.
+    """
+
+    introduced: tuple[Problem, ...] = ()
+    fixed: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FunnelHeadline:
+    """Customers who complete the journey and their value, old -> new (None: no funnel)."""
+
+    completed: Delta
+    completed_value: Delta
+    currency: str | None = None
+    period: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.completed.changed or self.completed_value.changed
+
+
+@dataclass(frozen=True, slots=True)
 class Side:
-    """Which version a side is: its label (path or REV:PATH), title and currency."""
+    """Which version a side is: its label (path or REV:PATH), title, currency and language."""
 
     label: str
     title: str
     currency: str | None = None
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +250,10 @@ class Changes:
     breaking_introduced: tuple[Moment, ...] = ()
     hints: tuple[Hint, ...] = field(default=())
     content: tuple[ContentChange, ...] = ()
+    evidence: tuple[EvidenceChange, ...] = ()
+    lint: LintDelta = field(default_factory=LintDelta)
+    funnel: FunnelHeadline | None = None
+    experience_stages: tuple[str, ...] = ()  # stages where a touchpoint's experience changed
 
     @property
     def changed(self) -> bool:
@@ -218,8 +271,23 @@ class Changes:
                 self.breaking_resolved,
                 self.breaking_introduced,
                 self.content,
+                self.evidence,
             )
         )
+
+    def score_changes(self) -> tuple[str, ...]:
+        """Stages whose relevance, presence, conversion or touchpoint experience changed.
+
+        What the summary counts as "score changes" (docs/diff.md): a stage whose
+        reach, lost or value at stake moved only because an earlier stage's
+        conversion changed, or whose rank moved because another stage's gap
+        did, is not counted.
+        """
+        own = ("relevance", "presence", "conversion")
+        scored = {s.id for s in self.scores if any(s[name].changed for name in own)}
+        touched = scored | set(self.experience_stages)
+        order = [s.id for s in self.scores] + list(self.experience_stages)
+        return tuple(dict.fromkeys(sid for sid in order if sid in touched))
 
     def of_kind(self, kind: Kind) -> dict[str, tuple[Any, ...]]:
         """The added/removed/renamed/moved/modified items of one kind."""
@@ -243,6 +311,10 @@ class Changes:
             "breaking_resolved": len(self.breaking_resolved),
             "breaking_introduced": len(self.breaking_introduced),
             "content": len(self.content),
+            "score_changes": len(self.score_changes()),
+            "evidence": len(self.evidence),
+            "lint_introduced": len(self.lint.introduced),
+            "lint_fixed": len(self.lint.fixed),
         }
 
 

@@ -8,7 +8,7 @@ comes from `journeycli.core.scoring`; this module only compares its answers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +17,13 @@ from pydantic import BaseModel
 from journeycli.core import scoring
 from journeycli.core.errors import UsageError
 from journeycli.core.model import Action, Goal, JourneyMap, Metrics, Stage
+from journeycli.core.problems import Problem
 from journeycli.core.slug import slugify
 from journeycli.diff.changes import (
     Changes,
     Delta,
     FieldChange,
+    FunnelHeadline,
     Hint,
     Item,
     Kind,
@@ -34,12 +36,15 @@ from journeycli.diff.changes import (
     StageScores,
 )
 from journeycli.diff.content import CONTENT_FIELDS, content_changes
+from journeycli.diff.evidence import evidence_changes
+from journeycli.diff.lintdelta import lint_delta
 
 # Fields compared elsewhere (identity, children, scores) and so left out of `Modified`.
 _SKIP: dict[Kind, frozenset[str]] = {
     "persona": frozenset({"id", "name"}),
     "stage": frozenset(
         {"id", "name", "touchpoints", "actions", "relevance", "presence", "conversion"}
+        | {"evidence"}
         | CONTENT_FIELDS
     ),
     "touchpoint": frozenset({"id", "name"}),
@@ -131,7 +136,8 @@ def _stage_of(entry: _Entry) -> tuple[str | None, str | None]:
 
 
 def _item(kind: Kind, entry: _Entry) -> Item:
-    return Item(kind, entry.key, entry.name, *_stage_of(entry))
+    status = entry.model.status.value if isinstance(entry.model, Action) else None
+    return Item(kind, entry.key, entry.name, *_stage_of(entry), status=status)
 
 
 def _id_hints(kind: Kind, removed: list[Item], added: list[Item]) -> Iterator[Hint]:
@@ -267,6 +273,43 @@ def _check_persona(persona: str | None, maps: Iterable[JourneyMap]) -> None:
         raise UsageError(f"unknown persona '{persona}'", hint=f"personas in these maps: {shown}")
 
 
+def _funnel_headline(old: JourneyMap, new: JourneyMap) -> FunnelHeadline | None:
+    """Completed customers and their value on both sides; None when neither has a funnel."""
+    before, after = scoring.funnel_totals(old), scoring.funnel_totals(new)
+    basis = after or before
+    if basis is None:
+        return None
+    return FunnelHeadline(
+        Delta(
+            None if before is None else before.completed,
+            None if after is None else after.completed,
+        ),
+        Delta(
+            None if before is None else before.completed_value,
+            None if after is None else after.completed_value,
+        ),
+        basis.currency,
+        basis.period,
+    )
+
+
+def _experience_stages(modified: Iterable[Modified]) -> tuple[str, ...]:
+    """Stages holding a touchpoint whose experience (or a persona's experience) changed."""
+    found = (
+        m.stage
+        for m in modified
+        if m.kind == "touchpoint"
+        and m.stage is not None
+        and any(c.field in ("experience", "persona_experience") for c in m.fields)
+    )
+    return tuple(dict.fromkeys(s for s in found if s is not None))
+
+
+def _side(label: str, journey: JourneyMap) -> Side:
+    currency = journey.metrics.currency if journey.metrics else None
+    return Side(label, journey.title, currency, journey.language.value)
+
+
 def diff_maps(
     old: JourneyMap,
     new: JourneyMap,
@@ -274,8 +317,14 @@ def diff_maps(
     old_label: str = "old",
     new_label: str = "new",
     persona: str | None = None,
+    old_problems: Sequence[Problem] = (),
+    new_problems: Sequence[Problem] = (),
 ) -> Changes:
-    """Compare two valid maps; `persona` applies that persona's scores and moments."""
+    """Compare two valid maps; `persona` applies that persona's scores and moments.
+
+    `old_problems`/`new_problems` are each side's lint problems (from
+    `core.checks`); the diff reports those introduced and fixed.
+    """
     _check_persona(persona, (old, new))
     collected = _Collected([], [], [], [], [], [])
     for kind in ("persona", "stage", "touchpoint", "action"):
@@ -283,8 +332,8 @@ def diff_maps(
     scores, moves, ranking_old, ranking_new = _scores(old, new, persona)
     old_moments, new_moments = _moments(old, persona), _moments(new, persona)
     return Changes(
-        old=Side(old_label, old.title, old.metrics.currency if old.metrics else None),
-        new=Side(new_label, new.title, new.metrics.currency if new.metrics else None),
+        old=_side(old_label, old),
+        new=_side(new_label, new),
         persona=persona,
         map_fields=_map_fields(old, new),
         added=tuple(collected.added),
@@ -299,5 +348,9 @@ def diff_maps(
         breaking_resolved=tuple(m for k, m in old_moments.items() if k not in new_moments),
         breaking_introduced=tuple(m for k, m in new_moments.items() if k not in old_moments),
         hints=tuple(collected.hints),
+        evidence=evidence_changes(old, new),
+        lint=lint_delta(old_problems, new_problems),
+        funnel=_funnel_headline(old, new),
+        experience_stages=_experience_stages(collected.modified),
         content=content_changes(old, new),
     )

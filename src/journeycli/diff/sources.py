@@ -10,14 +10,34 @@ from __future__ import annotations
 from pathlib import Path
 
 from journeycli.core import gitio
-from journeycli.core.checks import valid_map
-from journeycli.core.errors import UsageError
+from journeycli.core.checks import check_map, valid_map
+from journeycli.core.errors import InvalidMapError, UsageError
+from journeycli.core.model import JourneyMap
+from journeycli.core.problems import Problem
 from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
+from journeycli.core.validation import load_map
 from journeycli.diff.changes import Changes
 from journeycli.diff.compare import diff_maps
 
 parse_map = valid_map  # a diff side: errors stop the diff, warnings do not
+
+
+def checked_side(
+    raw: bytes, name: str, settings: Settings | None = None
+) -> tuple[JourneyMap, list[Problem]]:
+    """One side and the lint problems `journey lint` would report with `settings`.
+
+    Raises InvalidMapError with the errors when the side has any: duplicate
+    ids (E004) or dangling references (E005) make matching by id meaningless.
+    """
+    settings = settings or Settings()
+    validated = load_map(raw, name, settings.limits)
+    problems = check_map(validated, settings)
+    errors = sorted(p for p in problems if p.is_error)
+    if errors or validated.model is None:
+        raise InvalidMapError(errors)
+    return validated.model, [p for p in problems if settings.wants(p.code)]
 
 
 def diff_files(
@@ -30,8 +50,9 @@ def diff_files(
     """`journey diff OLD NEW`: either side may be `-` (standard input), not both."""
     if old == STDIN and new == STDIN:
         raise UsageError("only one side can be read from standard input (-)")
-    old_raw, old_name = read_source(old)
-    new_raw, new_name = read_source(new)
+    size = (settings or Settings()).limits.max_file_size
+    old_raw, old_name = read_source(old, size)
+    new_raw, new_name = read_source(new, size)
     return _compare(old_raw, old_name, new_raw, new_name, persona, settings)
 
 
@@ -45,8 +66,9 @@ def diff_revision(
     """`journey diff PATH --rev REV`: `git show REV:PATH` against the working copy."""
     if path == STDIN:
         raise UsageError("--rev needs a file path, not standard input (-)")
-    new_raw, new_name = read_source(path)
-    old_raw = gitio.show(Path(path), rev)
+    size = (settings or Settings()).limits.max_file_size
+    new_raw, new_name = read_source(path, size)
+    old_raw = gitio.show(Path(path), rev, size)
     return _compare(old_raw, f"{rev}:{path}", new_raw, new_name, persona, settings)
 
 
@@ -59,10 +81,14 @@ def _compare(
     settings: Settings | None,
 ) -> Changes:
     """Both sides validated as `journey lint` would (old first), then compared."""
+    old, old_problems = checked_side(old_raw, old_name, settings)
+    new, new_problems = checked_side(new_raw, new_name, settings)
     return diff_maps(
-        parse_map(old_raw, old_name, settings),
-        parse_map(new_raw, new_name, settings),
+        old,
+        new,
         old_label=old_name,
         new_label=new_name,
         persona=persona,
+        old_problems=old_problems,
+        new_problems=new_problems,
     )

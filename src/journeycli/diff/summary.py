@@ -189,7 +189,7 @@ def summarize(path: str, *, textconv: bool = False, settings: Settings | None = 
     error: git would abort the whole `git diff`/`git log -p` on a failing
     textconv, so its errors and raw text are shown instead.
     """
-    raw, name = read_source(path)
+    raw, name = read_source(path, (settings or Settings()).limits.max_file_size)
     try:
         return render(parse_map(raw, name, settings))
     except InvalidMapError as exc:

@@ -5,11 +5,16 @@ between relevance and presence is closing. `build_history` is pure (commits
 and their file contents in, a History out); `history_of` is the thin edge
 that asks git (through `gitio`) for those commits and contents. A commit
 where the file is not a valid map is reported as such, never fatal.
+
+The contents stream through: each version is read, scored and dropped
+before the next is read, and only its per-stage figures are kept, so memory
+grows with the number of commits by a few numbers each, not by a map each
+(docs/security.md, "git").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -19,7 +24,15 @@ from journeycli.core.errors import InvalidMapError, UsageError
 from journeycli.core.fs import write_output
 from journeycli.core.model import JourneyMap
 from journeycli.core.settings import Settings
-from journeycli.history.series import History, Revision, StagePoint, StageSeries, Status
+from journeycli.history.series import (
+    BY,
+    By,
+    History,
+    Revision,
+    StagePoint,
+    StageSeries,
+    Status,
+)
 
 
 def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
@@ -41,6 +54,19 @@ def _points(journey: JourneyMap, persona: str | None) -> dict[str, StagePoint]:
     return points
 
 
+def newest_evidence(journey: JourneyMap) -> str | None:
+    """The newest date of any evidence item of the map (stages and KPIs), as ISO text."""
+    dates = [e.date for stage in journey.stages for e in stage.evidence if e.date is not None]
+    dates += [
+        e.date
+        for stage in journey.stages
+        for kpi in getattr(stage, "kpis", ())
+        for e in getattr(kpi, "evidence", ())
+        if e.date is not None
+    ]
+    return max(dates).isoformat() if dates else None
+
+
 def _parse(
     commit: gitio.Commit, raw: bytes | None, settings: Settings | None
 ) -> tuple[JourneyMap | None, Status, str | None]:
@@ -59,31 +85,49 @@ def _parse(
 
 def build_history(
     path: str,
-    contents: Sequence[tuple[gitio.Commit, bytes | None]],
+    contents: Iterable[tuple[gitio.Commit, bytes | None]],
     *,
     rev_range: str | None = None,
     persona: str | None = None,
     settings: Settings | None = None,
+    by: By = "commit",
 ) -> History:
-    """Commits (oldest first) with the file's bytes at each (None: absent) -> History."""
-    parsed = [(commit, *_parse(commit, raw, settings)) for commit, raw in contents]
-    if persona is not None:
-        known = sorted({p.id for _, journey, _, _ in parsed if journey for p in journey.personas})
-        if persona not in known:
-            shown = ", ".join(known) if known else "none"
-            raise UsageError(
-                f"unknown persona '{persona}'", hint=f"personas in this history: {shown}"
-            )
-    revisions = [
-        Revision(
-            commit,
-            status,
-            message,
-            journey.title if journey else None,
-            _points(journey, persona) if journey else {},
-        )
-        for commit, journey, status, message in parsed
-    ]
+    """Commits (oldest first) with the file's bytes at each (None: absent) -> History.
+
+    `contents` is consumed one version at a time (see the module docstring); a
+    version identical to the one before is not parsed again.
+
+    With `by="evidence-date"` each version is placed at its newest evidence
+    date instead of its commit date (a busy week of commits measures nothing
+    new; a re-measurement months later does), and the versions are ordered
+    by that date; a version without a dated evidence item, or not a valid
+    map, keeps its commit date (docs/diff.md, "journey history").
+    """
+    revisions: list[Revision] = []
+    known: set[str] = set()
+    previous: tuple[bytes | None, Revision | None] = (None, None)
+    for commit, raw in contents:
+        same_raw, same = previous
+        if raw is not None and same is not None and raw == same_raw:
+            status, message, title = same.status, same.message, same.title
+            points, evidence = same.points, same.evidence_date
+        else:
+            journey, status, message = _parse(commit, raw, settings)
+            title = journey.title if journey else None
+            points = _points(journey, persona) if journey else {}
+            evidence = newest_evidence(journey) if journey else None
+            if journey is not None:
+                known.update(p.id for p in journey.personas)
+            del journey
+        at = evidence if by == "evidence-date" and evidence else commit.date
+        revision = Revision(commit, status, message, title, points, evidence, at)
+        revisions.append(revision)
+        previous = (raw, revision)
+    if persona is not None and persona not in known:
+        shown = ", ".join(sorted(known)) if known else "none"
+        raise UsageError(f"unknown persona '{persona}'", hint=f"personas in this history: {shown}")
+    if by == "evidence-date":
+        revisions.sort(key=lambda r: r.at)  # stable: commits with the same date keep their order
     order: dict[str, str] = {}
     for revision in reversed(revisions):
         for stage_id, point in revision.points.items():
@@ -92,7 +136,7 @@ def build_history(
         StageSeries(stage_id, name, tuple(r.points.get(stage_id) for r in revisions))
         for stage_id, name in order.items()
     )
-    return History(path, rev_range, persona, tuple(revisions), stages)
+    return History(path, rev_range, persona, tuple(revisions), stages, by)
 
 
 def history_of(
@@ -101,28 +145,29 @@ def history_of(
     rev_range: str | None = None,
     persona: str | None = None,
     settings: Settings | None = None,
+    by: By = "commit",
 ) -> History:
-    """`journey history PATH`: walk `git log --follow` and score every version."""
+    """`journey history PATH`: walk `git log --follow` and score every version.
+
+    Git runs at the root of the working directory's repository; the versions
+    come through one `git cat-file --batch` process (see `gitio`).
+    """
     if path == "-":
         raise UsageError("history needs a file path in a git repository, not standard input (-)")
-    file = Path(path)
-    commits = list(reversed(gitio.log_follow(file, rev_range)))
+    repo = gitio.repository()
+    commits = list(reversed(gitio.log_follow(repo, repo.path_of(Path(path)), rev_range)))
     if not commits:
         where = f" in {rev_range}" if rev_range else ""
         raise UsageError(
             f"{path}: no commits touch this file{where}",
             hint="commit it first, or check the path and range",
         )
-    contents: list[tuple[gitio.Commit, bytes | None]] = []
-    for commit in commits:
-        raw = None
-        if not commit.deleted:
-            try:
-                raw = gitio.show_commit(file, commit)
-            except UsageError:
-                raw = None
-        contents.append((commit, raw))
-    return build_history(path, contents, rev_range=rev_range, persona=persona, settings=settings)
+    max_bytes = (settings or Settings()).limits.max_file_size
+    with gitio.Blobs(repo, max_bytes) as blobs:
+        contents = ((commit, blobs.content(commit)) for commit in commits)
+        return build_history(
+            path, contents, rev_range=rev_range, persona=persona, settings=settings, by=by
+        )
 
 
 def run_history(
@@ -134,12 +179,21 @@ def run_history(
     persona: str | None = None,
     output: str | None = None,
     settings: Settings | None = None,
+    by: str = "commit",
 ) -> None:
     """Walk the commits that touched `path` and write the history in `output_format`."""
     from journeycli.history.formats import FORMATS
 
     renderer = FORMATS.load(output_format)
-    result = history_of(path, rev_range=rev_range, persona=persona, settings=settings)
+    if by not in BY:
+        raise UsageError(f"--by: unknown value '{by}'", hint="choose commit or evidence-date")
+    result = history_of(
+        path,
+        rev_range=rev_range,
+        persona=persona,
+        settings=settings,
+        by="commit" if by == "commit" else "evidence-date",
+    )
     if output is None:
         renderer.write(result, stream=stream)
     else:

@@ -14,6 +14,8 @@ from journeycli.core import gitio
 
 Status = Literal["ok", "invalid", "missing"]
 Trend = Literal["closing", "widening", "steady", "unknown"]
+By = Literal["commit", "evidence-date"]
+BY: tuple[By, ...] = ("commit", "evidence-date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,8 @@ class Revision:
     message: str | None
     title: str | None
     points: dict[str, StagePoint]
+    evidence_date: str | None = None  # the newest evidence date in this version (ISO)
+    at: str = ""  # where the version is placed: its commit date, or its newest evidence date
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +80,9 @@ class History:
     path: str
     rev_range: str | None
     persona: str | None
-    revisions: tuple[Revision, ...]  # oldest first
+    revisions: tuple[Revision, ...]  # oldest first (by `at` with --by evidence-date)
     stages: tuple[StageSeries, ...]  # newest map order, then stages only seen before
+    by: By = "commit"
 
     @property
     def title(self) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from journeycli.core.document import Limits
 from journeycli.core.errors import InputError
 from journeycli.core.model import JourneyMap, Language
 from journeycli.core.sources import STDIN, STDIN_NAME, title_from_filename
@@ -28,8 +29,32 @@ def title_from_name(source: str | None) -> str:
     return title_from_filename(source) or DEFAULT_TITLE
 
 
-def build_map(data: dict[str, Any], source: str) -> JourneyMap:
-    """Validate imported data with the model; a failure is an input error, never a traceback."""
+def too_many(source: str, count: int, what: str, limits: Limits) -> InputError | None:
+    """E006 of an import: more stages or touchpoints than `limits` allow (docs/security.md)."""
+    limit = limits.max_stages if what == "stages" else limits.max_touchpoints
+    if count <= limit:
+        return None
+    flag = "--max-stages" if what == "stages" else "--max-touchpoints"
+    return InputError(
+        f"{source}: more than {limit:,} {what}, the limit of a map (E006); "
+        f"raise it with {flag} if this input is real"
+    )
+
+
+def build_map(data: dict[str, Any], source: str, limits: Limits | None = None) -> JourneyMap:
+    """Validate imported data with the model; a failure is an input error, never a traceback.
+
+    The stage and touchpoint limits are checked first, so an oversized import
+    fails before the model and the YAML writer spend time on it.
+    """
+    limits = limits or Limits()
+    stages = data.get("stages", [])
+    touchpoints = sum(len(s.get("touchpoints", [])) for s in stages)
+    problem = too_many(source, len(stages), "stages", limits) or too_many(
+        source, touchpoints, "touchpoints", limits
+    )
+    if problem is not None:
+        raise problem
     try:
         return JourneyMap.model_validate(data)
     except ValidationError as exc:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeycli.core.document import Limits
 from journeycli.core.errors import InputError
 from journeycli.core.model import JourneyMap, Touchpoint
 from journeycli.core.slug import unique_slug
@@ -114,6 +115,7 @@ class _Parser:
         self.stream: Iterator[Token] = tokens(protect_entities(text), first_line)
         self.pending: Token | None = None
         self.result = _Parsed()
+        self.task_count = 0  # kept, not summed per task: a diagram can hold 100,000s of tasks
 
     def error(self, line: int, message: str) -> InputError:
         return InputError(f"{self.source}:{line}: {message}")
@@ -172,7 +174,7 @@ class _Parser:
             raise self.error(token.line, "a task needs a name before ':' (write 'Name: 3: Actor')")
 
     def task(self, token: Token) -> None:
-        name = unsafe_text(token.text, NAME_UNSAFE) or f"Touchpoint {self._count() + 1}"
+        name = unsafe_text(token.text, NAME_UNSAFE) or f"Touchpoint {self.task_count + 1}"
         data = self.next()
         if data is not None and data.kind == "invalid" and data.line == token.line:
             self.statement(data)
@@ -200,6 +202,7 @@ class _Parser:
         if not self.result.sections:
             self.result.sections.append(_Section(UNSECTIONED_STAGE))
         self.result.sections[-1].tasks.append(_Task(name, score, [a for a in actors if a]))
+        self.task_count += 1
 
     def score(self, text: str, name: str, line: int) -> int:
         if not text:
@@ -213,9 +216,6 @@ class _Parser:
             )
         raise self.error(line, f"task {name!r} has score '{text}', not a number 1 to 5")
 
-    def _count(self) -> int:
-        return sum(len(s.tasks) for s in self.result.sections)
-
 
 def from_mermaid(
     text: str,
@@ -223,6 +223,7 @@ def from_mermaid(
     source: str = "<input>",
     title: str | None = None,
     default_title: str | None = None,
+    limits: Limits | None = None,
 ) -> JourneyMap:
     """A map from a Mermaid journey diagram (or a Markdown text with one in a fence).
 
@@ -243,7 +244,7 @@ def from_mermaid(
         or default_title
         or DEFAULT_TITLE
     )
-    return build_map(_map_data(parsed, title), source)
+    return build_map(_map_data(parsed, title), source, limits)
 
 
 def _map_data(parsed: _Parsed, title: str) -> dict[str, Any]:
@@ -261,13 +262,16 @@ def _map_data(parsed: _Parsed, title: str) -> dict[str, Any]:
     everyone = set(persona_ids.values())
     stage_ids: set[str] = set()
     touchpoint_ids: set[str] = set()
+    # One per id set: where each repeated name's suffixes got to (slug.unique_slug)
+    stage_suffix: dict[str, int] = {}
+    touchpoint_suffix: dict[str, int] = {}
     stages = []
     for section in parsed.sections:
         touchpoints = []
         for task in section.tasks:
             met = list(dict.fromkeys(persona_ids[a] for a in task.actors if a in persona_ids))
             touchpoint: dict[str, Any] = {
-                "id": unique_slug(task.name, touchpoint_ids, "touchpoint"),
+                "id": unique_slug(task.name, touchpoint_ids, "touchpoint", touchpoint_suffix),
                 "name": task.name,
                 "experience": task.score,
             }
@@ -276,7 +280,7 @@ def _map_data(parsed: _Parsed, title: str) -> dict[str, Any]:
             touchpoints.append(touchpoint)
         stages.append(
             {
-                "id": unique_slug(section.name, stage_ids, "stage"),
+                "id": unique_slug(section.name, stage_ids, "stage", stage_suffix),
                 "name": section.name,
                 "touchpoints": touchpoints,
             }

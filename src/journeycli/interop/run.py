@@ -101,8 +101,8 @@ def within_limit(raw: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> No
     """Input bytes no larger than `--max-file-size` allows."""
     if len(raw) > limits.max_file_size:
         raise InputError(
-            f"{source}: {len(raw):,} bytes, over the limit of "
-            f"{limits.max_file_size:,}; raise it with --max-file-size"
+            f"{source}: over the limit of {limits.max_file_size:,} bytes; "
+            "raise it with --max-file-size"
         )
 
 
@@ -147,11 +147,17 @@ def import_map(
     elif fmt == "mermaid":
         text = read_text(raw, source, limits)
         journey = from_mermaid(
-            text, source=source, title=title, default_title=title_from_name(source)
+            text,
+            source=source,
+            title=title,
+            default_title=title_from_name(source),
+            limits=limits,
         )
     elif fmt == "csv":
         text = read_text(raw, source, limits)
-        journey = from_csv(text, source=source, title=title or title_from_name(source))
+        journey = from_csv(
+            text, source=source, title=title or title_from_name(source), limits=limits
+        )
     else:
         IMPORT_FORMATS.get(fmt)  # an unknown name: a usage error with the choices
         raise AssertionError(fmt)  # pragma: no cover - a registered format without a branch
@@ -160,7 +166,13 @@ def import_map(
     if schema_ref is None:
         schema_ref, _ = find_schema_ref(output_dir or Path.cwd())
     yaml_text = dump_map(journey, schema_ref=schema_ref)
-    errors = map_errors(load_map(yaml_text.encode("utf-8"), source))
+    written = yaml_text.encode("utf-8")
+    if len(written) > limits.max_file_size:  # lint would refuse the map this import writes
+        raise InputError(
+            f"{source}: the imported map would be {len(written):,} bytes, over the limit of "
+            f"{limits.max_file_size:,} (E006); raise it with --max-file-size if this input is real"
+        )
+    errors = map_errors(load_map(written, source, limits))
     if errors:  # pragma: no cover - a bug in an importer or the writer, never the user's input
         raise InputError(f"{source}: the imported map would not lint: {errors[0].format_text()}")
     return yaml_text
@@ -215,7 +227,7 @@ def run_export(
     target = _output_file(output)
     if EXPORT_FORMATS.get(fmt).binary and target is None and stream.isatty():
         raise UsageError(f"an {fmt} file is binary", hint=f"name it with --output FILE.{fmt}")
-    raw, name = read_source(path)
+    raw, name = read_source(path, (settings or Settings()).limits.max_file_size)
     result = export_map(
         raw, name, fmt, persona=persona, fence=fence, delimiter=delimiter, settings=settings
     )
@@ -255,7 +267,7 @@ def run_import(
         )
     if title is not None and not title.strip():
         raise UsageError("--title must not be empty")
-    raw, name = read_source(path)
+    raw, name = read_source(path, (settings or Settings()).limits.max_file_size)
     target = _output_file(output)
     text = import_map(
         raw,

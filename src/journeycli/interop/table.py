@@ -23,12 +23,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from journeycli.core.document import Limits
 from journeycli.core.errors import InputError
 from journeycli.core.misread import thousands
 from journeycli.core.model import JourneyMap, Kind, Language, Stage, Touchpoint
 from journeycli.core.slug import is_slug, slugify, unique_slug
 from journeycli.core.spreadsheet import csv_line, restore
-from journeycli.interop.common import DEFAULT_TITLE, build_map
+from journeycli.interop.common import DEFAULT_TITLE, build_map, too_many
 
 STAGE_COLUMNS = ("stage_id", "stage_name", "relevance", "presence", "conversion")
 TOUCHPOINT_COLUMNS = (
@@ -51,6 +52,13 @@ _KINDS = {"digitaal": "digital", "menselijk": "human", "fysiek": "physical"}
 _DELIMITERS = (",", ";", "\t")
 DUTCH_DELIMITER = ";"
 BOM = "\ufeff"
+
+
+def _short(value: Any, limit: int = 60) -> Any:
+    """A cell as quoted in a message: a 100 kB cell is not printed whole."""
+    if isinstance(value, str) and len(value) > limit:
+        return f"{value[: limit - 20]}… ({len(value):,} characters)"
+    return value
 
 
 # --- export --------------------------------------------------------------------------------
@@ -118,9 +126,12 @@ class _Reader:
         self.source = source
         self.row = 1
         self.persona_names: dict[str, str] = {}
+        # Lookups that keep an import linear in its rows (docs/security.md):
+        self.stage_by_name: dict[str, str] = {}  # a stage's name -> the first stage with it
+        self.next_suffix: dict[str, int] = {}  # see slug.unique_slug
 
     def error(self, column: str | None, message: str) -> InputError:
-        where = f"row {self.row}" + (f", column {column}" if column else "")
+        where = f"row {self.row}" + (f", column {_short(column)}" if column else "")
         return InputError(f"{self.source}: {where}: {message}")
 
     def integer(self, column: str, text: str, low: int, high: int) -> int | None:
@@ -130,7 +141,7 @@ class _Reader:
             raise self.error(column, message)
         value = self.number(column, text, low, high)
         if value is not None and value != int(value):
-            raise self.error(column, f"'{text}' is not a whole number")
+            raise self.error(column, f"'{_short(text)}' is not a whole number")
         return None if value is None else int(value)
 
     def number(self, column: str, text: str, low: int, high: int) -> int | float | None:
@@ -142,23 +153,23 @@ class _Reader:
             value = float(cleaned)
         except ValueError:
             raise self.error(
-                column, f"'{text}' is not a number; write a number from {low} to {high}"
+                column, f"'{_short(text)}' is not a number; write a number from {low} to {high}"
             ) from None
         if value != value or not low <= value <= high:
-            raise self.error(column, f"{text} is out of range ({low} to {high})")
+            raise self.error(column, f"{_short(text)} is out of range ({low} to {high})")
         return int(value) if value.is_integer() and "." not in cleaned else value
 
     def flag(self, column: str, text: str) -> bool:
         word = text.strip().lower()
         if word in _TRUE or word in _FALSE:
             return word in _TRUE
-        raise self.error(column, f"{text!r} is not true or false")
+        raise self.error(column, f"{_short(text)!r} is not true or false")
 
     def slug(self, column: str, text: str) -> str:
         if not is_slug(text):
             raise self.error(
                 column,
-                f"{text!r} is not a valid id (lower-case letters, digits and hyphens, "
+                f"{_short(text)!r} is not a valid id (lower-case letters, digits and hyphens, "
                 f"like {slugify(text) or 'first-visit'!r})",
             )
         return text
@@ -199,13 +210,31 @@ def _header(cells: list[str], reader: _Reader) -> list[str]:
     return names
 
 
-def from_csv(text: str, *, source: str = "<input>", title: str = DEFAULT_TITLE) -> JourneyMap:
-    """A map from CSV rows (see the module docstring for what is accepted)."""
+def from_csv(
+    text: str,
+    *,
+    source: str = "<input>",
+    title: str = DEFAULT_TITLE,
+    limits: Limits | None = None,
+) -> JourneyMap:
+    """A map from CSV rows (see the module docstring for what is accepted).
+
+    Reading stops at the row that takes the map over the stage or touchpoint
+    limit (E006), before any more work is done on it.
+    """
+    limits = limits or Limits()
     text = text.removeprefix("\ufeff")
+    # Python's csv refuses cells over 131,072 characters (a process-wide setting); a cell
+    # can be as long as the file, which the size limit bounds, and map text may be long.
+    if csv.field_size_limit() <= len(text):
+        csv.field_size_limit(len(text) + 1)
     lines = text.splitlines()
     first = lines[0] if lines else ""
     skip_sep = re.fullmatch(r"sep=(.)", first.strip()) is not None
-    delimiter = first.strip()[4] if skip_sep else _sniff(first)
+    try:
+        delimiter = first.strip()[4] if skip_sep else _sniff(first)
+    except csv.Error as exc:
+        raise InputError(f"{source}: row 1: not readable as CSV: {exc}") from exc
     body = text.split("\n", 1)[1] if skip_sep and "\n" in text else ("" if skip_sep else text)
     reader = _Reader(source)
     try:
@@ -221,7 +250,7 @@ def from_csv(text: str, *, source: str = "<input>", title: str = DEFAULT_TITLE) 
     first_row: dict[str, int] = {}
     for number, record in enumerate(records[1:], start=2):
         reader.row = number + (1 if skip_sep else 0)
-        cells = [restore(c.strip()) for c in record]
+        cells = [restore(c) for c in record]
         if not any(cells):
             continue
         if len(cells) > len(names) and any(cells[len(names) :]):
@@ -231,6 +260,11 @@ def from_csv(text: str, *, source: str = "<input>", title: str = DEFAULT_TITLE) 
             raise reader.error(f"{unnamed + 1}", "a value in a column without a header")
         row = dict(zip(names, cells + [""] * (len(names) - len(cells)), strict=False))
         _read_row(row, reader, stages, touchpoint_ids, first_row)
+        over = too_many(f"{source}: row {reader.row}", len(stages), "stages", limits) or (
+            too_many(f"{source}: row {reader.row}", len(first_row), "touchpoints", limits)
+        )
+        if over is not None:
+            raise over
     if not stages:
         raise InputError(f"{source}: no rows after the header; a map needs at least one stage")
     data = {
@@ -239,7 +273,7 @@ def from_csv(text: str, *, source: str = "<input>", title: str = DEFAULT_TITLE) 
         "personas": [{"id": pid, "name": name} for pid, name in reader.persona_names.items()],
         "stages": [{**s.data, "touchpoints": s.touchpoints} for s in stages.values()],
     }
-    return build_map(data, source)
+    return build_map(data, source, limits)
 
 
 def _read_row(
@@ -255,10 +289,11 @@ def _read_row(
     if given_id:
         stage_id = reader.slug("stage_id", given_id)
     else:
-        named = (key for key, s in stages.items() if s.data.get("name") == name)
-        stage_id = next(named, slugify(name))
+        stage_id = reader.stage_by_name.get(name) or slugify(name)
     if not stage_id:
-        raise reader.error("stage_name", f"no id can be made from {name!r}; fill in stage_id")
+        raise reader.error(
+            "stage_name", f"no id can be made from {_short(name)!r}; fill in stage_id"
+        )
     values: dict[str, Any] = {
         "id": stage_id,
         "name": name or given_id,
@@ -276,10 +311,12 @@ def _read_row(
             column_name = "stage_name" if column == "name" else column
             raise reader.error(
                 column_name,
-                f"{value!r} differs from {known!r} in row {where} for stage '{stage_id}'",
+                f"{_short(value)!r} differs from {_short(known)!r} in row {where} "
+                f"for stage '{stage_id}'",
             )
         stage.data[column], stage.rows[column] = value, reader.row
     stage.data.setdefault("name", values["name"])
+    reader.stage_by_name.setdefault(stage.data["name"], stage_id)
     touchpoint = _read_touchpoint(row, reader, touchpoint_ids, first_row)
     if touchpoint is not None:
         stage.touchpoints.append(touchpoint)
@@ -302,12 +339,14 @@ def _read_touchpoint(
             )
         taken.add(tp_id)
     else:
-        tp_id = unique_slug(name, taken, "touchpoint")
+        tp_id = unique_slug(name, taken, "touchpoint", reader.next_suffix)
     first_row[tp_id] = reader.row
     kind = row.get("kind", "").lower()
     kind = _KINDS.get(kind, kind)
     if kind and kind not in {k.value for k in Kind}:
-        raise reader.error("kind", f"{row['kind']!r} is not one of digital, human, physical")
+        raise reader.error(
+            "kind", f"{_short(row['kind'])!r} is not one of digital, human, physical"
+        )
     cells = row.get("personas", "").split(PERSONA_SEPARATOR)
     personas = [_persona(p.strip(), reader) for p in cells if p.strip()]
     touchpoint: dict[str, Any] = {"id": tp_id, "name": name}
@@ -330,6 +369,6 @@ def _persona(text: str, reader: _Reader) -> str:
     """A persona id from a cell: an id as is, a name (`Priya`) as its slug (kept as its name)."""
     pid = slugify(text)
     if not pid:
-        raise reader.error("personas", f"no id can be made from {text!r}")
+        raise reader.error("personas", f"no id can be made from {_short(text)!r}")
     reader.persona_names.setdefault(pid, text)
     return pid

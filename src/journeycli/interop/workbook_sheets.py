@@ -145,6 +145,8 @@ EVIDENCE_COLUMNS = (
     _choice("type", EvidenceType),
     Column("source", width=40),
     Column("date", "date", width=12),
+    Column("n", "whole", width=8),
+    Column("margin", "number", width=8),
     Column("kpi", width=20),
 )
 """Evidence of a stage, or of one of its KPIs when `kpi` names it."""

@@ -50,7 +50,7 @@ def lint_file(path: str, options: Settings) -> list[Problem]:
 
 
 def _problems_of(path: str, options: Settings) -> list[Problem]:
-    raw, name = read_source(path)
+    raw, name = read_source(path, options.limits.max_file_size)
     validated = load_map(raw, name, options.limits)
     wanted = [p for p in check_map(validated, options) if options.wants(p.code)]
     return unsuppressed(wanted, validated.document.text)

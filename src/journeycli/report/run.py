@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
@@ -40,10 +39,53 @@ class ReportOptions:
 
 def _valid(path: str, options: ReportOptions) -> tuple[JourneyMap | None, str, list[Problem]]:
     """(model or None, name, lint errors) of one map, read and checked as `journey lint` does."""
-    raw, name = read_source(path)
+    raw, name = read_source(path, options.settings.limits.max_file_size)
+    model, problems = _checked(raw, name, options)
+    return model, name, problems
+
+
+def _checked(
+    raw: bytes, name: str, options: ReportOptions
+) -> tuple[JourneyMap | None, list[Problem]]:
+    """(model or None, lint errors) of one map's bytes, checked as `journey lint` does."""
     validated = load_map(raw, name, options.settings.limits)
     problems = map_errors(validated, options.settings)
-    return (None if problems else validated.model), name, problems
+    return (None if problems else validated.model), problems
+
+
+def render_bytes(
+    raw: bytes,
+    name: str,
+    *,
+    output_format: str = "html",
+    options: ReportOptions = ReportOptions(),
+) -> str:
+    """The report of one map held in memory, for `journey preview` to re-render on save.
+
+    The same checks, analysis and renderer as `journey report --format html`,
+    so the text is the same as the command writes for that file. Called again
+    in the same process it imports nothing: the server pays the start-up once
+    (docs/performance.md, "In-process render"). An invalid map raises
+    `InvalidMapError` with lint's errors, as the command does.
+    """
+    from journeycli.report.formats import FORMATS
+
+    renderer = FORMATS.load(output_format)
+    model, problems = _checked(raw, name, options)
+    if problems or model is None:
+        raise InvalidMapError(sorted(problems))
+    with paused_gc():  # a large map holds no cycles; see gcpause.paused_gc
+        analysis = analyse(
+            model,
+            path=name,
+            persona=options.persona,
+            top=options.top,
+            gap_threshold=options.settings.gap_threshold,
+            reference_date=options.settings.today,
+            evidence_max_age=options.settings.evidence_max_age,
+        )
+    report = combine([analysis])
+    return renderer.render(report, resolve_language(report, options.settings.language))
 
 
 def build_report(paths: Sequence[str], options: ReportOptions = ReportOptions()) -> Report:
@@ -159,9 +201,16 @@ def resolve_language(report: Report, lang: str | None) -> Language:
     return report.analyses[0].language
 
 
+TEMPLATE_MAX_BYTES = 1024 * 1024  # a template is a page of text; /dev/zero must not be read forever
+
+
 def read_template(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8")
+        with open(path, "rb") as file:  # noqa: PTH123 - a bounded read (docs/security.md)
+            raw = file.read(TEMPLATE_MAX_BYTES + 1)
+        if len(raw) > TEMPLATE_MAX_BYTES:
+            raise InputError(f"{path}: the template is over {TEMPLATE_MAX_BYTES:,} bytes")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: the template is not UTF-8 text") from exc
     except IsADirectoryError as exc:

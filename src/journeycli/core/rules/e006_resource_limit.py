@@ -13,11 +13,12 @@ RULE = Rule(
     ),
     why=(
         "Maps arrive in pull requests from anyone. A 'billion laughs' alias bomb (a few lines "
-        "that expand to millions of nodes), a file nested a thousand levels deep or a huge file"
+        "that expand to millions of nodes), one large value repeated by a thousand aliases (a "
+        "gigabyte in every report), a file nested a thousand levels deep or a huge file"
         " must fail fast instead of stalling CI. The defaults let any real map through; raise "
-        "them with --max-file-size, --max-depth, --max-nodes, --max-stages and "
-        "--max-touchpoints, or with the keys of the same names in [tool.journey] "
-        "(docs/security.md)."
+        "them with --max-file-size, --max-depth, --max-nodes, --max-expanded-size, "
+        "--max-stages and --max-touchpoints, or with the keys of the same names in "
+        "[tool.journey] (docs/security.md)."
     ),
     bad=(
         "version: 1\n"

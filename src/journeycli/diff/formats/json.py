@@ -23,7 +23,8 @@ from journeycli.diff.changes import (
     Rename,
     Side,
 )
-from journeycli.diff.gate import regressions
+from journeycli.diff.gate import regressions, tree_regressions
+from journeycli.diff.tree_changes import TreeChanges
 
 SHAPE_VERSION = 1
 _COLLECTIONS = {
@@ -126,6 +127,32 @@ def to_dict(changes: Changes) -> dict[str, Any]:
         }
         for c in changes.content
     ]
+    out["evidence"] = [
+        {
+            "stage": e.stage,
+            "stage_name": e.stage_name,
+            "kind": e.kind,
+            "old": e.old,
+            "new": e.new,
+        }
+        for e in changes.evidence
+    ]
+    out["lint"] = {
+        "introduced": [p.as_dict() for p in changes.lint.introduced],
+        "fixed": [p.as_dict() for p in changes.lint.fixed],
+    }
+    funnel = changes.funnel
+    out["funnel"] = {
+        "completed": [None, None]
+        if funnel is None
+        else [funnel.completed.old, funnel.completed.new],
+        "completed_value": [None, None]
+        if funnel is None
+        else [funnel.completed_value.old, funnel.completed_value.new],
+        "currency": None if funnel is None else funnel.currency,
+        "period": None if funnel is None else funnel.period,
+    }
+    out["score_changes"] = list(changes.score_changes())
     out["hints"] = [
         {"kind": h.kind, "message": h.message, "old_id": h.old_id, "new_id": h.new_id}
         for h in changes.hints
@@ -137,5 +164,40 @@ def to_dict(changes: Changes) -> dict[str, Any]:
     return out
 
 
-def render(changes: Changes) -> str:
-    return json.dumps(to_dict(changes), indent=2, ensure_ascii=False) + "\n"
+def tree_to_dict(tree: TreeChanges) -> dict[str, Any]:
+    """The JSON of a directory diff (docs/diff.schema.json, `directory_diff`)."""
+    return {
+        "version": SHAPE_VERSION,
+        "root": tree.root,
+        "rev": tree.rev,
+        "changed": tree.changed,
+        "maps": [to_dict(c) for c in tree.maps if c.changed],
+        "unchanged": [c.new.label for c in tree.maps if not c.changed],
+        "added": [
+            {
+                "path": m.path,
+                "title": m.title,
+                "valid": not m.invalid,
+                "problems": [p.as_dict() for p in m.problems],
+            }
+            for m in tree.added
+        ],
+        "removed": [{"path": path} for path in tree.removed],
+        "invalid": [
+            {
+                "path": m.path,
+                "side": m.side,
+                "errors": [p.as_dict() for p in m.errors],
+            }
+            for m in tree.invalid
+        ],
+        "regressions": {
+            condition: [{"id": r.id, "name": r.name, "detail": r.detail} for r in found]
+            for condition, found in tree_regressions(tree).items()
+        },
+    }
+
+
+def render(changes: Changes | TreeChanges) -> str:
+    data = tree_to_dict(changes) if isinstance(changes, TreeChanges) else to_dict(changes)
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -1,8 +1,14 @@
-"""History -> one self-contained HTML page with an inline SVG chart of the gaps.
+"""History -> one self-contained HTML page: small multiples, one chart per stage.
 
-The chart geometry (points, polylines, axis ticks) is computed here as plain
-numbers; `templates/history/history.html.j2` only places them, autoescaped, so
-map text can never become markup. No scripts and no external requests.
+Nine lines in one chart hide each other; one small chart per stage, all on
+the same 0-100 scale, stays legible at nine stages and compares at a glance
+(docs/diff.md, "journey history"). Each chart draws relevance and presence
+over the versions with the gap between them shaded. Labels are placed so
+they can never be cut or overlap: the stage name is HTML text above its
+chart (it wraps), the y axis has three ticks, and the x axis names only the
+first and the last version, anchored inside the chart's edges. The geometry
+is computed here as plain numbers; `templates/history/history.html.j2` only
+places them, autoescaped. No scripts and no external requests.
 """
 
 from __future__ import annotations
@@ -14,76 +20,96 @@ from journeycli.core.svg import fmt
 from journeycli.history.formats.common import first_last, value
 from journeycli.history.series import History, StageSeries
 
-WIDTH, HEIGHT = 760, 320
-LEFT, RIGHT, TOP, BOTTOM = 48, 16, 16, 40
-PALETTE = (
-    "#1f77b4",
-    "#d62728",
-    "#2ca02c",
-    "#9467bd",
-    "#ff7f0e",
-    "#17becf",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-)
+WIDTH, HEIGHT = 260, 150
+LEFT, RIGHT, TOP, BOTTOM = 30, 12, 10, 28
+TICKS = (0, 50, 100)
+RELEVANCE, PRESENCE, GAP = "#444444", "#1f5fa8", "#d62728"
 
 
 @dataclass(frozen=True, slots=True)
-class Line:
+class Panel:
+    """One stage's small chart: polylines, shaded gap areas, dots with tooltips."""
+
     stage: StageSeries
-    colour: str
-    segments: tuple[str, ...]  # SVG `points` attributes, one per run of present values
-    dots: tuple[tuple[float, float, str], ...]  # x, y, tooltip
+    relevance: tuple[str, ...]  # SVG `points`, one per run of present values
+    presence: tuple[str, ...]
+    gaps: tuple[str, ...]  # polygon `points` between the two lines, one per run
+    dots: tuple[tuple[str, str, str, str], ...]  # x, y, colour, tooltip
 
 
-def chart(history: History) -> dict[str, Any]:
-    """Coordinates of the gap chart: one line per stage over the commits."""
+def _x(index: int, count: int) -> float:
+    width = WIDTH - LEFT - RIGHT
+    return LEFT + (width / 2 if count == 1 else index * width / (count - 1))
+
+
+def _y(score: int) -> float:
+    return TOP + (100 - score) * (HEIGHT - TOP - BOTTOM) / 100
+
+
+def _runs(values: tuple[int | None, ...]) -> list[list[int]]:
+    """Indexes of the consecutive present values (a gap in the data breaks the line)."""
+    runs: list[list[int]] = [[]]
+    for index, number in enumerate(values):
+        if number is None:
+            runs.append([])
+        else:
+            runs[-1].append(index)
+    return [run for run in runs if run]
+
+
+def panel(history: History, stage: StageSeries) -> Panel:
     count = len(history.revisions)
-    gaps = [g for s in history.stages for g in s.values("gap") if g is not None]
-    low, high = min([0, *gaps]), max([0, *gaps])
-    if high == low:
-        high = low + 10
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    relevance, presence = stage.values("relevance"), stage.values("presence")
 
-    def x(index: int) -> float:
-        return LEFT + (plot_w / 2 if count == 1 else index * plot_w / (count - 1))
+    def line(values: tuple[int | None, ...]) -> tuple[str, ...]:
+        return tuple(
+            " ".join(f"{fmt(_x(i, count))},{fmt(_y(values[i] or 0))}" for i in run)
+            for run in _runs(values)
+        )
 
-    def y(gap: int) -> float:
-        return TOP + (high - gap) * plot_h / (high - low)
+    both = tuple(
+        None if r is None or p is None else 1 for r, p in zip(relevance, presence, strict=True)
+    )
+    gaps = tuple(
+        " ".join(
+            [f"{fmt(_x(i, count))},{fmt(_y(relevance[i] or 0))}" for i in run]
+            + [f"{fmt(_x(i, count))},{fmt(_y(presence[i] or 0))}" for i in reversed(run)]
+        )
+        for run in _runs(both)
+    )
+    dots = []
+    for index, revision in enumerate(history.revisions):
+        for name, values, colour in (
+            ("relevance", relevance, RELEVANCE),
+            ("presence", presence, PRESENCE),
+        ):
+            score = values[index]
+            if score is not None:
+                tip = f"{stage.name}, {revision.at} ({revision.commit.short}): {name} {score}"
+                dots.append((fmt(_x(index, count)), fmt(_y(score)), colour, tip))
+    return Panel(stage, line(relevance), line(presence), gaps, tuple(dots))
 
-    lines = []
-    for number, stage in enumerate(history.stages):
-        segments: list[str] = []
-        run: list[str] = []
-        dots = []
-        for index, gap in enumerate(stage.values("gap")):
-            if gap is None:
-                if run:
-                    segments.append(" ".join(run))
-                run = []
-                continue
-            run.append(f"{fmt(x(index))},{fmt(y(gap))}")
-            short = history.revisions[index].commit.short
-            tip = f"{stage.name} @ {short}: gap {gap}"
-            dots.append((round(x(index), 1), round(y(gap), 1), tip))
-        if run:
-            segments.append(" ".join(run))
-        lines.append(Line(stage, PALETTE[number % len(PALETTE)], tuple(segments), tuple(dots)))
-    step = max(1, (high - low) // 5)
-    ticks = [(t, fmt(y(t))) for t in range(low - low % step, high + 1, step) if low <= t <= high]
+
+def axes(history: History) -> dict[str, Any]:
+    """What every panel shares: size, y ticks, and the first and last x labels."""
+    revisions = history.revisions
+    count = len(revisions)
+    first, last = revisions[0], revisions[-1]
+    if count == 1:
+        xs = [(fmt(_x(0, 1)), "middle", first.at)]
+    else:
+        xs = [(fmt(_x(0, count)), "start", first.at), (fmt(_x(count - 1, count)), "end", last.at)]
     return {
         "width": WIDTH,
         "height": HEIGHT,
         "left": LEFT,
         "right": WIDTH - RIGHT,
-        "top": TOP,
         "bottom": HEIGHT - BOTTOM,
-        "zero": fmt(y(0)),
-        "ticks": ticks,
-        "xs": [(fmt(x(i)), r.commit.short) for i, r in enumerate(history.revisions)],
-        "lines": lines,
+        "label_y": HEIGHT - 8,
+        "ticks": [(tick, fmt(_y(tick))) for tick in TICKS],
+        "xs": xs,
+        "verticals": [fmt(_x(i, count)) for i in range(count)],
+        "colours": {"relevance": RELEVANCE, "presence": PRESENCE, "gap": GAP},
     }
 
 
@@ -95,7 +121,8 @@ def render(history: History) -> str:
     return env.get_template("history.html.j2").render(
         history=history,
         title=title,
-        chart=chart(history),
+        axes=axes(history),
+        panels=[panel(history, stage) for stage in history.stages],
         first_last=first_last,
         value=value,
     )

@@ -20,6 +20,7 @@ def to_dict(history: History) -> dict[str, Any]:
         "path": history.path,
         "rev_range": history.rev_range,
         "persona": history.persona,
+        "by": history.by,
         "commits": [
             {
                 "sha": r.commit.sha,
@@ -30,6 +31,8 @@ def to_dict(history: History) -> dict[str, Any]:
                 "status": r.status,
                 "message": r.message,
                 "title": r.title,
+                "evidence_date": r.evidence_date,
+                "at": r.at,
             }
             for r in history.revisions
         ],

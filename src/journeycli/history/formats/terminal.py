@@ -37,6 +37,8 @@ def write(history: History, stream: TextIO) -> None:
     heading = f"{title}: {len(revisions)} commit{'s' if len(revisions) != 1 else ''} ({span})"
     if history.persona:
         heading += f", persona {history.persona}"
+    if history.by == "evidence-date":
+        heading += ", each at its newest evidence date"
     console.print(Text(heading, style="bold"))
 
     low, high = gap_bounds(history)
@@ -59,7 +61,8 @@ def write(history: History, stream: TextIO) -> None:
     console.print(stages)
 
     commits = Table(box=box.SIMPLE, title="Commits", title_justify="left")
-    for column in ("#", "Commit", "Date", "Subject", "Status"):
+    date = "Evidence date" if history.by == "evidence-date" else "Date"
+    for column in ("#", "Commit", date, "Subject", "Status"):
         commits.add_column(column, overflow="fold")
     for index, revision in enumerate(revisions, 1):
         commit = revision.commit
@@ -67,7 +70,7 @@ def write(history: History, stream: TextIO) -> None:
         commits.add_row(
             str(index),
             commit.short,
-            commit.date,
+            revision.at,
             Text(commit.subject),
             Text(status_text(revision.status, revision.message), style=style),
         )

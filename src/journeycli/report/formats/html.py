@@ -17,7 +17,7 @@ from functools import cache
 from typing import Any
 
 from journeycli.core import i18n
-from journeycli.core.analysis import Analysis, Report
+from journeycli.core.analysis import Analysis, Report, StageAnalysis
 from journeycli.core.blueprint import ABOVE_THE_LINE, LANES
 from journeycli.core.model import Language
 from journeycli.report import i18n_html
@@ -114,6 +114,15 @@ def _environment() -> Any:
     return environment("report", autoescape=True)
 
 
+def _band(value: int | None, stage: StageAnalysis) -> str | None:
+    """The CSS position of a score's 95 % interval on its 0-100 bar (docs/measure.md), or None."""
+    if value is None or stage.sample is None or stage.sample.margin is None:
+        return None
+    low = max(0.0, value - stage.sample.margin)
+    high = min(100.0, value + stage.sample.margin)
+    return f"left: {low:g}%; width: {high - low:g}%"
+
+
 def _helpers(lang: Language) -> dict[str, Any]:
     """Labels and number formats of the language, as template functions."""
 
@@ -128,6 +137,10 @@ def _helpers(lang: Language) -> dict[str, Any]:
         "pct": lambda value: i18n.percent(value, lang),
         "measure": lambda value, unit: i18n.measure(value, unit, lang),
         "signed": i18n.signed,
+        "scored": lambda value, s: i18n.with_sample(
+            value, s.sample.n if s.sample else None, s.sample.margin if s.sample else None, lang
+        ),
+        "band": _band,
         "money": money,
         "absent": i18n.ABSENT,
     }

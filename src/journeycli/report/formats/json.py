@@ -48,6 +48,8 @@ def _kpi(kpi: KpiView) -> dict[str, Any]:
                 "type": e.type.value if e.type else None,
                 "source": e.source,
                 "date": e.date.isoformat() if e.date else None,
+                "n": e.n,
+                "margin": e.margin,
             }
             for e in kpi.evidence
         ],
@@ -95,6 +97,8 @@ def _stage(stage: StageAnalysis) -> dict[str, Any]:
         "relevance": stage.relevance,
         "presence": stage.presence,
         "gap": stage.gap,
+        "n": stage.sample.n if stage.sample else None,
+        "margin": stage.sample.margin if stage.sample else None,
         "confidence": stage.confidence.value,
         "conversion": stage.conversion,
         "reach": stage.reach,

@@ -40,6 +40,9 @@ def environment(lang: Language) -> Any:
         pct=lambda value: i18n.percent(value, lang),
         gap=i18n.signed,
         measure=lambda value: i18n.measure(value, None, lang),
+        scored=lambda value, s: i18n.with_sample(
+            value, s.sample.n if s.sample else None, s.sample.margin if s.sample else None, lang
+        ),
     )
     env.globals.update(
         t=lambda key, **values: i18n.text(key, lang, **values),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from journeycli.core import i18n
-from journeycli.core.analysis import Analysis, Report
+from journeycli.core.analysis import Analysis, Report, StageAnalysis
 from journeycli.core.model import Language
 from journeycli.report.formats import terminal_parts as parts_
 
@@ -178,8 +178,8 @@ class _Builder:
                 table.add_row(
                     str(s.rank),
                     name,
-                    i18n.number(s.relevance, lang),
-                    i18n.number(s.presence, lang),
+                    i18n.with_sample(s.relevance, *_sample(s), lang),
+                    i18n.with_sample(s.presence, *_sample(s), lang),
                     Text(i18n.signed(s.gap), style=gap_style),
                     Text(
                         i18n.label(s.confidence, lang),
@@ -399,3 +399,8 @@ def write(report: Report, lang: Language, stream: TextIO) -> None:
         stream.write(render(report, lang))
         return
     _print(console, report, lang)
+
+
+def _sample(stage: StageAnalysis) -> tuple[int | None, float | None]:
+    """The n and margin shown after a stage's scores (docs/measure.md), or nothing."""
+    return (stage.sample.n, stage.sample.margin) if stage.sample else (None, None)
