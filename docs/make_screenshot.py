@@ -1,6 +1,7 @@
 """Regenerate docs/report-example.png: the HTML report of an example map in headless Chromium.
 
     python docs/make_screenshot.py [MAP] [OUT.png] [--target FUTURE] [--height PX] [--element CSS]
+                                   [--width PX] [--html PAGE.html]
 
 Renders `journey report MAP --format html` (default: examples/meal-kit.journey.yaml)
 and photographs the top of the page (header, breaking moments and the journey
@@ -43,7 +44,7 @@ def render_html(journey_map: Path, out: Path, target: Path | None = None) -> Non
 
 
 def screenshot(
-    html: Path, png: Path, height: int = HEIGHT, element: str | None = None
+    html: Path, png: Path, height: int = HEIGHT, element: str | None = None, width: int = WIDTH
 ) -> list[str]:
     """Take the screenshot; returns the requests the page tried to make (all blocked)."""
     from playwright.sync_api import Route, sync_playwright
@@ -63,7 +64,7 @@ def screenshot(
             executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=FLAGS
         )
         context = browser.new_context(
-            viewport={"width": WIDTH, "height": height}, service_workers="block"
+            viewport={"width": width, "height": height}, service_workers="block"
         )
         context.route("**/*", route)
         page = context.new_page()
@@ -89,7 +90,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--target", type=Path, help="a future-state map (journey report --target)")
     parser.add_argument("--height", type=int, default=HEIGHT, help="pixels from the top")
     parser.add_argument("--element", help="photograph this element only (a CSS selector)")
+    parser.add_argument("--width", type=int, default=WIDTH, help="window width in pixels")
+    parser.add_argument("--html", type=Path, help="photograph this page instead of a map's report")
     args = parser.parse_args(argv)
+    if args.html:
+        png = args.out.resolve()
+        requests = screenshot(args.html, png, args.height, args.element, args.width)
+        if requests:
+            print(f"the page made {len(requests)} request(s): {requests}", file=sys.stderr)
+            return 1
+        print(f"wrote {png} ({png.stat().st_size:,} bytes) from {args.html}")
+        return 0
     journey_map, png = args.map.resolve(), args.out.resolve()
     target = args.target.resolve() if args.target else None
     # the page shows the map's path: render from the repository root so it reads
@@ -99,7 +110,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         html = Path(tmp) / "report.html"
         render_html(shown, html, _shown(target) if target else None)
-        requests = screenshot(html, png, args.height, args.element)
+        requests = screenshot(html, png, args.height, args.element, args.width)
     if requests:
         print(f"the report made {len(requests)} request(s): {requests}", file=sys.stderr)
         return 1

@@ -40,10 +40,10 @@ def test_explicit_format_wins_over_the_extension(cli, tmp_path: Path) -> None:
 
 
 def test_unknown_extension_without_format_is_a_usage_error(cli, tmp_path: Path) -> None:
-    result = cli(["report", HYPOTHEEK, "-o", tmp_path / "report.pdf"])
+    result = cli(["report", HYPOTHEEK, "-o", tmp_path / "report.docx"])
     assert result.code == 2
     assert "cannot tell the report format" in result.err
-    assert not (tmp_path / "report.pdf").exists()
+    assert not (tmp_path / "report.docx").exists()
 
 
 def test_output_replaces_an_existing_report_and_leaves_no_temporary_files(
@@ -174,7 +174,9 @@ def test_html_format_is_registered_by_name_and_extension() -> None:
 
     assert "html" in FORMATS
     assert FORMATS.for_path("site/report.HTML") == FORMATS.for_path("r.htm") == "html"
-    assert FORMATS.for_path("report.pdf") is None
+    assert FORMATS.for_path("wall.PDF") == "pdf"
+    assert FORMATS.for_path("map.png") == "png"
+    assert FORMATS.for_path("report.docx") is None
 
 
 @pytest.mark.slow

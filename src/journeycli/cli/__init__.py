@@ -42,6 +42,8 @@ COMMAND_MODULES = {
     "history": "diff",
     "summary": "diff",
     "schema": "schema",
+    "preview": "site",
+    "site": "site",
 }
 
 

@@ -21,9 +21,11 @@ WORKFLOW = (
     "fix",
     "measure",
     "report",
+    "preview",
     "diff",
     "history",
     "summary",
+    "site",
     "export",
     "schema",
 )

@@ -33,8 +33,8 @@ class Format:
 
     A format has a `render` (value -> text), a `write` (value and stream, the
     stream last), or both; with only `write`, its text is what it writes. A
-    `binary` format's `render` gives bytes instead (an xlsx workbook), which
-    go to a file or a pipe, never to a terminal.
+    `binary` format's `render` gives bytes instead (an xlsx workbook, report's
+    PDF and PNG), which go to a file or a pipe, never to a terminal.
     """
 
     name: str
@@ -53,6 +53,11 @@ class LoadedFormat:
     render_text: Callable[..., str] | None = None
     write_stream: Callable[..., None] | None = None
     render_data: Callable[..., bytes] | None = None
+
+    @property
+    def binary(self) -> bool:
+        """Bytes (an xlsx workbook, a PDF, a PNG), never text for a terminal."""
+        return self.render_data is not None
 
     def render(self, value: Any, *args: Any, **options: Any) -> str:
         """The format's text (what its `write` would write, when it has only that)."""

@@ -30,6 +30,8 @@ MESSAGES: dict[str, dict[Language, str]] = {
     "critical": {EN: "moment of truth", NL: "moment van de waarheid"},
     "breaking": {EN: "breaking moment", NL: "breekmoment"},
     "no_experience": {EN: "experience not rated", NL: "beleving niet beoordeeld"},
+    "tp_personas": {EN: "Personas", NL: "Persona's"},
+    "tp_everyone": {EN: "everyone", NL: "iedereen"},
     "experience_short": {EN: "{value}/5", NL: "{value}/5"},
     "experience_row": {EN: "Experience", NL: "Beleving"},
     "experience_row_hint": {

@@ -156,7 +156,7 @@ def produce(
     None means the defaults. `target` is a future-state map shown beside the
     one map.
     """
-    from journeycli.core.fs import write_output
+    from journeycli.core.fs import atomic_write, write_output
     from journeycli.report.formats import FORMATS
 
     name = output_format
@@ -168,6 +168,11 @@ def produce(
                 hint=f"use --format {FORMATS.choices()}",
             )
     renderer = FORMATS.load(name or "terminal")
+    if renderer.binary and template is None and output is None:
+        raise UsageError(
+            f"the {renderer.name} format writes a file, not text",
+            hint=f"name it with --output, like: --output report.{renderer.name}",
+        )
     settings = settings or Settings()
     options = ReportOptions(persona=persona, top=top, settings=settings, target=target)
     files = discover(paths)  # once: also the inputs the output must not replace
@@ -175,6 +180,9 @@ def produce(
     language = resolve_language(report, settings.language)
     if template is not None:
         text = render_template(report, template, language)
+    elif output is not None and renderer.binary:
+        atomic_write(output, renderer.render_bytes(report, language))
+        return
     elif output is not None:
         text = renderer.render(report, language)
     else:

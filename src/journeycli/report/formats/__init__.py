@@ -5,7 +5,9 @@ A format module provides `render(report, lang) -> str` and may provide
 format does, to colour its output on a terminal). It reads the figures of the
 Analysis and only formats them; it never recomputes a gap, a rank or a
 funnel figure. The CLI builds `--format` from this registry, and `--output`'s
-extension picks a format through it (docs/report.md).
+extension picks a format through it (docs/report.md). The pdf and png formats
+are binary: their `render_bytes` prints the HTML page in a headless Chromium
+(docs/html-report.md#pdf-and-png).
 """
 
 from __future__ import annotations
@@ -28,5 +30,19 @@ FORMATS = FormatRegistry(
         Format("html", (".html", ".htm"), "one self-contained page", render=f"{_HERE}.html:render"),
         Format("json", (".json",), "the figures as JSON", render=f"{_HERE}.json:render"),
         Format("csv", (".csv",), "one row per open action", render=f"{_HERE}.csv:render"),
+        Format(
+            "pdf",
+            (".pdf",),
+            "A3 landscape, the map on page 1 (needs Chromium)",
+            render=f"{_HERE}.pdf:render_bytes",
+            binary=True,
+        ),
+        Format(
+            "png",
+            (".png",),
+            "the map as an image (needs Chromium)",
+            render=f"{_HERE}.png:render_bytes",
+            binary=True,
+        ),
     ],
 )

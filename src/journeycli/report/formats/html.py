@@ -30,8 +30,8 @@ from journeycli.report.charts import (
 )
 
 TEMPLATE = "report.html.j2"
-ROW_HEAD_REM = 10  # width of the grid's row headers (matches report.css)
-STAGE_REM = 11.5  # narrowest readable stage column
+ROW_HEAD_REM = 9  # width of the grid's row headers (matches report.css)
+STAGE_REM = 9  # narrowest readable stage column: nine fit at 1440 px (docs/html-report.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +49,11 @@ class MapView:
     def grid_min_width(self) -> str:
         """Wide enough for readable stage columns; the grid scrolls sideways beyond that."""
         return f"{ROW_HEAD_REM + STAGE_REM * len(self.analysis.stages):g}rem"
+
+    @property
+    def persona_names(self) -> dict[str, str]:
+        """Persona id -> name: the persona line of a touchpoint card in the all-customers view."""
+        return {persona.id: persona.name for persona in self.analysis.journey.personas}
 
     @property
     def rows(self) -> tuple[str, ...]:

@@ -1,0 +1,21 @@
+"""The report as PDF: the HTML page printed by a headless Chromium (docs/html-report.md).
+
+A3 landscape, the map on page 1 and the analysis on the pages after it.
+Needs the optional `pdf` extra (Playwright) and a Chromium; without them the
+command stops with exit 2 and writes nothing (`journeycli.report.browser`).
+"""
+
+from __future__ import annotations
+
+from journeycli.core.analysis import Report
+from journeycli.core.model import Language
+
+BINARY = True
+
+
+def render_bytes(report: Report, lang: Language) -> bytes:
+    """The PDF bytes of the HTML report in `lang`."""
+    from journeycli.report.browser import render_html
+    from journeycli.report.formats.html import render as render_page
+
+    return render_html(render_page(report, lang), "pdf")

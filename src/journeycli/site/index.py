@@ -1,0 +1,75 @@
+"""The site's index page: every map in a table, and the stages ranked across all maps.
+
+Rendered from `templates/site/index.html.j2`; every figure comes from the
+`Analysis` of each map and the cross-map ranking of `core.analysis.combine`
+(docs/site.md#the-index), formatted in the maps' language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from journeycli.core import i18n
+from journeycli.core.analysis import Report
+from journeycli.core.model import Language
+from journeycli.site.pages import RANKING_ROWS, SitePage
+
+EN, NL = Language.EN, Language.NL
+LABELS: dict[str, dict[Language, str]] = {
+    "title": {EN: "Journey maps", NL: "Klantreiskaarten"},
+    "intro": {
+        EN: "Every journey map with its owner, its largest gaps, its breaking moments and the "
+        "value of the customers who complete it.",
+        NL: "Alle klantreiskaarten met eigenaar, grootste gaten, breekmomenten en de waarde "
+        "van de klanten die de klantreis afronden.",
+    },
+    "maps": {EN: "Maps", NL: "Klantreizen"},
+    "map": {EN: "Journey", NL: "Klantreis"},
+    "owner": {EN: "Owner", NL: "Eigenaar"},
+    "top_gaps": {EN: "Largest gaps", NL: "Grootste gaten"},
+    "breaking": {EN: "Breaking moments", NL: "Breekmomenten"},
+    "completed_value": {EN: "Completed value", NL: "Waarde afgerond"},
+    "history": {EN: "History", NL: "Geschiedenis"},
+    "no_history": {EN: "not in git", NL: "niet in git"},
+    "none": {EN: "none", NL: "geen"},
+    "ranking": {EN: "Ranking across maps", NL: "Ranglijst over alle klantreizen"},
+    "ranking_intro": {
+        EN: "The stages of all maps by gap (relevance minus presence), largest first.",
+        NL: "De fasen van alle klantreizen op gat (relevantie min aanwezigheid), grootste eerst.",
+    },
+    "rank": {EN: "Rank", NL: "Rang"},
+    "stage": {EN: "Stage", NL: "Fase"},
+    "relevance": {EN: "Relevance", NL: "Relevantie"},
+    "presence": {EN: "Presence", NL: "Aanwezigheid"},
+    "gap": {EN: "Gap", NL: "Gat"},
+    "footer": {
+        EN: "Made with journey site. Every page works offline and loads nothing from elsewhere.",
+        NL: "Gemaakt met journey site. Elke pagina werkt offline en laadt niets van elders.",
+    },
+}
+
+
+def render_index(report: Report, pages: Sequence[SitePage], lang: Language) -> str:
+    """The index page of the site; byte-identical for the same maps."""
+    from journeycli.core.templates import environment
+
+    slugs = {id(page.analysis): page.slug for page in pages}
+
+    def money(value: Any, page: SitePage) -> str:
+        metrics = page.analysis.metrics
+        currency = metrics.currency if metrics else "EUR"
+        return i18n.money(value, currency, lang)
+
+    template = environment("site", autoescape=True).get_template("index.html.j2")
+    text: str = template.render(
+        pages=pages,
+        ranking=report.combined[:RANKING_ROWS],
+        slug_of=lambda analysis: slugs[id(analysis)],
+        lang=lang.value,
+        t=lambda key: LABELS[key][lang],
+        signed=i18n.signed,
+        money=money,
+        absent=i18n.ABSENT,
+    )
+    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
