@@ -251,7 +251,7 @@ def run_fix(
     fixed = remaining = 0
     languages: set[Language] = set()
     for path in files:
-        raw, name = read_source(path)
+        raw, name = read_source(path, (settings or Settings()).limits.max_file_size)
         result = fix_map(raw, name, settings)
         languages.add(result.language)
         for fix in result.fixes:
