@@ -79,7 +79,7 @@ def test_a_nested_word_is_translated_too() -> None:
     message = msg("w101", stage="Levering", missing=msg("w101.presence"))
     assert isinstance(message.args[1][1], Message)
     assert message.render("nl").startswith(
-        "fase 'Levering' is nog niet gescoord op aanwezigheid (presence); zo telt de fase niet"
+        "fase 'Levering' heeft nog geen score voor aanwezigheid (presence); daardoor telt de fase"
     )
 
 

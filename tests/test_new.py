@@ -394,7 +394,7 @@ def test_the_next_steps_quote_a_file_name_with_spaces(
     assert result.code == 0, result.err
     assert result.err.splitlines() == [
         "'Mijn Reis.journey.yaml' aangemaakt (five-stages, nl, 5 fasen).",
-        "Volgende stap: vul de vragen in en controleer de kaart dan met: "
+        "Volgende stap: vul de vragen in en controleer de klantreiskaart dan met: "
         "journey lint 'Mijn Reis.journey.yaml'",
         "Voor controles tijdens het typen: journey schema > journey.schema.json",
     ]

@@ -16,7 +16,9 @@ MESSAGES: dict[str, str] = {
     "word.octal": "octale",
     "word.base-60": "zestigtallige",
     # E001
-    "e001.not_utf8": ("geen UTF-8: byte {byte} is niet te lezen; sla het bestand op als UTF-8"),
+    "e001.not_utf8": (
+        "het bestand is geen UTF-8: byte {byte} is niet te lezen; sla het bestand op als UTF-8"
+    ),
     "e001.unreadable": "onleesbaar",
     "e001.yaml": "geen geldige YAML ({reason})",
     "e001.yaml_hint": "geen geldige YAML: {hint}",
@@ -33,7 +35,7 @@ MESSAGES: dict[str, str] = {
         "aanhalingstekens"
     ),
     "yaml.escape": (
-        "een backslash tussen dubbele aanhalingstekens begint een escape-reeks; schrijf "
+        "een backslash tussen dubbele aanhalingstekens begint een escapereeks; schrijf "
         "\\\\ voor een backslash, of gebruik enkele aanhalingstekens"
     ),
     "yaml.tab_indent": (
@@ -101,7 +103,7 @@ MESSAGES: dict[str, str] = {
     "e001.unknown_alias": "onbekende alias *{anchor}",
     "e001.unexpected": "onverwacht {event}",
     # E002
-    "e002.duplicate_key": "sleutel '{key}' staat er twee keer (de eerste keer op regel {line})",
+    "e002.duplicate_key": "sleutel '{key}' komt twee keer voor (de eerste keer op regel {line})",
     # E003
     "e003.complex_key": "een sleutel moet gewone tekst zijn, geen lijst of geneste sleutels",
     "e003.unsupported_tag": (
@@ -116,7 +118,8 @@ MESSAGES: dict[str, str] = {
         "is opgeslagen"
     ),
     "e003.why_control": (
-        "een stuurteken dat een terminal kan overschrijven of een uitvoerformaat kan breken"
+        "een stuurteken dat de weergave in een terminal kan verstoren of een uitvoerformaat kan "
+        "breken"
     ),
     "e003.missing": "{where}: de verplichte sleutel '{key}' ontbreekt",
     "e003.unknown_key": "{where}: onbekende sleutel '{key}'",
@@ -165,13 +168,14 @@ MESSAGES: dict[str, str] = {
         "hier hoort tekst, maar er staat het getal {value}; zet het tussen aanhalingstekens "
         '("{text}")'
     ),
-    "value.flag": "hier kan alleen true of false, niet '{text}' (schrijf {value})",
+    "value.flag": "hier mag alleen true of false staan, niet '{text}' (schrijf {value})",
     "value.mapping_null": (
-        "hier horen sleutels met waarden, maar er staat niets; schrijf {{}} voor geen of haal "
-        "de sleutel weg"
+        "hier horen sleutels met waarden, maar er staat niets; schrijf {{}} voor een leeg "
+        "blok, of haal de sleutel weg"
     ),
     "value.list_null": (
-        "hier hoort een lijst, maar er staat niets; schrijf [] voor geen of haal de sleutel weg"
+        "hier hoort een lijst, maar er staat niets; schrijf [] voor een lege lijst, of haal de "
+        "sleutel weg"
     ),
     "value.out_of_range": "{value} valt buiten het bereik: hier hoort een getal {bounds}",
     "value.between": "tussen {low} en {high}",
@@ -205,7 +209,7 @@ MESSAGES: dict[str, str] = {
     "value.number": "hier hoort een getal {bounds}, maar er staat {value}",
     "value.finite": "hier hoort een eindig getal {bounds}, maar er staat {value}",
     "value.twelve_months": "een jaar heeft 12 maanden",
-    "value.days_from_one": "dagen beginnen bij 1",
+    "value.days_from_one": "een maand begint bij dag 1",
     "value.month_days": "{month} {year} heeft {days} dagen",
     "value.no_such_date": "'{text}' is een datum die niet bestaat ({why})",
     "value.date_time": (
@@ -215,11 +219,11 @@ MESSAGES: dict[str, str] = {
     "value.date": "hier hoort een datum (JJJJ-MM-DD), maar er staat {value}",
     "value.thousands_decimal": (
         "YAML leest '{text}' als {number}; schrijf {digits} (zonder scheidingsteken voor "
-        "duizendtallen), of {decimal} voor een kommagetal"
+        "duizendtallen), of {decimal} voor een decimaal getal"
     ),
     "value.thousands_text_decimal": (
         "YAML leest '{text}' als tekst; schrijf {digits} (zonder scheidingsteken voor "
-        "duizendtallen), of {decimal} voor een kommagetal"
+        "duizendtallen), of {decimal} voor een decimaal getal"
     ),
     "value.thousands": (
         "YAML leest '{text}' als tekst; schrijf {digits} (zonder scheidingsteken voor "
@@ -274,18 +278,18 @@ MESSAGES: dict[str, str] = {
         "kans '{ref}' bestaat niet; voeg die toe onder opportunities als {{text: ..., id: {ref}}}"
     ),
     "e005.define": "{kind} '{ref}' bestaat niet; voeg die toe onder {key}",
-    "e005.known": "{kind} '{ref}' bestaat niet; bekende {key}: {known}",
+    "e005.known": "{kind} '{ref}' bestaat niet; wel bekend onder {key}: {known}",
     # E006
     "e006.file_size": (
         "het bestand is groter dan de grens van {limit} bytes; verhoog die met --max-file-size"
     ),
     "e006.expanded_size": (
-        "het document zou uitdijen tot meer dan {limit} bytes tekst ({mib}; een alias die een "
+        "het document zou uitgroeien tot meer dan {limit} bytes tekst ({mib}; een alias die een "
         "grote waarde herhaalt?); verhoog de grens met --max-expanded-size als deze "
         "klantreiskaart echt zo groot is"
     ),
     "e006.nodes": (
-        "het document zou uitdijen tot meer dan {limit} knooppunten (een aliasbom?); verhoog "
+        "het document zou uitgroeien tot meer dan {limit} knooppunten (een aliasbom?); verhoog "
         "de grens met --max-nodes als deze klantreiskaart echt zo groot is"
     ),
     "e006.depth": (
@@ -303,7 +307,7 @@ MESSAGES: dict[str, str] = {
     ),
     # W101-W112
     "w101": (
-        "fase '{stage}' is nog niet gescoord op {missing}; zo telt de fase niet mee in de "
+        "fase '{stage}' heeft nog geen score voor {missing}; daardoor telt de fase niet mee in de "
         "rangschikking (geef een score van 0 tot 100)"
     ),
     "w101.relevance": "relevantie (relevance)",
@@ -320,9 +324,13 @@ MESSAGES: dict[str, str] = {
     "w103.action": "geen open actie",
     "w103.both": "geen kans en geen open actie",
     "w104": "open actie '{action}' heeft geen eigenaar",
-    "w105": ("fase '{stage}' heeft geen contactmomenten; waar ontmoet de klant je in deze fase?"),
+    "w105": (
+        "fase '{stage}' heeft geen contactmomenten; waar heeft de klant in deze fase contact met "
+        "je?"
+    ),
     "w106": (
-        "breekmoment '{touchpoint}'{who} (kritiek, beleving {experience}) wordt door geen open "
+        "breekmoment '{touchpoint}'{who} (kritiek contactmoment, beleving {experience}) wordt "
+        "door geen open "
         "actie aangepakt; voeg een actie toe met touchpoint: {id}"
     ),
     "w106.everyone": "",
@@ -333,25 +341,27 @@ MESSAGES: dict[str, str] = {
         "1 (zeer slecht) tot 5 (zeer goed), zodat een breekmoment niet onopgemerkt blijft"
     ),
     "w108": (
-        "onderbouwing '{source}' is van {date}, meer dan {months} maanden vóór {today}; "
+        "onderbouwing '{source}' is van {date}, meer dan {months} maanden vóór de peildatum "
+        "{today}; "
         "meet opnieuw en werk de scores en de datum bij"
     ),
     "w109": (
         "persona '{persona}' ({id}) komt bij geen enkel contactmoment voor en heeft geen "
-        "persona-scores; zet '{id}' bij de personas van de contactmomenten die deze persona "
-        "tegenkomt, of haal de persona weg"
+        "personascores; zet '{id}' onder personas bij de contactmomenten die deze persona "
+        "doorloopt, of haal de persona weg"
     ),
     "w110": (
         "open actie '{action}' heeft geen kanaal; noem het kanaal waarop de actie iets "
         "verandert, zoals website, app of telefoon"
     ),
     "w111": (
-        "breekmoment '{touchpoint}' (kritiek, beleving {experience}) heeft alleen open acties "
-        "op de horizon 'later'; plan er ook een op horizon now of next"
+        "breekmoment '{touchpoint}' (kritiek contactmoment, beleving {experience}) heeft alleen "
+        "open acties met horizon 'later'; plan er ook een met horizon 'now' of 'next'"
     ),
     "w112": (
-        "KPI '{kpi}' staat op {value}, slechter dan het doel {target}, en fase '{stage}' heeft "
-        "geen open actie; voeg er een toe (status todo of doing) die eraan werkt"
+        "KPI '{kpi}' staat op {value}, slechter dan de streefwaarde {target}, en fase '{stage}' "
+        "heeft "
+        "geen open actie; voeg een actie toe (status todo of doing) die de KPI verbetert"
     ),
     # journey new
     "new.created": "{path} aangemaakt ({template}, {language}, {stages}).",
@@ -360,21 +370,22 @@ MESSAGES: dict[str, str] = {
     "new.stages_from_flag.one": "{n} fase uit --stages",
     "new.stages_from_flag.other": "{n} fasen uit --stages",
     "new.next": (
-        "Volgende stap: vul de vragen in en controleer de kaart dan met: journey lint {path}"
+        "Volgende stap: vul de vragen in en controleer de klantreiskaart dan met: journey lint "
+        "{path}"
     ),
     "new.schema": "Voor controles tijdens het typen: journey schema > {target}",
     # journey fix
     "fix.fixed": "E003 hersteld: {before} → {after} ({reason})",
     "fix.label": "Nederlands label",
     "fix.quote": "tekst, geen ja/nee-waarde",
-    "fix.list": "een lijst van één",
+    "fix.list": "een lijst met één item",
     "fix.nothing": "niets te herstellen",
     "fix.to_fix": "{n} te herstellen",
     "fix.done": "{n} hersteld",
     "fix.left.none": "geen fouten meer",
     "fix.left.one": "nog 1 fout",
     "fix.left.other": "nog {n} fouten",
-    "fix.diff_note": " (--diff: niets weggeschreven)",
+    "fix.diff_note": " (--diff: niets opgeslagen)",
     "fix.no_note": "",
     "fix.summary": "{done}, {left}{note}.",
     # journey lint
