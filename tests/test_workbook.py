@@ -110,7 +110,7 @@ def test_sheets_have_yaml_keys_as_headers_and_drop_down_lists() -> None:
     assert lists[("actions", "J2:J1048576")] == "opportunities!$B$2:$B$1048576"
     assert lists[("opportunities", "D2:D1048576")] == '"low,medium,high"'
     assert lists[("opportunities", "E2:E1048576")] == '"low,medium,high"'
-    assert lists[("evidence", "E2:E1048576")] == "kpis!$B$2:$B$1048576"
+    assert lists[("evidence", "G2:G1048576")] == "kpis!$B$2:$B$1048576"
     assert lists[("map", "D2:D1048576")] == '"current,future"'
     rule = actions.data_validations.dataValidation[0]
     assert rule.showErrorMessage
@@ -392,7 +392,7 @@ def test_kpis_their_evidence_and_opportunities_come_back() -> None:
     row = [c.value for c in book["opportunities"][3]]
     assert row[:4] == ["overstap", "app", "Stand via de app", "high"]
     raw = edited(edited(raw, "evidence", "A2", "overstap"), "evidence", "C2", "Klantpanel")
-    raw = edited(raw, "evidence", "E2", "NPS")
+    raw = edited(raw, "evidence", "G2", "NPS")
     journey = read_workbook(raw, source="w.xlsx")
     stage = journey.stages[0]
     assert stage.kpis[0].evidence[0].source == "Klantpanel"
@@ -408,8 +408,8 @@ def test_a_dutch_impact_and_an_unknown_kpi_are_named_at_their_cell() -> None:
         "'hoog' is the Dutch label; write high"
     )
     raw = edited(edited(raw, "evidence", "A2", "overstap"), "evidence", "C2", "Klantpanel")
-    assert import_error(edited(raw, "evidence", "E2", "CSAT")) == (
-        "w.xlsx: sheet evidence, row 2, column kpi (E2): "
+    assert import_error(edited(raw, "evidence", "G2", "CSAT")) == (
+        "w.xlsx: sheet evidence, row 2, column kpi (G2): "
         "no KPI of this stage has the name 'CSAT' (KPIs of the stage: NPS)"
     )
     assert import_error(edited(raw, "actions", "J2", "ap")).endswith(
