@@ -21,10 +21,10 @@ from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber, WrittenFloat
 
 MAX_SHOWN = 40
 
-_DOT_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{3})+")
-_COMMA_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+")
-_DUTCH_FULL = re.compile(r"([-+]?[0-9]{1,3}(?:\.[0-9]{3})+),([0-9]+)")
-_ENGLISH_FULL = re.compile(r"([-+]?[0-9]{1,3}(?:,[0-9]{3})+)\.([0-9]+)")
+_DOT_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_COMMA_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}(?:,[0-9]{3})+")
+_DUTCH_FULL = re.compile(r"([-+]?[1-9][0-9]{0,2}(?:\.[0-9]{3})+),([0-9]+)")
+_ENGLISH_FULL = re.compile(r"([-+]?[1-9][0-9]{0,2}(?:,[0-9]{3})+)\.([0-9]+)")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _PLAIN_NUMBER = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _PERCENT = re.compile(r"(.+?)\s*%")

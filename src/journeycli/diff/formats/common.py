@@ -161,11 +161,17 @@ def rank(value: int | None, lang: Language = EN) -> str:
     return word("unranked", lang) if value is None else str(value)
 
 
+_NO_PERCENT_FROM = Decimal(1_000_000)
+"""A relative change of a million percent or more is not shown (and could not be printed)."""
+
+
 def _change(delta: Delta, lang: Language) -> str:
     """` (+17.1%)`: the relative change, when both sides have a non-zero old value."""
     if delta.old is None or delta.new is None or not delta.old or not delta.changed:
         return ""
     ratio = (Decimal(str(delta.new)) - Decimal(str(delta.old))) * 100 / Decimal(str(delta.old))
+    if abs(ratio) >= _NO_PERCENT_FROM:  # from next to nothing: a percentage says nothing
+        return ""
     sign = "+" if ratio > 0 else "−" if ratio < 0 else ""
     return f" ({sign}{i18n.percent(float(abs(ratio)), lang)})"
 
