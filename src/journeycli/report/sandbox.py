@@ -383,3 +383,9 @@ def render_capped(template: Any, context: dict[str, Any]) -> str:
             return stream_limited(template.generate(context))
     except MemoryError:
         raise out_of_memory() from None
+    except SystemError as exc:
+        # A C extension (markupsafe, the str type) that fails to allocate under the memory
+        # limit may return an error without setting MemoryError; it is the same failure.
+        if "without exception set" in str(exc):
+            raise out_of_memory() from None
+        raise
