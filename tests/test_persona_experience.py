@@ -122,8 +122,8 @@ def test_w106_warns_for_a_persona_whose_critical_moment_breaks(cli) -> None:  # 
     dutch = cli(["lint", MAP]).out  # the map's own language (docs/lint.md)
     assert [line for line in dutch.splitlines() if "W106" in line] == [
         f"{MAP}:24:9: W106 breekmoment 'WhatsApp-service' voor persona gezin "
-        "(kritiek contactmoment, beleving 1) wordt door geen open actie aangepakt; voeg een actie toe met "
-        "touchpoint: whatsapp"
+        "(kritiek contactmoment, beleving 1) wordt door geen open actie aangepakt; "
+        "voeg een actie toe met touchpoint: whatsapp"
     ]
 
 
