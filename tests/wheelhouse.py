@@ -3,7 +3,7 @@
 `tests/test_packaging.py` installs the built wheel into a clean virtual
 environment the way a user would, letting pip resolve its dependencies, but
 without the network and without the base interpreter's packages (a
-`--system-site-packages` venv sees those, not the test environment's). So the
+venv that shares the system site-packages sees those, not the test environment's). So the
 dependencies pip resolves from are the very distributions the tests run with,
 packed back into wheels: each one's files as its RECORD lists them, under the
 tags its WHEEL file records, with a fresh RECORD (sha256, as PEP 376/427 ask).
