@@ -33,7 +33,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import DATA
-from journeycli.core.analysis import Analysis, analyse, combine
+from journeycli.core.analysis import Analysis, analyse
+from journeycli.core.combined import combine
 from journeycli.core.errors import UsageError
 from journeycli.core.model import Horizon, JourneyMap
 from journeycli.core.scoring import Confidence, funnel

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from journeycli.core.analysis import analyse, combine
+from journeycli.core.analysis import analyse
+from journeycli.core.combined import combine
 from journeycli.core.model import JourneyMap, Language
 from journeycli.report.formats import json as json_renderer
 from journeycli.report.formats import markdown, terminal

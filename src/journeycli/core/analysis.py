@@ -1,7 +1,8 @@
 """The whole analysis of a map (docs/format.md, docs/report.md) as one typed, frozen result.
 
 `analyse()` runs every scoring function of `journeycli.core.scoring` once and keeps
-the figures in an `Analysis`; `combine()` ranks stages across several maps.
+the figures in an `Analysis`; `journeycli.core.combined` ranks stages across
+several maps.
 Every renderer (terminal, Markdown, JSON, HTML, a user's template) reads these
 objects and never recomputes a gap, a rank or a funnel figure, so all output
 formats agree by construction. Pure: no I/O, no formatting.
@@ -44,6 +45,7 @@ from journeycli.core.scoring import (
     Confidence,
     FunnelTotals,
     Number,
+    Sample,
     breaking_moments,
     experience_by_persona,
     experience_of,
@@ -53,6 +55,7 @@ from journeycli.core.scoring import (
     meets,
     ranked_stages,
     scores,
+    stage_sample,
     stale_confidence,
 )
 
@@ -66,31 +69,6 @@ class ChannelGroup:
 
     channel: str | None
     actions: tuple[Action, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Sample:
-    """How many answers a stage's scores rest on, and their 95 % margin (docs/measure.md)."""
-
-    n: int
-    margin: float | None
-
-
-def stage_sample(stage: Stage) -> Sample | None:
-    """The n and margin of the newest evidence item that has an `n` (the last one on a tie).
-
-    `journey measure` writes one such item per survey; reports show it as
-    `55 ± 9 (n=120)` (docs/measure.md).
-    """
-    best: tuple[dt.date, int] | None = None
-    found: Sample | None = None
-    for index, item in enumerate(stage.evidence):
-        if item.n is None:
-            continue
-        key = (item.date or dt.date.min, index)
-        if best is None or key >= best:
-            best, found = key, Sample(item.n, item.margin)
-    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,28 +235,6 @@ class TargetState:
     dropped: tuple[StageAnalysis, ...]  # current stages whose id the future map lacks
 
 
-@dataclass(frozen=True, slots=True)
-class CombinedStage:
-    """One stage in the ranking across several maps."""
-
-    rank: int
-    map_index: int  # index into Report.analyses
-    analysis: Analysis
-    stage: StageAnalysis
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """One or more analyses; `combined` ranks all their scored stages (several maps only)."""
-
-    analyses: tuple[Analysis, ...]
-    combined: tuple[CombinedStage, ...]
-
-    @property
-    def single(self) -> bool:
-        return len(self.analyses) == 1
-
-
 def find_persona(journey: JourneyMap, persona_id: str | None, path: str = "") -> Persona | None:
     """The persona with this id; an unknown id is a usage error naming the known ones."""
     if persona_id is None:
@@ -438,19 +394,3 @@ def _target_state(future: Analysis, stages: Sequence[StageAnalysis]) -> TargetSt
         added=tuple(s for s in future.stages if s.id not in current),
         dropped=tuple(s for s in stages if s.target is None),
     )
-
-
-def combine(analyses: Sequence[Analysis]) -> Report:
-    """A report over maps; with several, rank their scored stages together.
-
-    Same order as within one map: gap descending, relevance descending, then
-    the order of the maps as given, then map order.
-    """
-    combined: list[CombinedStage] = []
-    if len(analyses) > 1:
-        entries = sorted(
-            ((mi, a, s) for mi, a in enumerate(analyses) for s in a.ranked),
-            key=lambda e: (-(e[2].gap or 0), -(e[2].relevance or 0), e[0], e[2].index),
-        )
-        combined = [CombinedStage(rank, mi, a, s) for rank, (mi, a, s) in enumerate(entries, 1)]
-    return Report(tuple(analyses), tuple(combined))

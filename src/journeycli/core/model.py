@@ -12,13 +12,10 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     Tag,
-    model_validator,
 )
 
 from journeycli.core.enums import OPEN_STATUSES as OPEN_STATUSES
@@ -48,79 +45,13 @@ from journeycli.core.fieldtypes import (
     explain_ambiguous,
     list_not_null,
     mapping_not_null,
-    no_default,
 )
-from journeycli.core.messages import invalid, msg
-from journeycli.core.slug import slugify
-
-EXTENSION_PREFIX = "x-"
+from journeycli.core.model_base import EXTENSION_PREFIX as EXTENSION_PREFIX
+from journeycli.core.model_base import Identified as Identified
+from journeycli.core.model_base import Strict as Strict
+from journeycli.core.model_base import drop_extension_keys
 
 DEFAULT_CURRENCY = "EUR"  # docs/format.md, metrics.currency
-
-
-def _schema_extra(schema: dict[str, Any]) -> None:
-    """Allow `x-` keys; make each field's docstring a one-line hover text for editors."""
-    schema["patternProperties"] = {"^x-": {}}
-    for prop in schema.get("properties", {}).values():
-        if isinstance(prop, dict) and isinstance(prop.get("description"), str):
-            prop["description"] = " ".join(prop["description"].split())
-
-
-class Strict(BaseModel):
-    """Unknown keys are errors, except `x-` keys, which are dropped as the user's own."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        # Built on first use, as part of JourneyMap: lint never builds a validator
-        # for each nested model on its own (docs/performance.md, "One map").
-        defer_build=True,
-        frozen=True,
-        use_enum_values=False,
-        # The docstring under each field is its schema description, read by core/schema.py
-        # only when the schema is built: not at import, where every lint would pay for it.
-        json_schema_extra=_schema_extra,
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _drop_extensions(cls, data: Any) -> Any:
-        if isinstance(data, dict) and any(
-            isinstance(k, str) and k.startswith(EXTENSION_PREFIX) for k in data
-        ):
-            return {
-                k: v
-                for k, v in data.items()
-                if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
-            }
-        return data
-
-
-class Identified(Strict):
-    """An item whose `id` defaults to the slug of its `name` (docs/format.md)."""
-
-    id: Slug = Field(default="", json_schema_extra=no_default)
-    """Short, stable identifier: a lower-case slug such as 'first-time-buyer'. Default: the slug of
-    the name. Keep it when you rename the item, so reports and diffs follow it.
-    """
-    name: Name
-    """Display name (required)."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _default_id(cls, data: Any) -> Any:
-        if isinstance(data, dict) and data.get("id") is None and isinstance(data.get("name"), str):
-            derived = slugify(data["name"])
-            if derived:
-                data = {**data, "id": derived}
-            else:
-                data = {k: v for k, v in data.items() if k != "id"}
-        return data
-
-    @model_validator(mode="after")
-    def _require_id(self) -> Identified:
-        if not self.id:
-            raise invalid(msg("value.no_id", name=self.name))
-        return self
 
 
 class Goal(Strict):
@@ -196,17 +127,6 @@ class PersonaScore(Strict):
     """This persona's presence (0-100), in place of the stage's."""
 
 
-def _drop_extension_keys(value: Any) -> Any:
-    value = mapping_not_null(value)
-    if isinstance(value, dict):
-        return {
-            k: v
-            for k, v in value.items()
-            if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
-        }
-    return value
-
-
 class Touchpoint(Identified):
     channel: Text | None = None
     """Channel of the contact, such as website, app, phone, branch or email."""
@@ -222,7 +142,7 @@ class Touchpoint(Identified):
     """How the contact feels to the customer: 1 very bad, 2 bad, 3 neutral, 4 good, 5 very good. A
     critical touchpoint at 1 or 2 is a breaking moment.
     """
-    persona_experience: Annotated[dict[Text, Experience], BeforeValidator(_drop_extension_keys)] = (
+    persona_experience: Annotated[dict[Text, Experience], BeforeValidator(drop_extension_keys)] = (
         Field(default_factory=dict)
     )
     """How the contact feels to one persona (1-5), keyed by persona id, where it differs from
@@ -340,7 +260,7 @@ class Stage(Identified):
     """What the scores are based on. Without at least one item that is not an assumption, the scores
     count as assumed.
     """
-    persona_scores: Annotated[dict[Text, PersonaScore], BeforeValidator(_drop_extension_keys)] = (
+    persona_scores: Annotated[dict[Text, PersonaScore], BeforeValidator(drop_extension_keys)] = (
         Field(default_factory=dict)
     )
     """Per-persona relevance and presence, keyed by persona id; they replace the stage's scores for

@@ -28,12 +28,13 @@ SCHEMA_FILE = "journey.schema.json"  # what `journey schema >` is told to write,
 def build_schema() -> dict[str, Any]:
     from journeycli.core import model
     from journeycli.core.model import JourneyMap
+    from journeycli.core.model_base import Strict
 
     generated = JourneyMap.model_json_schema()
     _describe(generated, JourneyMap)
     for name, definition in generated.get("$defs", {}).items():
         cls = getattr(model, name, None)
-        if isinstance(cls, type) and issubclass(cls, model.Strict):
+        if isinstance(cls, type) and issubclass(cls, Strict):
             _describe(definition, cls)
     schema: dict[str, Any] = {
         "$schema": DRAFT,
@@ -46,10 +47,16 @@ def build_schema() -> dict[str, Any]:
 
 
 def _field_docstrings(cls: type) -> dict[str, str]:
-    """The string literal right under each annotated field of `cls` and its bases."""
+    """The string literal right under each annotated field of `cls` and its bases.
+
+    Bases count from `Strict` down (`Identified`'s `id` and `name` live in
+    `model_base.py`); Pydantic's own classes above it have no field docstrings.
+    """
+    from journeycli.core.model_base import Strict
+
     docs: dict[str, str] = {}
     for klass in reversed(cls.__mro__):
-        if klass.__module__ != cls.__module__:
+        if not (isinstance(klass, type) and issubclass(klass, Strict)):
             continue
         body = ast.parse(textwrap.dedent(inspect.getsource(klass))).body[0]
         assert isinstance(body, ast.ClassDef)

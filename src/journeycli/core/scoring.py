@@ -318,3 +318,28 @@ def kpi_worse_than_target(kpi: Kpi) -> bool | None:
     if kpi.higher_is_better:
         return kpi.value < kpi.target
     return kpi.value > kpi.target
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """How many answers a stage's scores rest on, and their 95 % margin (docs/measure.md)."""
+
+    n: int
+    margin: float | None
+
+
+def stage_sample(stage: Stage) -> Sample | None:
+    """The n and margin of the newest evidence item that has an `n` (the last one on a tie).
+
+    `journey measure` writes one such item per survey; reports show it as
+    `55 ± 9 (n=120)` (docs/measure.md).
+    """
+    best: tuple[dt.date, int] | None = None
+    found: Sample | None = None
+    for index, item in enumerate(stage.evidence):
+        if item.n is None:
+            continue
+        key = (item.date or dt.date.min, index)
+        if best is None or key >= best:
+            best, found = key, Sample(item.n, item.margin)
+    return found

@@ -26,7 +26,7 @@ from typing import Any
 from journeycli.core.document import Limits
 from journeycli.core.errors import InputError
 from journeycli.core.misread import thousands
-from journeycli.core.model import JourneyMap, Kind, Language, Stage, Touchpoint
+from journeycli.core.model import EXTENSION_PREFIX, JourneyMap, Kind, Language, Stage, Touchpoint
 from journeycli.core.slug import is_slug, slugify, unique_slug
 from journeycli.core.spreadsheet import csv_line, restore
 from journeycli.interop.common import DEFAULT_TITLE, build_map, too_many
@@ -44,7 +44,6 @@ TOUCHPOINT_COLUMNS = (
 )
 COLUMNS = STAGE_COLUMNS + TOUCHPOINT_COLUMNS
 PERSONA_SEPARATOR = ";"
-EXTENSION_PREFIX = "x-"
 
 _TRUE = frozenset({"true", "yes", "y", "1", "ja", "j", "waar", "x"})
 _FALSE = frozenset({"false", "no", "n", "0", "nee", "onwaar", ""})

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any, TextIO
 
-from journeycli.core.analysis import DEFAULT_TOP, Analysis, Report, analyse, combine
+from journeycli.core.analysis import DEFAULT_TOP, Analysis, analyse
 from journeycli.core.checks import map_errors
+from journeycli.core.combined import Report, combine
 from journeycli.core.errors import InputError, InvalidMapError, UsageError
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.model import JourneyMap, Language

@@ -19,7 +19,7 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from journeycli.core.analysis import Report, combine
+from journeycli.core.combined import Report, combine
 from journeycli.core.errors import JourneyError, UsageError
 from journeycli.core.fs import atomic_write
 from journeycli.core.model import Language

@@ -1,7 +1,7 @@
 """The site's index page: every map in a table, and the stages ranked across all maps.
 
 Rendered from `templates/site/index.html.j2`; every figure comes from the
-`Analysis` of each map and the cross-map ranking of `core.analysis.combine`
+`Analysis` of each map and the cross-map ranking of `core.combined.combine`
 (docs/site.md#the-index), formatted in the maps' language.
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from journeycli.core import i18n
-from journeycli.core.analysis import Report
+from journeycli.core.combined import Report
 from journeycli.core.model import Language
 from journeycli.site.pages import RANKING_ROWS, SitePage
 

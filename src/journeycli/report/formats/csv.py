@@ -10,7 +10,7 @@ formula injection (core/spreadsheet.py).
 
 from __future__ import annotations
 
-from journeycli.core.analysis import Report
+from journeycli.core.combined import Report
 from journeycli.core.model import Language
 from journeycli.core.spreadsheet import csv_line
 

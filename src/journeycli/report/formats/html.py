@@ -17,8 +17,9 @@ from functools import cache
 from typing import Any
 
 from journeycli.core import i18n
-from journeycli.core.analysis import Analysis, Report, StageAnalysis
+from journeycli.core.analysis import Analysis, StageAnalysis
 from journeycli.core.blueprint import ABOVE_THE_LINE, LANES
+from journeycli.core.combined import Report
 from journeycli.core.model import Language
 from journeycli.report import i18n_html
 from journeycli.report.charts import (

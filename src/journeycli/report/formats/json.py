@@ -9,15 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from journeycli.core.analysis import (
-    Analysis,
-    Moment,
-    Report,
-    RoadmapItem,
-    StageAnalysis,
-    TargetState,
-)
+from journeycli.core.analysis import Analysis, Moment, RoadmapItem, StageAnalysis, TargetState
 from journeycli.core.blueprint import KpiView, OpportunityView
+from journeycli.core.combined import Report
 from journeycli.core.model import Action, Language
 from journeycli.core.safetext import json_safe
 

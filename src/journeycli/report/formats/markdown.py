@@ -11,8 +11,8 @@ from functools import cache
 from typing import Any
 
 from journeycli.core import i18n
-from journeycli.core.analysis import Report
 from journeycli.core.blueprint import OpportunityView
+from journeycli.core.combined import Report
 from journeycli.core.markdown import environment as markdown_environment
 from journeycli.core.markdown import finish, md
 from journeycli.core.model import Language

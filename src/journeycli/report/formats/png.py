@@ -7,7 +7,7 @@ command stops with exit 2 and writes nothing (`journeycli.report.browser`).
 
 from __future__ import annotations
 
-from journeycli.core.analysis import Report
+from journeycli.core.combined import Report
 from journeycli.core.model import Language
 
 BINARY = True

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, TextIO
 
 from journeycli.core import i18n
-from journeycli.core.analysis import Analysis, Report, StageAnalysis
+from journeycli.core.analysis import Analysis
+from journeycli.core.combined import Report
 from journeycli.core.model import Language
 from journeycli.report.formats import terminal_parts as parts_
 
@@ -178,8 +179,8 @@ class _Builder:
                 table.add_row(
                     str(s.rank),
                     name,
-                    i18n.with_sample(s.relevance, *_sample(s), lang),
-                    i18n.with_sample(s.presence, *_sample(s), lang),
+                    i18n.with_sample(s.relevance, *parts_.sample(s), lang),
+                    i18n.with_sample(s.presence, *parts_.sample(s), lang),
                     Text(i18n.signed(s.gap), style=gap_style),
                     Text(
                         i18n.label(s.confidence, lang),
@@ -248,7 +249,7 @@ class _Builder:
                 parts.append(table)
             else:
                 parts.append(Text(self.t("no_open_actions"), style="yellow"))
-            yield _panel(parts, f"{s.rank}. {s.name} ({self.t('gap').lower()} {s.gap})")
+            yield parts_.panel(parts, f"{s.rank}. {s.name} ({self.t('gap').lower()} {s.gap})")
 
     def roadmap(self, a: Analysis, suffix: str) -> Iterator[RenderableType]:
         from rich.text import Text
@@ -370,16 +371,6 @@ class _Builder:
         yield table
 
 
-def _panel(parts: list[RenderableType], title: str) -> RenderableType:
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.text import Text
-
-    return Panel(
-        Group(*parts), title=Text(title, style="bold"), title_align="left", border_style="blue"
-    )
-
-
 def _print(console: Console, report: Report, lang: Language) -> None:
     for renderable in _Builder(lang).report(report):
         console.print(renderable)
@@ -399,8 +390,3 @@ def write(report: Report, lang: Language, stream: TextIO) -> None:
         stream.write(render(report, lang))
         return
     _print(console, report, lang)
-
-
-def _sample(stage: StageAnalysis) -> tuple[int | None, float | None]:
-    """The n and margin shown after a stage's scores (docs/measure.md), or nothing."""
-    return (stage.sample.n, stage.sample.margin) if stage.sample else (None, None)

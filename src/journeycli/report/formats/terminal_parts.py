@@ -159,3 +159,18 @@ def completed(b: Builder, a: Analysis) -> str:
         return b.t("completed_note_no_value", completed=number, period=totals.period)
     value = i18n.money(totals.completed_value, totals.currency, b.lang)
     return b.t("completed_note", completed=number, period=totals.period, value=value)
+
+
+def panel(parts: list[RenderableType], title: str) -> RenderableType:
+    from rich.console import Group
+    from rich.panel import Panel
+    from rich.text import Text
+
+    return Panel(
+        Group(*parts), title=Text(title, style="bold"), title_align="left", border_style="blue"
+    )
+
+
+def sample(stage: StageAnalysis) -> tuple[int | None, float | None]:
+    """The n and margin shown after a stage's scores (docs/measure.md), or nothing."""
+    return (stage.sample.n, stage.sample.margin) if stage.sample else (None, None)
