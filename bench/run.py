@@ -139,6 +139,7 @@ def measure(
 ) -> None:
     """Median-ready samples for every command, interleaved round by round."""
     if warmup:  # fill the page cache and the __pycache__ once, not counted
+        compile_bytecode()
         for command in commands:
             if command.runs != 0:
                 run_once(command.argv, cwd)
@@ -151,6 +152,22 @@ def measure(
                 raise BenchError(explain_failure(command, cwd))
             command.samples.append(sample)
         say(f"  round {round_no + 1}/{runs} done")
+
+
+def compile_bytecode() -> None:
+    """Write journey's `.pyc` files, as `pip install` does for a wheel.
+
+    A warm-up run alone does not: with PYTHONDONTWRITEBYTECODE set (common in
+    containers) an editable install compiles every module from source on every
+    run, some 25 ms that no installed copy pays (docs/performance.md, "One map").
+    """
+    import compileall
+
+    import journeycli
+
+    compileall.compile_dir(
+        str(Path(journeycli.__file__).parent), quiet=1, force=False, legacy=False
+    )
 
 
 # ---------------------------------------------------------------- tools

@@ -61,6 +61,28 @@ def plan(out_dir: Path, peers: bool) -> list[bench.Command]:
             [sys.executable, "-c", "import typer.main, typer._adapters"],
         )
     )
+    # What any command that validates a map with Pydantic pays before its own
+    # code runs: the interpreter, PyYAML and Pydantic's BaseModel; then the same
+    # with the map's validator built (pydantic-core, from journey's models).
+    commands.append(
+        bench.Command(
+            "floor: import PyYAML and Pydantic",
+            [sys.executable, "-c", "import yaml; from pydantic import BaseModel"],
+        )
+    )
+    commands.append(
+        bench.Command(
+            "floor: + build the map's validator",
+            [
+                sys.executable,
+                "-c",
+                # as journey's entry point does: no scan for Pydantic plugins
+                "import os; os.environ.setdefault('PYDANTIC_DISABLE_PLUGINS', '__all__');"
+                " import yaml; from journeycli.core.model import JourneyMap;"
+                " JourneyMap.model_rebuild()",
+            ],
+        )
+    )
     commands += [
         bench.Command("journey lint", [*journey, "lint", str(MAP)], ok_codes=(0, 1)),
         bench.Command("journey report (terminal)", [*journey, "report", str(MAP)]),
