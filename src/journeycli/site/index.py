@@ -16,19 +16,19 @@ from journeycli.core.model import Language
 from journeycli.site.pages import RANKING_ROWS, SitePage
 
 EN, NL = Language.EN, Language.NL
+# The words only the site's index uses; the rest (stage, relevance, gap, ...) are
+# the report's own, from `core.i18n.MESSAGES`, so both say the same.
 LABELS: dict[str, dict[Language, str]] = {
     "title": {EN: "Journey maps", NL: "Klantreiskaarten"},
     "intro": {
         EN: "Every journey map with its owner, its largest gaps, its breaking moments and the "
         "value of the customers who complete it.",
-        NL: "Alle klantreiskaarten met eigenaar, grootste gaten, breekmomenten en de waarde "
+        NL: "Alle klantreiskaarten met eigenaar, grootste gaps, breekmomenten en de waarde "
         "van de klanten die de klantreis afronden.",
     },
     "maps": {EN: "Maps", NL: "Klantreizen"},
     "map": {EN: "Journey", NL: "Klantreis"},
-    "owner": {EN: "Owner", NL: "Eigenaar"},
-    "top_gaps": {EN: "Largest gaps", NL: "Grootste gaten"},
-    "breaking": {EN: "Breaking moments", NL: "Breekmomenten"},
+    "top_gaps": {EN: "Largest gaps", NL: "Grootste gaps"},
     "completed_value": {EN: "Completed value", NL: "Waarde afgerond"},
     "history": {EN: "History", NL: "Geschiedenis"},
     "no_history": {EN: "not in git", NL: "niet in git"},
@@ -36,13 +36,9 @@ LABELS: dict[str, dict[Language, str]] = {
     "ranking": {EN: "Ranking across maps", NL: "Ranglijst over alle klantreizen"},
     "ranking_intro": {
         EN: "The stages of all maps by gap (relevance minus presence), largest first.",
-        NL: "De fasen van alle klantreizen op gat (relevantie min aanwezigheid), grootste eerst.",
+        NL: "De fasen van alle klantreizen op gap (relevantie min aanwezigheid), grootste eerst.",
     },
     "rank": {EN: "Rank", NL: "Rang"},
-    "stage": {EN: "Stage", NL: "Fase"},
-    "relevance": {EN: "Relevance", NL: "Relevantie"},
-    "presence": {EN: "Presence", NL: "Aanwezigheid"},
-    "gap": {EN: "Gap", NL: "Gat"},
     "footer": {
         EN: "Made with journey site. Every page works offline and loads nothing from elsewhere.",
         NL: "Gemaakt met journey site. Elke pagina werkt offline en laadt niets van elders.",
@@ -67,7 +63,7 @@ def render_index(report: Report, pages: Sequence[SitePage], lang: Language) -> s
         ranking=report.combined[:RANKING_ROWS],
         slug_of=lambda analysis: slugs[id(analysis)],
         lang=lang.value,
-        t=lambda key: LABELS[key][lang],
+        t=lambda key: LABELS[key][lang] if key in LABELS else i18n.text(key, lang),
         signed=i18n.signed,
         money=money,
         absent=i18n.ABSENT,
