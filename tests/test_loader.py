@@ -139,3 +139,29 @@ def test_yaml_syntax_errors_point_at_the_mistake_and_say_what_to_do(
     assert (problem.line, problem.column) == where, problem
     assert problem.message.startswith("not valid YAML: ")
     assert advice in problem.message, problem.message
+
+
+@pytest.mark.parametrize(
+    ("text", "english", "dutch"),
+    [
+        ("[1, 2]", "not a list", "geen lijst"),
+        ("hallo", "not a text", "geen losse tekst"),
+        ("42", "not a number", "geen los getal"),
+        ("4.5", "not a number", "geen los getal"),
+        (".inf", "not a number", "geen los getal"),
+        ("012", "not a number", "geen los getal"),
+        ("true", "not a yes/no value", "geen ja/nee-waarde"),
+        ("no", "not a yes/no value", "geen ja/nee-waarde"),
+        ("2024-01-01", "not a date", "geen losse datum"),
+        ("~", "not empty", "maar is leeg"),
+    ],
+)
+def test_a_top_level_that_is_no_mapping_is_named_in_the_authors_words(
+    text: str, english: str, dutch: str
+) -> None:
+    """Not "not a WrittenFloat": the kind of value in words, in both languages."""
+    (problem,) = load_document(f"{text}\n".encode(), "t.journey.yaml").problems
+    assert problem.code == "E001"
+    assert problem.message.startswith("the top level must be a mapping of keys, ")
+    assert problem.message.endswith(english)
+    assert problem.in_language("nl").message.endswith(dutch)

@@ -22,6 +22,7 @@ Its values (`Document`, `Positions`, `Limits`) and `decode` live in
 
 from __future__ import annotations
 
+import datetime as dt
 from contextlib import suppress
 from typing import Any
 
@@ -32,6 +33,7 @@ from journeycli.core.gcpause import paused_gc
 from journeycli.core.hints import yaml_syntax
 from journeycli.core.messages import Message, msg
 from journeycli.core.problems import Code, Problem
+from journeycli.core.scalars import AmbiguousBool, AmbiguousNumber
 from journeycli.core.tree_builder import BuildAbortedError, TreeBuilder
 
 try:
@@ -155,10 +157,19 @@ def _parse_stream(parser: Any, builder: TreeBuilder) -> Any:
 
 
 def _not_a_mapping(value: Any) -> Message:
+    """What the top level is instead of a mapping, in words a map's author uses."""
     if value is None:
         return msg("e001.top_level_empty")
     if isinstance(value, list):
-        return msg("e001.top_level_list")
-    if isinstance(value, str):
-        return msg("e001.top_level_text")
-    return msg("e001.top_level", kind=type(value).__name__)
+        kind = "list"
+    elif isinstance(value, str):
+        kind = "text"
+    elif isinstance(value, bool | AmbiguousBool):
+        kind = "yes_no"
+    elif isinstance(value, int | float | AmbiguousNumber):
+        kind = "number"
+    elif isinstance(value, dt.date):
+        kind = "date"
+    else:
+        kind = "value"
+    return msg("e001.top_level", kind=msg(f"e001.top_level.{kind}"))

@@ -85,21 +85,19 @@ MESSAGES: dict[str, str] = {
     "e001.empty": (
         "het bestand is leeg; een klantreiskaart heeft minstens version, title en stages nodig"
     ),
-    "e001.documents": (
-        "het bestand bevat meer dan één document; zet één klantreiskaart per bestand"
-    ),
+    "e001.documents": "het bestand bevat meer dan één document; zet één klantreiskaart per bestand",
     "e001.top_level_empty": (
         "het bestand moet op het bovenste niveau sleutels met waarden bevatten, maar is leeg"
     ),
     "e001.top_level": (
         "het bestand moet op het bovenste niveau sleutels met waarden bevatten, geen {kind}"
     ),
-    "e001.top_level_list": (
-        "het bestand moet op het bovenste niveau sleutels met waarden bevatten, geen lijst"
-    ),
-    "e001.top_level_text": (
-        "het bestand moet op het bovenste niveau sleutels met waarden bevatten, geen losse tekst"
-    ),
+    "e001.top_level.list": "lijst",
+    "e001.top_level.text": "losse tekst",
+    "e001.top_level.number": "los getal",
+    "e001.top_level.yes_no": "ja/nee-waarde",
+    "e001.top_level.date": "losse datum",
+    "e001.top_level.value": "losse waarde",
     "e001.unknown_alias": "onbekende alias *{anchor}",
     "e001.unexpected": "onverwacht {event}",
     # E002
