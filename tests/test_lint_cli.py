@@ -331,3 +331,28 @@ def test_explain_prints_why_and_examples(cli) -> None:
 def test_explain_does_not_need_maps_or_a_valid_config(cli, workdir: Path) -> None:
     (workdir / ".journey.toml").write_text("nonsense = [", encoding="utf-8")
     assert cli(["lint", "--explain", "E001"]).code == 0
+
+
+BLANK_NAMES = """\
+version: 1
+title: " "
+language: nl
+stages:
+  - name: Oriëntatie
+    touchpoints:
+      - name: "   "
+"""
+
+
+def test_a_name_of_only_spaces_is_e003_quoted_as_written(cli, workdir: Path) -> None:
+    """A blank name names nothing and reads back empty from a spreadsheet, so lint refuses it."""
+    write(workdir / "leeg.journey.yaml", BLANK_NAMES)
+    result = cli(["lint", "leeg.journey.yaml"])
+    assert result.code == 1
+    assert result.out.splitlines()[:2] == [
+        "leeg.journey.yaml:2:8: E003 title: ' ' bevat alleen spaties; vul een naam of tekst in",
+        "leeg.journey.yaml:7:15: E003 stages[0].touchpoints[0].name: '   ' bevat alleen spaties; "
+        "vul een naam of tekst in",
+    ]
+    english = cli(["lint", "--lang", "en", "leeg.journey.yaml"])
+    assert "title: ' ' is only spaces; write a name or text" in english.out

@@ -152,12 +152,20 @@ def whole_number(value: Any) -> Any:
     return _number_text(value, msg("expect.whole_number"), whole=True)
 
 
+def not_blank(value: str) -> str:
+    """A name of only spaces names nothing: no id can be made from it, and a
+    spreadsheet round trip reads the cell back as empty (docs/format.md)."""
+    if value and not value.strip():
+        raise invalid(msg("value.blank", text=value))
+    return value
+
+
 def no_default(schema: dict[str, Any]) -> None:
     schema.pop("default", None)
 
 
 Text = Annotated[str, BeforeValidator(as_text)]
-Name = Annotated[str, Field(min_length=1), BeforeValidator(as_text)]
+Name = Annotated[str, Field(min_length=1), BeforeValidator(as_text), AfterValidator(not_blank)]
 Slug = Annotated[str, Field(pattern=SLUG_PATTERN), BeforeValidator(as_text)]
 Score = Annotated[int, Field(ge=0, le=100, strict=True), BeforeValidator(whole_number)]
 

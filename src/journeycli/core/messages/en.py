@@ -138,6 +138,7 @@ MESSAGES: dict[str, str] = {
     ),
     "value.text_got_bool": "expected text, got the boolean {value}; quote it",
     "value.text_got_number": 'expected text, got the number {value}; quote it ("{text}")',
+    "value.blank": "'{text}' is only spaces; write a name or text",
     "value.flag": "only true and false are accepted here, not '{text}' (write {value})",
     "value.mapping_null": "expected a mapping, got nothing; write {{}} for none or remove the key",
     "value.list_null": "expected a list, got nothing; write [] for none or remove the key",

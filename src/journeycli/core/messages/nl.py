@@ -166,6 +166,7 @@ MESSAGES: dict[str, str] = {
         "hier hoort tekst, maar er staat het getal {value}; zet het tussen aanhalingstekens "
         '("{text}")'
     ),
+    "value.blank": "'{text}' bevat alleen spaties; vul een naam of tekst in",
     "value.flag": "hier mag alleen true of false staan, niet '{text}' (schrijf {value})",
     "value.mapping_null": (
         "hier horen sleutels met waarden, maar er staat niets; schrijf {{}} voor een leeg "
