@@ -49,6 +49,8 @@ def ambiguous(value: AmbiguousBool | AmbiguousNumber) -> Message:
 
 def as_text(value: Any) -> Any:
     """Accept text; keep a date as its ISO text; refuse everything else with advice."""
+    if type(value) is str:  # nearly every value: the hot path of validation
+        return value
     value = explain_ambiguous(value)
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -147,15 +149,20 @@ def _number_text(value: Any, expected: Message, *, whole: bool = False) -> Any:
     return value
 
 
+_WHOLE_NUMBER = msg("expect.whole_number")
+
+
 def whole_number(value: Any) -> Any:
     """Before the strict int check of a score, an experience or an age."""
-    return _number_text(value, msg("expect.whole_number"), whole=True)
+    if type(value) is int:  # nearly every score: no text to explain
+        return value
+    return _number_text(value, _WHOLE_NUMBER, whole=True)
 
 
 def not_blank(value: str) -> str:
     """A name of only spaces names nothing: no id can be made from it, and a
     spreadsheet round trip reads the cell back as empty (docs/format.md)."""
-    if value and not value.strip():
+    if value.isspace():
         raise invalid(msg("value.blank", text=value))
     return value
 
@@ -186,9 +193,11 @@ def number_check(
         else msg("value.any_number")
     )
 
+    a_number = msg("value.a_number", bounds=bounds)
+
     def check(value: Any) -> int | float:
         if thousands_trap or not is_thousands(value):
-            value = _number_text(value, msg("value.a_number", bounds=bounds))
+            value = _number_text(value, a_number)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise invalid(msg("value.number", bounds=bounds, value=written(value)))
         if value != value or value in (float("inf"), float("-inf")):

@@ -44,14 +44,15 @@ class Strict(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _drop_extensions(cls, data: Any) -> Any:
-        if isinstance(data, dict) and any(
-            isinstance(k, str) and k.startswith(EXTENSION_PREFIX) for k in data
-        ):
-            return {
-                k: v
-                for k, v in data.items()
-                if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
-            }
+        # Runs for every item of every map: a plain loop, no generator, until an `x-` key.
+        if isinstance(data, dict):
+            for key in data:
+                if isinstance(key, str) and key.startswith(EXTENSION_PREFIX):
+                    return {
+                        k: v
+                        for k, v in data.items()
+                        if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
+                    }
         return data
 
 
