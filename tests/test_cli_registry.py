@@ -31,9 +31,10 @@ def test_the_table_names_every_command() -> None:
 
 
 def test_lint_of_one_map_imports_no_other_command_nor_rich_or_jinja2() -> None:
+    # with an option, so Typer parses it (without one, see tests/test_plain_lint.py)
     code = (
         "import sys; from journeycli.cli import run; "
-        f"code = run(['lint', {str(EXAMPLES / 'hypotheek.journey.yaml')!r}]); "
+        f"code = run(['lint', '--strict', {str(EXAMPLES / 'hypotheek.journey.yaml')!r}]); "
         "print(code, sorted(m for m in sys.modules if m.startswith(('journeycli.', 'rich', "
         "'jinja2'))))"
     )

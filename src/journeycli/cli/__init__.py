@@ -13,17 +13,14 @@ import errno
 import importlib
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import typer
-
-from journeycli.cli.app import VERSION_ARGS, app, version_line
+from journeycli.cli.lint_run import plain_lint, plain_lint_paths
+from journeycli.cli.version import VERSION_ARGS, version_line
 from journeycli.core.errors import InvalidMapError, JourneyError, Terminated
 
-try:  # recent Typer parses with its own vendored Click and no longer installs click
-    from typer._click.exceptions import ClickException
-except ImportError:  # pragma: no cover - older Typer raises Click's own exceptions
-    from click import ClickException  # type: ignore[assignment,import-not-found,unused-ignore]
+if TYPE_CHECKING:
+    import typer
 
 EXIT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 2, 130
 
@@ -53,6 +50,8 @@ def register(command: str | None = None) -> typer.Typer:
     Help, completion and a mistyped command see them all; a known command is
     the only one Typer has to build.
     """
+    from journeycli.cli.app import app
+
     if command in COMMAND_MODULES:
         modules = {COMMAND_MODULES[command]}
     else:
@@ -159,20 +158,16 @@ def run(args: list[str] | None = None) -> int:
             # take longer than the rest of `journey --version` (docs/performance.md).
             sys.stdout.write(version_line() + "\n")
             return EXIT_OK
-        command = typer.main.get_command(register(argv[0] if argv else None))
-        result = command.main(args=args, prog_name="journey", standalone_mode=False)
+        paths = plain_lint_paths(argv)
+        if paths is not None:  # `journey lint FILE...`: no option to parse, no Typer
+            return plain_lint(paths)
+        result = _run_typer(argv, args)
     except InvalidMapError as exc:
         for problem in exc.problems:
             sys.stderr.write(problem.format_text() + "\n")
         return exc.exit_code
     except JourneyError as exc:
         _say(f"error: {exc}")
-        return exc.exit_code
-    except typer.Abort:
-        _say("aborted")
-        return EXIT_INTERRUPTED
-    except ClickException as exc:
-        exc.show()
         return exc.exit_code
     except BrokenPipeError:
         return _quiet_broken_pipe()
@@ -197,6 +192,26 @@ def run(args: list[str] | None = None) -> int:
     if result == EXIT_INTERRUPTED:  # Typer turns Ctrl-C into Exit(130) before we see it
         _say("interrupted")
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _run_typer(argv: list[str], args: list[str] | None) -> Any:
+    """Every other command line: Typer parses it; its own errors become exit codes here."""
+    import typer
+
+    try:  # recent Typer parses with its own vendored Click and no longer installs click
+        from typer._click.exceptions import ClickException
+    except ImportError:  # pragma: no cover - older Typer raises Click's own exceptions
+        from click import ClickException  # type: ignore[assignment,import-not-found,unused-ignore]
+
+    command = typer.main.get_command(register(argv[0] if argv else None))
+    try:
+        return command.main(args=args, prog_name="journey", standalone_mode=False)
+    except typer.Abort:
+        _say("aborted")
+        return EXIT_INTERRUPTED
+    except ClickException as exc:
+        exc.show()
+        return exc.exit_code
 
 
 def main() -> None:

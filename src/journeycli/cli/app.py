@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from journeycli import __version__
+from journeycli.cli.version import version_line
 
 # The order a team meets the commands in, for `journey --help` (import order is an accident).
 WORKFLOW = (
@@ -65,13 +65,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     add_completion=True,
 )
-
-
-VERSION_ARGS = (["--version"], ["-V"])
-
-
-def version_line() -> str:
-    return f"journey {__version__}"
 
 
 # The metavar of a flag: Typer would show `<bool>`, which reads as "takes a value".

@@ -113,11 +113,7 @@ def lint(
         sys.stdout.write(explain_rule(explain))
         raise typer.Exit(0)
 
-    from journeycli.cli.progress import file_progress
-    from journeycli.core.problems import one_line
-    from journeycli.core.settings import ignored_errors
-    from journeycli.core.sources import discover
-    from journeycli.lint.run import lint_files
+    from journeycli.cli.lint_run import lint as run_lint
 
     settings = make_settings(
         limits,
@@ -129,13 +125,4 @@ def lint(
         today=today,
         language=lang.value if lang else None,
     )
-    for prefix in ignored_errors(settings.ignore):
-        sys.stderr.write(
-            f"journey: note: ignore {one_line(prefix)}: errors cannot be ignored or "
-            "suppressed, only warnings; they are reported anyway\n"
-        )
-    files = discover(paths or ["."])
-    with file_progress(len(files)) as advance:
-        result = lint_files(files, settings, on_file=advance)
-    FORMATS.load(output_format).write(result, stream=sys.stdout)
-    raise typer.Exit(result.exit_code)
+    raise typer.Exit(run_lint(paths or [], settings, output_format))
