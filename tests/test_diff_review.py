@@ -354,3 +354,22 @@ def test_dutch_and_directory_markdown_pass_markdownlint(repo: Path, tmp_path: Pa
     md = journey_process(["diff", "maps", "--rev", "HEAD", "--format", "md"], cwd=repo).out
     lint = lint_markdown(tmp_path, md)
     assert lint.returncode == 0, lint.stdout + lint.stderr
+
+
+def test_a_suppressed_warning_is_not_introduced(cli: Any, tmp_path: Path) -> None:
+    """The diff lists the problems `journey lint` reports: an inline ignore silences both."""
+    old = tmp_path / "old.journey.yaml"
+    new = tmp_path / "new.journey.yaml"
+    old.write_text(MAP.format(lang="en"), encoding="utf-8")
+    ownerless = MAP.format(lang="en").replace("        owner: web-team\n", "")
+    new.write_text(ownerless, encoding="utf-8")
+    shown = json.loads(cli(["diff", old, new, "--format", "json"]).out)
+    assert [p["code"] for p in shown["lint"]["introduced"]] == ["W104"]
+
+    silenced = ownerless.replace(
+        "      - id: price-page\n", "      - id: price-page  # journey: ignore[W104]\n"
+    )
+    new.write_text(silenced, encoding="utf-8")
+    assert "W104" not in cli(["lint", new]).out
+    quiet = json.loads(cli(["diff", old, new, "--format", "json"]).out)
+    assert quiet["lint"]["introduced"] == []

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from journeycli.core.problems import Problem, Severity
-from journeycli.lint.suppress import ALL, directives, unsuppressed
+from journeycli.core.suppress import ALL, directives, unsuppressed
 
 # Without comments: W102, W103 and W105 at 4:5; W101 and W105 at 7:5.
 MAP = """\

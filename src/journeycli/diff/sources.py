@@ -16,6 +16,7 @@ from journeycli.core.model import JourneyMap
 from journeycli.core.problems import Problem
 from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
+from journeycli.core.suppress import unsuppressed
 from journeycli.core.validation import load_map
 from journeycli.diff.changes import Changes
 from journeycli.diff.compare import diff_maps
@@ -37,7 +38,9 @@ def checked_side(
     errors = sorted(p for p in problems if p.is_error)
     if errors or validated.model is None:
         raise InvalidMapError(errors)
-    return validated.model, [p for p in problems if settings.wants(p.code)]
+    # as lint reports them: wanted by the settings, not silenced by `# journey: ignore[...]`
+    wanted = [p for p in problems if settings.wants(p.code)]
+    return validated.model, unsuppressed(wanted, validated.document.text)
 
 
 def diff_files(

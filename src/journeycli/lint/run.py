@@ -15,8 +15,8 @@ from journeycli.core.gcpause import paused_gc
 from journeycli.core.problems import Problem
 from journeycli.core.settings import Settings
 from journeycli.core.sources import discover, read_source
+from journeycli.core.suppress import unsuppressed
 from journeycli.core.validation import load_map
-from journeycli.lint.suppress import unsuppressed
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ Only warnings can be suppressed. An error (any E-code) means the map is
 wrong: a comment in a pull request must not be able to make lint say "All
 clear" over an out-of-range score, a bidi override or a duplicate id
 (docs/security.md). `--ignore`/`--select` cannot deselect errors either
-(`core.checks.LintOptions.reports`).
+(`core.settings.Settings.reports`).
 """
 
 from __future__ import annotations
