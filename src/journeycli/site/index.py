@@ -24,7 +24,7 @@ LABELS: dict[str, dict[Language, str]] = {
         EN: "Every journey map with its owner, its largest gaps, its breaking moments and the "
         "value of the customers who complete it.",
         NL: "Alle klantreiskaarten met eigenaar, grootste gaps, breekmomenten en de waarde "
-        "van de klanten die de klantreis afronden.",
+        "van klanten die de klantreis afronden.",
     },
     "maps": {EN: "Maps", NL: "Klantreizen"},
     "map": {EN: "Journey", NL: "Klantreis"},
@@ -36,7 +36,8 @@ LABELS: dict[str, dict[Language, str]] = {
     "ranking": {EN: "Ranking across maps", NL: "Ranglijst over alle klantreizen"},
     "ranking_intro": {
         EN: "The stages of all maps by gap (relevance minus presence), largest first.",
-        NL: "De fasen van alle klantreizen op gap (relevantie min aanwezigheid), grootste eerst.",
+        NL: "De fasen van alle klantreizen, gesorteerd op gap (relevantie min aanwezigheid), "
+        "grootste eerst.",
     },
     "rank": {EN: "Rank", NL: "Rang"},
     "footer": {
