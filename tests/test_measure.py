@@ -19,10 +19,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from journeycli.cli import run as journey_run
-from journeycli.cli.app import app
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "hypotheek.journey.yaml"
@@ -128,8 +126,7 @@ def test_measuring_the_example_changes_only_measured_values(example: Path) -> No
                     ]
                     if theirs_r:
                         assert tp["persona_experience"][pid] == half_up(mean(theirs_r))
-    lint = CliRunner().invoke(app, ["lint", str(example)])
-    assert lint.exit_code == 0, lint.output
+    assert journey_run(["lint", str(example)]) == 0
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -188,15 +185,39 @@ def test_rounding_is_half_up_and_margin_on_0_100(example: Path, tmp_path: Path) 
 
 
 BAD_SURVEYS = [
-    ("stage,relevance\nadvies,5\nadviez,4\n", "row 3", "no stage 'adviez'"),
-    ("stage,relevance\nadvies,5\n,4\n", "row 3", "stage cell is empty"),
-    ("stage,relevance\nadvies,\n", "row 2", "relevance cell is empty"),
-    ("stage,relevance\nadvies,5\nadvies,6\n", "row 3", "'6' is outside the scale 1-5"),
-    ("stage,relevance\nadvies,4,5\nadvies,7,5\n", "row 3", "outside"),
-    ("stage,relevance\nadvies,3\nadvies,vier\n", "row 3", "'vier' is not a number"),
-    ("stage,relevance,persona\nadvies,3,starter\nadvies,3,student\n", "row 3", "persona"),
-    ("stage,relevance\n", "row 1", "no rows with data"),
-    ("stage,score\nadvies,3\n", "row 1", "no column"),
+    (
+        "stage,relevance\nadvies,5\nadviez,4\n",
+        "rij 3",
+        "geen fase 'adviez' in de klantreiskaart; bedoel je 'advies'?",
+    ),
+    (
+        "stage,relevance\nadvies,5\n,4\n",
+        "rij 3",
+        "de cel stage is leeg; vul hem in of verwijder de rij",
+    ),
+    ("stage,relevance\nadvies,\n", "rij 2", "de cel relevance is leeg"),
+    (
+        "stage,relevance\nadvies,5\nadvies,6\n",
+        "rij 3",
+        "relevance '6' past niet bij de schaal 1-5 (--scale)",
+    ),
+    ("stage,relevance\nadvies,4,5\nadvies,7,5\n", "rij 3", "past niet bij"),
+    (
+        "stage,relevance\nadvies,3\nadvies,vier\n",
+        "rij 3",
+        "relevance 'vier' is geen getal; verwacht: de schaal 1-5",
+    ),
+    (
+        "stage,relevance,persona\nadvies,3,starter\nadvies,3,student\n",
+        "rij 3",
+        "geen persona 'student' in de klantreiskaart",
+    ),
+    ("stage,relevance\n", "", "s.csv: geen rijen met gegevens onder de kopregel (rij 1)"),
+    (
+        "stage,score\nadvies,3\n",
+        "rij 1",
+        "geen kolom 'relevance of presence' (gevonden kolommen: stage, score)",
+    ),
 ]
 
 
@@ -216,12 +237,37 @@ def test_bad_survey_names_the_row_and_leaves_the_map(
 @pytest.mark.parametrize(
     ("option", "text", "row", "words"),
     [
-        ("--funnel", "stage,entered\nbehoefte,100\norientatie,200\n", "row 3", "cannot grow"),
-        ("--funnel", "stage,entered\nbehoefte,100\nbehoefte,90\n", "row 3", "already on row 2"),
-        ("--funnel", "stage,entered\nbehoefte,veel\n", "row 2", "not a number"),
-        ("--ratings", "touchpoint,rating\nrekentool,2\nrekentol,3\n", "row 3", "'rekentool'"),
-        ("--ratings", "touchpoint,rating\nrekentool,6\n", "row 2", "outside"),
-        ("--ratings", "touchpoint,rating\nrekentool,\n", "row 2", "rating cell is empty"),
+        (
+            "--funnel",
+            "stage,entered\nbehoefte,100\norientatie,200\n",
+            "rij 3",
+            "'orientatie' heeft 200 binnengekomen klanten, meer dan de 100 van 'behoefte'",
+        ),
+        (
+            "--funnel",
+            "stage,entered\nbehoefte,100\nbehoefte,90\n",
+            "rij 3",
+            "fase 'behoefte' staat al op rij 2",
+        ),
+        (
+            "--funnel",
+            "stage,entered\nbehoefte,veel\n",
+            "rij 2",
+            "entered 'veel' is geen getal; verwacht: een aantal klanten van 0 of meer",
+        ),
+        (
+            "--ratings",
+            "touchpoint,rating\nrekentool,2\nrekentol,3\n",
+            "rij 3",
+            "geen contactmoment 'rekentol' in de klantreiskaart; bedoel je 'rekentool'?",
+        ),
+        (
+            "--ratings",
+            "touchpoint,rating\nrekentool,6\n",
+            "rij 2",
+            "rating '6' past niet bij de beoordelingen 1 (zeer slecht) tot en met 5",
+        ),
+        ("--ratings", "touchpoint,rating\nrekentool,\n", "rij 2", "de cel rating is leeg"),
     ],
 )
 def test_bad_funnel_and_ratings_name_the_row(
@@ -248,7 +294,7 @@ def test_xlsx_rows_are_numbered_as_the_spreadsheet_shows(example: Path, tmp_path
     book.save(path)
     before = example.read_bytes()
     code, out = run(str(example), "--survey", str(path))
-    assert code == 1 and "s.xlsx row 4" in out and "'101'" in out, out
+    assert code == 1 and "s.xlsx rij 4" in out and "'101'" in out, out
     assert example.read_bytes() == before
     sheet.delete_rows(4)
     book.save(path)
@@ -284,10 +330,42 @@ def test_a_damaged_or_oversized_workbook_is_a_clean_error(example: Path, tmp_pat
     damaged = tmp_path / "kapot.xlsx"
     damaged.write_bytes(b"PK\x03\x04 not really a workbook")
     code, out = run(str(example), "--survey", str(damaged))
-    assert code == 1 and "kapot.xlsx: not a readable .xlsx workbook" in out, out
+    assert (
+        code == 1
+        and "kapot.xlsx: geen leesbare .xlsx-werkmap; sla hem opnieuw op vanuit Excel" in out
+    ), out
     bomb = tmp_path / "bom.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/big.xml", b"0" * (65 * 1024 * 1024))
     code, out = run(str(example), "--survey", str(bomb))
-    assert code == 1 and "unpacks to more than 64 MiB" in out, out
+    assert code == 1 and "wordt uitgepakt groter dan 64 MiB" in out, out
     assert example.read_bytes() == before
+
+
+def test_messages_follow_the_maps_language(example: Path, tmp_path: Path) -> None:
+    """docs/measure.md: the lines and errors in the map's language; YAML keys as written."""
+    survey = write(tmp_path, "s.csv", "stage,relevance\nadvies,40\nadvies,60\n")
+    code, out = run(str(example), "--survey", str(survey), "--date", "2026-11-20")
+    assert code == 0, out
+    # hand-computed: mean 50, s = 14.142, margin = 1.96 * 14.142 / sqrt(2) = 19.6
+    assert f"{example}: fase advies: relevance 50 (n=2, marge 19,6)\n" in out
+    assert out.endswith("gemeten: 1 resultaat uit de gegevens\n")
+
+    english = tmp_path / "english.journey.yaml"
+    english.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("language: nl", "language: en"),
+        encoding="utf-8",
+    )
+    code, out = run(str(english), "--survey", str(survey), "--date", "2026-11-20", "--dry-run")
+    assert code == 0, out
+    assert out.endswith("would change: 1 result from the data\n")
+    code, out = run(str(english), "--survey", str(survey), "--date", "2026-11-20")
+    assert code == 0, out
+    assert f"{english}: stage advies: relevance 50 (n=2, margin 19.6)\n" in out
+    assert out.endswith("measured: 1 result from the data\n")
+    code, out = run(str(english), "--survey", str(survey), "--date", "2026-11-20")
+    assert out.endswith("no change: 1 result from the data\n")
+    bad = write(tmp_path, "bad.csv", "stage,relevance\nadvies,50\nadviez,40\n")
+    code, out = run(str(english), "--survey", str(bad))
+    assert code == 1
+    assert f"{bad} row 3: no stage 'adviez' in the map; did you mean 'advies'?" in out

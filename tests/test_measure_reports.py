@@ -7,7 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from journeycli.cli.app import app
+from journeycli.cli import register
+
+app = register()  # every command, whichever tests ran before
 
 MAP = """\
 version: 1

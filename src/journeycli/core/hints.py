@@ -15,10 +15,16 @@ from typing import Any
 from journeycli.core.messages import Message, msg
 
 
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice a typo most likely meant, or None when nothing is close."""
+    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """ "did you mean 'x'?" for the closest choice, or None when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    match = closest(word, choices)
+    return f"did you mean '{match}'?" if match else None
 
 
 def yaml_syntax(exc: Any, text: str) -> tuple[int, int, Message]:

@@ -22,12 +22,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from journeycli.core import i18n
+from journeycli.core.checks import message_language
 from journeycli.core.document import Loc
 from journeycli.core.editor import EditError, Editor
+from journeycli.core.enums import Language
 from journeycli.core.errors import InputError, InvalidMapError, UsageError
 from journeycli.core.fs import atomic_write
-from journeycli.core.hints import did_you_mean
+from journeycli.core.hints import closest
 from journeycli.core.loader import load_document
+from journeycli.core.messages import Message, msg, text
 from journeycli.core.model import JourneyMap
 from journeycli.core.settings import Settings
 from journeycli.core.sources import STDIN, read_source
@@ -58,11 +62,19 @@ class Options:
 
 @dataclass(slots=True)
 class Plan:
-    """The values to write, by location, and one line per stage or touchpoint for the user."""
+    """The values to write, by location, and one line per stage or touchpoint for the user.
 
+    `lang` is the map's language (or the configured one): the lines and every
+    error about the data are written in it (docs/measure.md).
+    """
+
+    lang: Language = Language.EN
     values: dict[Loc, Any] = field(default_factory=dict)
     merges: list[tuple[Loc, dict[str, Any]]] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
+
+    def say(self, message_id: str, **args: str | int | Message) -> None:
+        self.lines.append(text(message_id, self.lang, **args))
 
     def merge(self, loc: Loc, values: dict[str, Any]) -> None:
         self.merges.append((loc, values))
@@ -77,35 +89,42 @@ class Plan:
                 self.values[(*loc, key)] = value
 
 
-def _bad(table: Table, row: Row, message: str) -> InputError:
-    return InputError(f"{table.name} row {row.number}: {message}")
+def _bad(table: Table, row: Row, problem: Message) -> InputError:
+    """An error about one row of a data file, with the row number a spreadsheet shows."""
+    return table.error(msg("measure.row", table=table.name, row=row.number, problem=problem))
 
 
 def _cell(table: Table, row: Row, column: str) -> str:
-    text = row.cells.get(column, "")
-    if not text:
-        raise _bad(table, row, f"the {column} cell is empty; fill it in or delete the row")
-    return text
+    written = row.cells.get(column, "")
+    if not written:
+        raise _bad(table, row, msg("measure.empty_cell", column=column))
+    return written
 
 
-def _number(table: Table, row: Row, column: str, low: float, high: float, what: str) -> float:
-    text = _cell(table, row, column)
+def _number(table: Table, row: Row, column: str, low: float, high: float, what: Message) -> float:
+    written = _cell(table, row, column)
     try:
-        value = float(text)
+        value = float(written)
     except ValueError:
-        raise _bad(table, row, f"{column} '{text}' is not a number; write {what}") from None
+        problem = msg("measure.not_number", column=column, text=written, what=what)
+        raise _bad(table, row, problem) from None
     if not low <= value <= high or value != value:
-        raise _bad(table, row, f"{column} '{text}' is outside {what}")
+        raise _bad(table, row, msg("measure.outside", column=column, text=written, what=what))
     return value
 
 
 def _known(table: Table, row: Row, column: str, ids: list[str], kind: str) -> str:
+    """The id in `column`, which must name a `kind` (stage, persona, touchpoint) of the map."""
     value = _cell(table, row, column)
     if value not in ids:
-        hint = did_you_mean(value, ids)
+        match = closest(value, ids)
         listed = ", ".join(ids) if len(ids) <= 12 else f"{', '.join(ids[:12])}, …"
-        tail = hint if hint else f"the map's {kind}s are {listed}"
-        raise _bad(table, row, f"no {kind} '{value}' in the map; {tail}")
+        tail = (
+            msg("measure.did_you_mean", match=match)
+            if match
+            else msg(f"measure.known.{kind}", listed=listed)
+        )
+        raise _bad(table, row, msg(f"measure.unknown.{kind}", value=value, tail=tail))
     return value
 
 
@@ -117,7 +136,7 @@ def _persona(table: Table, row: Row, journey: JourneyMap) -> str | None:
 
 def _usable(table: Table) -> tuple[Row, ...]:
     if not table.rows:
-        raise InputError(f"{table.name}: no rows with data under the header (row 1)")
+        raise table.error(msg("measure.no_rows", table=table.name))
     return table.rows
 
 
@@ -126,9 +145,9 @@ def plan_survey(journey: JourneyMap, table: Table, options: Options, plan: Plan)
     table.require("stage")
     columns = [c for c in SCORES if c in table.columns]
     if not columns:
-        table.require("relevance or presence")
+        table.require(msg("measure.or", a="relevance", b="presence"))
     low, high = SCALES[options.scale]
-    what = f"the scale {options.scale} (--scale)"
+    what = msg("measure.what.scale", scale=options.scale)
     stage_ids = [s.id for s in journey.stages]
     answers: dict[tuple[str, str | None], dict[str, list[float]]] = defaultdict(
         lambda: defaultdict(list)
@@ -173,8 +192,11 @@ def plan_survey(journey: JourneyMap, table: Table, options: Options, plan: Plan)
         else:
             plan.merge(("stages", index, "evidence", len(stage.evidence)), item)
         shown = ", ".join(f"{c} {s.score}" for c, s in summaries.items())
-        spread = "" if margin is None else f", margin {written_margin(margin)}"
-        plan.lines.append(f"stage {stage.id}: {shown} (n={n}{spread})")
+        if margin is None:
+            plan.say("measure.line.scores", stage=stage.id, scores=shown, n=n)
+        else:
+            spread = i18n.decimal(written_margin(margin), plan.lang)
+            plan.say("measure.line.scores_margin", stage=stage.id, scores=shown, n=n, margin=spread)
 
 
 def plan_funnel(journey: JourneyMap, table: Table, plan: Plan) -> None:
@@ -184,30 +206,26 @@ def plan_funnel(journey: JourneyMap, table: Table, plan: Plan) -> None:
     entered: dict[str, tuple[float, Row]] = {}
     for row in _usable(table):
         stage = _known(table, row, "stage", stage_ids, "stage")
-        count = _number(table, row, "entered", 0, float("inf"), "a number of customers, 0 or more")
+        count = _number(table, row, "entered", 0, float("inf"), msg("measure.what.customers"))
         if not count.is_integer():
-            raise _bad(table, row, f"entered '{row.cells['entered']}' is not a whole number")
+            raise _bad(table, row, msg("measure.not_whole", text=row.cells["entered"]))
         if stage in entered:
-            raise _bad(table, row, f"stage '{stage}' is already on row {entered[stage][1].number}")
+            raise _bad(table, row, msg("measure.twice", stage=stage, row=entered[stage][1].number))
         entered[stage] = (count, row)
     first = stage_ids[0]
     if first in entered:
         plan.merge(("metrics",), {"volume": int(entered[first][0])})
-        plan.lines.append(f"metrics volume: {int(entered[first][0])}")
+        plan.say("measure.line.volume", volume=int(entered[first][0]))
     for index, (here, after) in enumerate(itertools.pairwise(stage_ids)):
         if here not in entered or after not in entered or entered[here][0] == 0:
             continue
         (count, _), (later, row) = entered[here], entered[after]
         if later > count:
-            raise _bad(
-                table,
-                row,
-                f"{int(later)} entered '{after}' but only {int(count)} entered '{here}' "
-                "before it; a funnel cannot grow",
-            )
+            grows = msg("measure.grows", later=int(later), after=after, count=int(count), here=here)
+            raise _bad(table, row, grows)
         value = written_margin(later / count * 100)
         plan.merge(("stages", index), {"conversion": value})
-        plan.lines.append(f"stage {here}: conversion {value}")
+        plan.say("measure.line.conversion", stage=here, value=i18n.decimal(value, plan.lang))
 
 
 def plan_ratings(journey: JourneyMap, table: Table, plan: Plan) -> None:
@@ -222,7 +240,7 @@ def plan_ratings(journey: JourneyMap, table: Table, plan: Plan) -> None:
     for row in _usable(table):
         touchpoint = _known(table, row, "touchpoint", list(where), "touchpoint")
         persona = _persona(table, row, journey)
-        value = _number(table, row, "rating", 1, 5, "the ratings 1 (very bad) to 5 (very good)")
+        value = _number(table, row, "rating", 1, 5, msg("measure.what.ratings"))
         ratings[(touchpoint, None)].append(value)
         if persona:
             ratings[(touchpoint, persona)].append(value)
@@ -238,20 +256,24 @@ def plan_ratings(journey: JourneyMap, table: Table, plan: Plan) -> None:
         if personas:
             values["persona_experience"] = personas
         plan.merge(loc, values)
-        plan.lines.append(
-            f"touchpoint {tp}: experience {values['experience']} (n={len(ratings[(tp, None)])})"
+        plan.say(
+            "measure.line.experience",
+            touchpoint=tp,
+            value=values["experience"],
+            n=len(ratings[(tp, None)]),
         )
 
 
 def measure_map(raw: bytes, name: str, options: Options, settings: Settings) -> tuple[bytes, Plan]:
     """The measured bytes of a map; raises (and so writes nothing) on any bad row."""
     checked = load_map(raw, name, settings.limits)
+    lang = message_language(checked, settings)
     if checked.model is None:
         raise InvalidMapError(
-            [p for p in checked.problems if p.is_error],
-            f"{name}: the map has errors; run journey lint and fix them before measuring",
+            [p.in_language(lang) for p in checked.problems if p.is_error],
+            text("measure.map_errors", lang, name=name),
         )
-    journey, plan = checked.model, Plan()
+    journey, plan = checked.model, Plan(lang)
     steps: list[tuple[str | None, Callable[[Table], None]]] = [
         (options.survey, lambda t: plan_survey(journey, t, options, plan)),
         (options.funnel, lambda t: plan_funnel(journey, t, plan)),
@@ -259,7 +281,7 @@ def measure_map(raw: bytes, name: str, options: Options, settings: Settings) -> 
     ]
     for path, step in steps:
         if path:
-            step(read_table(path))
+            step(read_table(path, lang))
     try:
         editor = Editor.from_bytes(raw)
         for loc, values in plan.merges:
@@ -269,7 +291,8 @@ def measure_map(raw: bytes, name: str, options: Options, settings: Settings) -> 
                 editor.merge(loc, values)
         after = editor.to_bytes()
     except EditError as exc:
-        raise InputError(f"{name}: cannot write the results in place: {exc}") from None
+        reason = str(exc)
+        raise InputError(text("measure.edit_failed", lang, name=name, reason=reason)) from None
     _check(after, name, plan, settings)
     return after, plan
 
@@ -296,11 +319,10 @@ def _check(after: bytes, name: str, plan: Plan, settings: Settings) -> None:
             else:
                 here = None
         if here != value:
-            raise InputError(
-                f"{name}: writing {'.'.join(map(str, loc))} went wrong; nothing written"
-            )
+            where = ".".join(map(str, loc))
+            raise InputError(text("measure.write_wrong", plan.lang, name=name, where=where))
     if load_map(after, name, settings.limits).model is None:
-        raise InputError(f"{name}: the measured map would not validate; nothing written")
+        raise InputError(text("measure.invalid_after", plan.lang, name=name))
 
 
 def unified_diff(before: bytes, after: bytes, name: str) -> str:
@@ -334,9 +356,13 @@ def run_measure(
         out.write(unified_diff(raw, after, path))
     elif after != raw:
         atomic_write(os.path.realpath(path), after)
-    changed = "no change" if after == raw else ("would change" if dry_run else "measured")
+    state = "none" if after == raw else ("would" if dry_run else "done")
     count = len(plan.lines)
-    talk.write(f"{changed}: {count} {'result' if count == 1 else 'results'} from the data\n")
+    results = msg(f"measure.results.{'one' if count == 1 else 'other'}", n=count)
+    summary = text(
+        "measure.summary", plan.lang, state=msg(f"measure.state.{state}"), results=results
+    )
+    talk.write(summary + "\n")
     return 0
 
 

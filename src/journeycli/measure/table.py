@@ -14,7 +14,9 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeycli.core.enums import Language
 from journeycli.core.errors import InputError, UsageError
+from journeycli.core.messages import Message, msg, text
 
 XLSX_MAGIC = b"PK\x03\x04"
 MAX_BYTES = 64 * 1024 * 1024
@@ -34,24 +36,39 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """The data file's name as the user wrote it, its column names and its non-empty rows."""
+    """The data file's name as the user wrote it, its column names and its non-empty rows.
+
+    `lang` is the language of the map being measured: its errors are written in it.
+    """
 
     name: str
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+    lang: Language = Language.EN
 
-    def require(self, *names: str) -> None:
-        missing = [n for n in names if n not in self.columns]
+    def require(self, *names: str | Message) -> None:
+        """Every named column is there; a name may be a Message ("relevance or presence")."""
+        missing = [n for n in names if not isinstance(n, str) or n not in self.columns]
         if missing:
-            found = ", ".join(c for c in self.columns if c) or "none"
-            raise InputError(
-                f"{self.name} row 1: no column {', '.join(repr(m) for m in missing)} "
-                f"(columns found: {found}); name the columns in the first row"
-            )
+            found = ", ".join(c for c in self.columns if c) or msg("measure.no_columns")
+            shown = ", ".join(f"'{text_of(n, self.lang)}'" for n in missing)
+            raise self.error(msg("measure.no_column", table=self.name, missing=shown, found=found))
+
+    def error(self, message: Message) -> InputError:
+        """The error `message`, in the language of the map."""
+        return InputError(message.render(self.lang))
 
 
-def read_table(path: str) -> Table:
-    """The rows of a `.csv` or `.xlsx` file (the content decides, not only the extension)."""
+def text_of(value: str | Message, lang: Language) -> str:
+    return value if isinstance(value, str) else value.render(lang)
+
+
+def read_table(path: str, lang: Language = Language.EN) -> Table:
+    """The rows of a `.csv` or `.xlsx` file (the content decides, not only the extension).
+
+    Its errors are in `lang`, the map's language; a missing or unreadable file is a
+    usage error, in English as every usage error (docs/lint.md, "Messages in Dutch").
+    """
     try:
         with Path(path).open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
@@ -60,14 +77,13 @@ def read_table(path: str) -> Table:
     except OSError as exc:
         raise UsageError(f"{path}: cannot read it ({exc.strerror})") from None
     if len(raw) > MAX_BYTES:
-        raise InputError(
-            f"{path}: larger than {MAX_BYTES // 2**20} MiB; not a data file to measure"
-        )
-    grid = _xlsx_grid(raw, path) if raw.startswith(XLSX_MAGIC) else _csv_grid(raw, path)
+        raise InputError(text("measure.too_large", lang, table=path, mib=MAX_BYTES // 2**20))
+    read = _xlsx_grid if raw.startswith(XLSX_MAGIC) else _csv_grid
+    grid = read(raw, path, lang)
     if len(grid) > MAX_ROWS + 1:
-        raise InputError(f"{path}: more than {MAX_ROWS:,} rows; split the data file")
+        raise InputError(text("measure.too_many_rows", lang, table=path, rows=MAX_ROWS))
     if not grid:
-        raise InputError(f"{path}: the file is empty; write a header row and one row per answer")
+        raise InputError(text("measure.empty_file", lang, table=path))
     columns = tuple(cell.strip().lower() for cell in grid[0])
     rows = []
     for number, values in enumerate(grid[1:], start=2):
@@ -78,21 +94,22 @@ def read_table(path: str) -> Table:
             if name:
                 cells[name] = value.strip()
         rows.append(Row(number, cells))
-    return Table(path, columns, tuple(rows))
+    return Table(path, columns, tuple(rows), lang)
 
 
-def _csv_grid(raw: bytes, path: str) -> list[list[str]]:
+def _csv_grid(raw: bytes, path: str, lang: Language) -> list[list[str]]:
     """CSV as Excel writes it: a UTF-8 BOM allowed, `,` or `;` (Dutch Excel) or a tab."""
     try:
-        text = raw.decode("utf-8-sig")
+        decoded = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not UTF-8 text; save the file as CSV UTF-8") from None
-    first = text.split("\n", 1)[0]
+        raise InputError(text("measure.not_utf8", lang, table=path)) from None
+    first = decoded.split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count)
-    return [list(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    rows = csv.reader(io.StringIO(decoded, newline=""), delimiter=delimiter)
+    return [list(row) for row in rows]
 
 
-def _xlsx_grid(raw: bytes, path: str) -> list[list[str]]:
+def _xlsx_grid(raw: bytes, path: str, lang: Language) -> list[list[str]]:
     """The first sheet of a workbook, every cell as the text it shows (numbers without `.0`)."""
     from openpyxl import load_workbook
 
@@ -100,14 +117,12 @@ def _xlsx_grid(raw: bytes, path: str) -> list[list[str]]:
         with zipfile.ZipFile(io.BytesIO(raw)) as archive:
             entries = archive.infolist()
         if sum(e.file_size for e in entries) > MAX_BYTES or len(entries) > 10_000:
-            raise InputError(f"{path}: unpacks to more than {MAX_BYTES // 2**20} MiB")
+            raise InputError(text("measure.xlsx_size", lang, table=path, mib=MAX_BYTES // 2**20))
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except InputError:
         raise
     except Exception:  # zipfile and openpyxl raise many kinds for a damaged file
-        raise InputError(
-            f"{path}: not a readable .xlsx workbook; save it again from Excel"
-        ) from None
+        raise InputError(text("measure.xlsx_bad", lang, table=path)) from None
     try:
         sheet = book.worksheets[0]
         grid: list[list[str]] = []

@@ -6,6 +6,8 @@ rules, `word.*` words used inside other messages, `lint.*` and `cli.*` the
 commands. The Dutch catalogue (`nl.py`) has exactly the same ids and fields.
 """
 
+from journeycli.core.messages.en_commands import COMMANDS
+
 MESSAGES: dict[str, str] = {
     # lists and small words used inside other messages
     "or_list": "{head} or {last}",
@@ -299,35 +301,5 @@ MESSAGES: dict[str, str] = {
         "KPI '{kpi}' is {value}, worse than its target {target}, and stage '{stage}' has no "
         "open action; add one (status todo or doing) that works on it"
     ),
-    # journey new
-    "new.created": "Created {path} ({template}, {language}, {stages}).",
-    "new.stages.one": "{n} stage",
-    "new.stages.other": "{n} stages",
-    "new.stages_from_flag.one": "{n} stage from --stages",
-    "new.stages_from_flag.other": "{n} stages from --stages",
-    "new.next": "Next: fill in the prompts, then run: journey lint {path}",
-    "new.schema": "For checks while you type: journey schema > {target}",
-    # journey fix
-    "fix.fixed": "fixed E003 {before} → {after} ({reason})",
-    "fix.label": "Dutch label",
-    "fix.quote": "text, not a boolean",
-    "fix.list": "a list of one",
-    "fix.nothing": "nothing to fix",
-    "fix.to_fix": "{n} to fix",
-    "fix.done": "{n} fixed",
-    "fix.left.none": "no errors remain",
-    "fix.left.one": "1 error remains",
-    "fix.left.other": "{n} errors remain",
-    "fix.diff_note": " (--diff: nothing written)",
-    "fix.no_note": "",
-    "fix.summary": "{done}, {left}{note}.",
-    # journey lint
-    "lint.maps.one": "{n} map",
-    "lint.maps.other": "{n} maps",
-    "lint.errors.one": "{n} error",
-    "lint.errors.other": "{n} errors",
-    "lint.warnings.one": "{n} warning",
-    "lint.warnings.other": "{n} warnings",
-    "lint.all_clear": "All clear: {maps} checked, no problems.",
-    "lint.found": "Found {errors} and {warnings} in {maps}.",
+    **COMMANDS,
 }

@@ -7,6 +7,8 @@ stays gap (as in the Dutch report). Keys and values the user writes in the
 YAML (`relevance`, `todo`, `x-`) stay English: that is how the file spells them.
 """
 
+from journeycli.core.messages.nl_commands import COMMANDS
+
 MESSAGES: dict[str, str] = {
     "or_list": "{head} of {last}",
     "word.nothing": "niets",
@@ -362,38 +364,5 @@ MESSAGES: dict[str, str] = {
         "heeft "
         "geen open actie; voeg een actie toe (status todo of doing) die de KPI verbetert"
     ),
-    # journey new
-    "new.created": "{path} aangemaakt ({template}, {language}, {stages}).",
-    "new.stages.one": "{n} fase",
-    "new.stages.other": "{n} fasen",
-    "new.stages_from_flag.one": "{n} fase uit --stages",
-    "new.stages_from_flag.other": "{n} fasen uit --stages",
-    "new.next": (
-        "Volgende stap: vul de vragen in en controleer de klantreiskaart dan met: journey lint "
-        "{path}"
-    ),
-    "new.schema": "Voor controles tijdens het typen: journey schema > {target}",
-    # journey fix
-    "fix.fixed": "E003 hersteld: {before} → {after} ({reason})",
-    "fix.label": "Nederlands label",
-    "fix.quote": "tekst, geen ja/nee-waarde",
-    "fix.list": "een lijst met één item",
-    "fix.nothing": "niets te herstellen",
-    "fix.to_fix": "{n} te herstellen",
-    "fix.done": "{n} hersteld",
-    "fix.left.none": "geen fouten meer",
-    "fix.left.one": "nog 1 fout",
-    "fix.left.other": "nog {n} fouten",
-    "fix.diff_note": " (--diff: niets opgeslagen)",
-    "fix.no_note": "",
-    "fix.summary": "{done}, {left}{note}.",
-    # journey lint
-    "lint.maps.one": "{n} klantreiskaart",
-    "lint.maps.other": "{n} klantreiskaarten",
-    "lint.errors.one": "{n} fout",
-    "lint.errors.other": "{n} fouten",
-    "lint.warnings.one": "{n} waarschuwing",
-    "lint.warnings.other": "{n} waarschuwingen",
-    "lint.all_clear": "Alles in orde: {maps} gecontroleerd, geen problemen.",
-    "lint.found": "{errors} en {warnings} gevonden in {maps}.",
+    **COMMANDS,
 }
