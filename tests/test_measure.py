@@ -199,13 +199,13 @@ BAD_SURVEYS = [
     (
         "stage,relevance\nadvies,5\nadvies,6\n",
         "rij 3",
-        "relevance '6' past niet bij de schaal 1-5 (--scale)",
+        "relevance '6' valt buiten de schaal 1-5 (--scale)",
     ),
-    ("stage,relevance\nadvies,4,5\nadvies,7,5\n", "rij 3", "past niet bij"),
+    ("stage,relevance\nadvies,4,5\nadvies,7,5\n", "rij 3", "valt buiten"),
     (
         "stage,relevance\nadvies,3\nadvies,vier\n",
         "rij 3",
-        "relevance 'vier' is geen getal; verwacht: de schaal 1-5",
+        "relevance 'vier' is geen getal; vul een getal in binnen de schaal 1-5",
     ),
     (
         "stage,relevance,persona\nadvies,3,starter\nadvies,3,student\n",
@@ -216,7 +216,7 @@ BAD_SURVEYS = [
     (
         "stage,score\nadvies,3\n",
         "rij 1",
-        "geen kolom 'relevance of presence' (gevonden kolommen: stage, score)",
+        "geen kolom 'relevance' of 'presence' (gevonden kolommen: stage, score)",
     ),
 ]
 
@@ -241,19 +241,21 @@ def test_bad_survey_names_the_row_and_leaves_the_map(
             "--funnel",
             "stage,entered\nbehoefte,100\norientatie,200\n",
             "rij 3",
-            "'orientatie' heeft 200 binnengekomen klanten, meer dan de 100 van 'behoefte'",
+            "'orientatie' heeft een instroom van 200 klanten, "
+            "meer dan de 100 van de fase ervoor ('behoefte')",
         ),
         (
             "--funnel",
             "stage,entered\nbehoefte,100\nbehoefte,90\n",
             "rij 3",
-            "fase 'behoefte' staat al op rij 2",
+            "fase 'behoefte' staat al in rij 2",
         ),
         (
             "--funnel",
             "stage,entered\nbehoefte,veel\n",
             "rij 2",
-            "entered 'veel' is geen getal; verwacht: een aantal klanten van 0 of meer",
+            "entered 'veel' is geen getal; "
+            "vul een getal in binnen het bereik van 0 of meer klanten",
         ),
         (
             "--ratings",
@@ -265,7 +267,7 @@ def test_bad_survey_names_the_row_and_leaves_the_map(
             "--ratings",
             "touchpoint,rating\nrekentool,6\n",
             "rij 2",
-            "rating '6' past niet bij de beoordelingen 1 (zeer slecht) tot en met 5",
+            "rating '6' valt buiten de beoordelingsschaal 1 (zeer slecht) tot en met 5",
         ),
         ("--ratings", "touchpoint,rating\nrekentool,\n", "rij 2", "de cel rating is leeg"),
     ],
@@ -338,7 +340,7 @@ def test_a_damaged_or_oversized_workbook_is_a_clean_error(example: Path, tmp_pat
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/big.xml", b"0" * (65 * 1024 * 1024))
     code, out = run(str(example), "--survey", str(bomb))
-    assert code == 1 and "wordt uitgepakt groter dan 64 MiB" in out, out
+    assert code == 1 and "bom.xlsx: is uitgepakt groter dan 64 MiB" in out, out
     assert example.read_bytes() == before
 
 

@@ -143,9 +143,8 @@ def _usable(table: Table) -> tuple[Row, ...]:
 def plan_survey(journey: JourneyMap, table: Table, options: Options, plan: Plan) -> None:
     """Stage scores (and persona_scores) from one answer per row, plus a survey evidence item."""
     table.require("stage")
+    table.require_one(*SCORES)
     columns = [c for c in SCORES if c in table.columns]
-    if not columns:
-        table.require(msg("measure.or", a="relevance", b="presence"))
     low, high = SCALES[options.scale]
     what = msg("measure.what.scale", scale=options.scale)
     stage_ids = [s.id for s in journey.stages]

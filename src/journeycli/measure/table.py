@@ -46,21 +46,24 @@ class Table:
     rows: tuple[Row, ...]
     lang: Language = Language.EN
 
-    def require(self, *names: str | Message) -> None:
-        """Every named column is there; a name may be a Message ("relevance or presence")."""
-        missing = [n for n in names if not isinstance(n, str) or n not in self.columns]
+    def require(self, *names: str) -> None:
+        """Every named column is there."""
+        missing = [n for n in names if n not in self.columns]
         if missing:
-            found = ", ".join(c for c in self.columns if c) or msg("measure.no_columns")
-            shown = ", ".join(f"'{text_of(n, self.lang)}'" for n in missing)
-            raise self.error(msg("measure.no_column", table=self.name, missing=shown, found=found))
+            self.refuse(", ".join(f"'{n}'" for n in missing))
+
+    def require_one(self, first: str, second: str) -> None:
+        """At least one of two columns is there ("'relevance' or 'presence'")."""
+        if first not in self.columns and second not in self.columns:
+            self.refuse(msg("measure.or", a=f"'{first}'", b=f"'{second}'"))
+
+    def refuse(self, missing: str | Message) -> None:
+        found = ", ".join(c for c in self.columns if c) or msg("measure.no_columns")
+        raise self.error(msg("measure.no_column", table=self.name, missing=missing, found=found))
 
     def error(self, message: Message) -> InputError:
         """The error `message`, in the language of the map."""
         return InputError(message.render(self.lang))
-
-
-def text_of(value: str | Message, lang: Language) -> str:
-    return value if isinstance(value, str) else value.render(lang)
 
 
 def read_table(path: str, lang: Language = Language.EN) -> Table:

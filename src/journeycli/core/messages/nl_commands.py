@@ -42,24 +42,24 @@ COMMANDS: dict[str, str] = {
     # journey measure
     "measure.row": "{table} rij {row}: {problem}",
     "measure.empty_cell": "de cel {column} is leeg; vul hem in of verwijder de rij",
-    "measure.not_number": "{column} '{text}' is geen getal; verwacht: {what}",
-    "measure.outside": "{column} '{text}' past niet bij {what}",
+    "measure.not_number": "{column} '{text}' is geen getal; vul een getal in binnen {what}",
+    "measure.outside": "{column} '{text}' valt buiten {what}",
     "measure.what.scale": "de schaal {scale} (--scale)",
-    "measure.what.customers": "een aantal klanten van 0 of meer",
-    "measure.what.ratings": "de beoordelingen 1 (zeer slecht) tot en met 5 (zeer goed)",
+    "measure.what.customers": "het bereik van 0 of meer klanten",
+    "measure.what.ratings": "de beoordelingsschaal 1 (zeer slecht) tot en met 5 (zeer goed)",
     "measure.unknown.stage": "geen fase '{value}' in de klantreiskaart; {tail}",
     "measure.unknown.persona": "geen persona '{value}' in de klantreiskaart; {tail}",
     "measure.unknown.touchpoint": "geen contactmoment '{value}' in de klantreiskaart; {tail}",
-    "measure.known.stage": "de fasen van de klantreiskaart zijn {listed}",
-    "measure.known.persona": "de persona's van de klantreiskaart zijn {listed}",
-    "measure.known.touchpoint": "de contactmomenten van de klantreiskaart zijn {listed}",
+    "measure.known.stage": "bekende fasen: {listed}",
+    "measure.known.persona": "bekende persona's: {listed}",
+    "measure.known.touchpoint": "bekende contactmomenten: {listed}",
     "measure.did_you_mean": "bedoel je '{match}'?",
     "measure.no_rows": "{table}: geen rijen met gegevens onder de kopregel (rij 1)",
     "measure.not_whole": "entered '{text}' is geen geheel getal",
-    "measure.twice": "fase '{stage}' staat al op rij {row}",
+    "measure.twice": "fase '{stage}' staat al in rij {row}",
     "measure.grows": (
-        "'{after}' heeft {later} binnengekomen klanten, meer dan de {count} van '{here}' "
-        "ervoor; een trechter kan niet groeien"
+        "'{after}' heeft een instroom van {later} klanten, "
+        "meer dan de {count} van de fase ervoor ('{here}'); een funnel kan niet groeien"
     ),
     "measure.line.scores": "fase {stage}: {scores} (n={n})",
     "measure.line.scores_margin": "fase {stage}: {scores} (n={n}, marge {margin})",
@@ -67,7 +67,8 @@ COMMANDS: dict[str, str] = {
     "measure.line.conversion": "fase {stage}: conversion {value}",
     "measure.line.experience": "contactmoment {touchpoint}: experience {value} (n={n})",
     "measure.map_errors": (
-        "{name}: de klantreiskaart bevat fouten; draai journey lint en herstel ze voordat je meet"
+        "{name}: de klantreiskaart bevat fouten; "
+        "voer journey lint uit en herstel ze voordat je meet"
     ),
     "measure.edit_failed": (
         "{name}: de resultaten kunnen niet in het bestand worden gezet: {reason}"
@@ -88,14 +89,12 @@ COMMANDS: dict[str, str] = {
     ),
     "measure.no_columns": "geen",
     "measure.or": "{a} of {b}",
-    "measure.too_large": (
-        "{table}: groter dan {mib} MiB; dit is geen gegevensbestand om mee te meten"
-    ),
+    "measure.too_large": "{table}: groter dan {mib} MiB; te groot om als meetgegevens in te lezen",
     "measure.too_many_rows": "{table}: meer dan {rows} rijen; splits het gegevensbestand",
     "measure.empty_file": (
-        "{table}: het bestand is leeg; schrijf een kopregel en één rij per antwoord"
+        "{table}: het bestand is leeg; vul een kopregel in met daaronder één rij per antwoord"
     ),
     "measure.not_utf8": "{table}: geen UTF-8-tekst; sla het bestand op als CSV UTF-8",
-    "measure.xlsx_size": "{table}: wordt uitgepakt groter dan {mib} MiB",
+    "measure.xlsx_size": "{table}: is uitgepakt groter dan {mib} MiB",
     "measure.xlsx_bad": "{table}: geen leesbare .xlsx-werkmap; sla hem opnieuw op vanuit Excel",
 }
