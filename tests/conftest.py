@@ -79,6 +79,18 @@ def journey_process(
     )
 
 
+def interruptible() -> None:
+    """`preexec_fn` for a child that a test stops with SIGINT, as Ctrl-C would.
+
+    A shell starts background jobs with SIGINT ignored, and Python then leaves
+    it ignored: run under `pytest ... &`, such a child would never see the
+    signal. The child gets the default disposition back, as in a terminal.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def example_maps() -> list[Path]:
     return sorted(EXAMPLES.glob("*.journey.yaml"))
 

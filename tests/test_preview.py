@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from checkers import CHROMIUM
-from conftest import EXAMPLES
+from conftest import EXAMPLES, interruptible
 
 pytestmark = pytest.mark.slow
 
@@ -62,6 +62,7 @@ def served(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], str, Path]]:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=interruptible,
     )
     assert proc.stdout is not None
     first = proc.stdout.readline()

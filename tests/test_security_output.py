@@ -26,7 +26,7 @@ from typing import Any
 
 import pytest
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, interruptible
 
 HYPOTHEEK = EXAMPLES / "hypotheek.journey.yaml"
 MEAL_KIT = EXAMPLES / "meal-kit.journey.yaml"
@@ -214,6 +214,7 @@ def test_signal_mid_write_leaves_the_old_file_and_no_temporary(tmp_path: Path, s
     proc = subprocess.Popen(
         [sys.executable, "-c", _PAUSED_WRITER, marker, "report", HYPOTHEEK, "-o", target],
         stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
     )
     deadline = time.monotonic() + 60
     while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
