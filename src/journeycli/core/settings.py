@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import os
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
@@ -41,6 +40,7 @@ from journeycli.core.dates import (
 )
 from journeycli.core.document import Limits
 from journeycli.core.errors import ConfigError, UsageError
+from journeycli.core.hints import closest
 from journeycli.core.problems import Problem, Severity
 from journeycli.core.rules import RULES
 from journeycli.core.scoring import DEFAULT_GAP_THRESHOLD
@@ -247,8 +247,8 @@ def load_config(path: Path) -> Config:
     prefix = f"{_shown(path)}: " + ("[tool.journey] " if path.name == PYPROJECT else "")
     for key in table:
         if key not in KEYS:
-            close = difflib.get_close_matches(key.replace("_", "-"), KEYS, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(KEYS)}"
+            match = closest(key.replace("_", "-"), KEYS)
+            hint = f"did you mean '{match}'?" if match else f"known keys: {', '.join(KEYS)}"
             raise ConfigError(f"{prefix}unknown key '{key}'", hint=hint)
     strict = table.get("strict")
     if strict is not None and not isinstance(strict, bool):

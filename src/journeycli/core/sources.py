@@ -15,7 +15,6 @@ the checkout (a key, a token) is never read and echoed in a message.
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import stat
@@ -25,6 +24,7 @@ from pathlib import Path, PurePath
 
 from journeycli.core.document import Limits
 from journeycli.core.errors import UsageError
+from journeycli.core.hints import closest
 from journeycli.core.problems import one_line
 from journeycli.core.safetext import escape_controls
 
@@ -192,9 +192,9 @@ def missing_file(path: str) -> str:
     except OSError:
         names = []
     stems = {_stem(name): name for name in names}  # compare "hypoteek" with "hypotheek"
-    close = difflib.get_close_matches(_stem(target.name), sorted(stems), n=1, cutoff=0.6)
-    if close:
-        near = stems[close[0]] if str(folder) == "." else f"{folder}/{stems[close[0]]}"
+    match = closest(_stem(target.name), stems)
+    if match:
+        near = stems[match] if str(folder) == "." else f"{folder}/{stems[match]}"
         return f"did you mean '{near}'?"
     if not folder.is_dir():
         return f"the folder {folder} does not exist either"

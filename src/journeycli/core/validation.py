@@ -8,7 +8,6 @@ of the item that lacks it.
 
 from __future__ import annotations
 
-import difflib
 import types
 from dataclasses import dataclass
 from typing import Annotated, Any, Union, get_args, get_origin
@@ -19,6 +18,7 @@ from pydantic_core import ErrorDetails
 from journeycli.core.document import DEFAULT_LIMITS, Document, Limits, Loc
 from journeycli.core.gcpause import paused_gc
 from journeycli.core.guards import size_problems, unsafe_text_problems
+from journeycli.core.hints import closest
 from journeycli.core.labels import DUTCH_LABEL
 from journeycli.core.loader import load_document
 from journeycli.core.messages import INVALID, Message, msg
@@ -135,9 +135,9 @@ def _describe(error: ErrorDetails, loc: Loc) -> tuple[Message, bool, bool]:
         return msg("e003.missing", where=where, key=str(loc[-1])), False, True
     if kind == "extra_forbidden":
         name = str(loc[-1])
-        matches = difflib.get_close_matches(name, known_keys(loc[:-1]), n=1, cutoff=0.6)
-        if matches:
-            found = msg("e003.unknown_key_match", where=where, key=name, match=matches[0])
+        match = closest(name, known_keys(loc[:-1]))
+        if match:
+            found = msg("e003.unknown_key_match", where=where, key=name, match=match)
         elif not name.startswith(EXTENSION_PREFIX):
             found = msg("e003.unknown_key_prefix", where=where, key=name, prefix=EXTENSION_PREFIX)
         else:

@@ -16,7 +16,6 @@ formula and a round trip keeps every value.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from typing import Any
 
 from journeycli.core.document import Limits
 from journeycli.core.errors import InputError
+from journeycli.core.hints import closest
 from journeycli.core.misread import thousands
 from journeycli.core.model import EXTENSION_PREFIX, JourneyMap, Kind, Language, Stage, Touchpoint
 from journeycli.core.slug import is_slug, slugify, unique_slug
@@ -192,10 +192,10 @@ def _header(cells: list[str], reader: _Reader) -> list[str]:
     names = [_column_name(c) for c in cells]
     for name, raw in zip(names, cells, strict=True):
         if name and name not in COLUMNS and not raw.strip().lower().startswith(EXTENSION_PREFIX):
-            close = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
+            match = closest(name, COLUMNS)
             hint = (
-                f"; did you mean '{close[0]}'?"
-                if close
+                f"; did you mean '{match}'?"
+                if match
                 else (f"; columns of your own must start with '{EXTENSION_PREFIX}'")
             )
             raise reader.error(raw.strip(), f"unknown column{hint}")

@@ -16,7 +16,6 @@ formula is refused rather than run or guessed at.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import io
 import re
 import zipfile
@@ -28,6 +27,7 @@ from pydantic import ValidationError
 from journeycli.core.document import Loc
 from journeycli.core.errors import InputError
 from journeycli.core.guards import unsafe_text_message
+from journeycli.core.hints import closest
 from journeycli.core.model import JourneyMap
 from journeycli.core.problems import dotted
 from journeycli.core.rules import CHECKED_RULES, RuleContext
@@ -95,10 +95,8 @@ class _Reader:
             if key in keys and key:
                 raise self.error(place, "this column appears twice")
             if key and key not in columns and not text.lower().startswith("x-"):
-                close = difflib.get_close_matches(key, list(columns), n=1, cutoff=0.6)
-                hint = (
-                    f"did you mean '{close[0]}'?" if close else "columns of your own start with x-"
-                )
+                match = closest(key, columns)
+                hint = f"did you mean '{match}'?" if match else "columns of your own start with x-"
                 raise self.error(place, f"unknown column '{text}'; {hint}")
             keys.append(key if key in columns else None)
         table: list[_Row] = []
@@ -296,8 +294,8 @@ def _children(
             raise reader.error(Cell(sheet, number, LINK), "empty; every row names its stage id")
         link, place = values.pop(LINK)
         if link not in index:
-            close = difflib.get_close_matches(str(link), list(index), n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'?" if close else "use an id of the stages sheet"
+            match = closest(str(link), index)
+            hint = f"did you mean '{match}'?" if match else "use an id of the stages sheet"
             raise reader.error(place, f"unknown stage '{link}'; {hint}")
         position = index[link]
         stage: dict[str, Any] = stages[position]

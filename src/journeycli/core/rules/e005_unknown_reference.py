@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
+from journeycli.core.hints import closest
 from journeycli.core.messages import Message, msg
 from journeycli.core.problems import Code, Severity
 from journeycli.core.rules.base import Finding, Rule, RuleContext
 
 
 def _unknown(kind: str, ref: str, known: set[str]) -> Message:
-    match = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
+    match = closest(ref, known)
     plural = "opportunities" if kind == "opportunity" else f"{kind}s"  # the key in the map
     word = msg(f"word.{kind}")
     if match:
-        return msg("e005.match", kind=word, ref=ref, match=match[0])
+        return msg("e005.match", kind=word, ref=ref, match=match)
     if not known and kind == "opportunity":
         return msg("e005.define_opportunity", ref=ref)
     if not known:
