@@ -371,3 +371,11 @@ def test_messages_follow_the_maps_language(example: Path, tmp_path: Path) -> Non
     code, out = run(str(english), "--survey", str(bad))
     assert code == 1
     assert f"{bad} row 3: no stage 'adviez' in the map; did you mean 'advies'?" in out
+
+
+def test_a_row_number_is_written_as_a_spreadsheet_shows_it(example: Path, tmp_path: Path) -> None:
+    """Row 1502, not "1,502" or "1.502": the number on the spreadsheet's row header."""
+    survey = write(tmp_path, "s.csv", "stage,relevance\n" + "advies,50\n" * 1500 + "adviez,40\n")
+    code, out = run(str(example), "--survey", str(survey))
+    assert code == 1
+    assert "s.csv rij 1502: geen fase 'adviez'" in out, out

@@ -91,7 +91,8 @@ class Plan:
 
 def _bad(table: Table, row: Row, problem: Message) -> InputError:
     """An error about one row of a data file, with the row number a spreadsheet shows."""
-    return table.error(msg("measure.row", table=table.name, row=row.number, problem=problem))
+    # str: a spreadsheet shows row 1234, never "1,234" or "1.234"
+    return table.error(msg("measure.row", table=table.name, row=str(row.number), problem=problem))
 
 
 def _cell(table: Table, row: Row, column: str) -> str:
@@ -209,7 +210,8 @@ def plan_funnel(journey: JourneyMap, table: Table, plan: Plan) -> None:
         if not count.is_integer():
             raise _bad(table, row, msg("measure.not_whole", text=row.cells["entered"]))
         if stage in entered:
-            raise _bad(table, row, msg("measure.twice", stage=stage, row=entered[stage][1].number))
+            first_row = str(entered[stage][1].number)
+            raise _bad(table, row, msg("measure.twice", stage=stage, row=first_row))
         entered[stage] = (count, row)
     first = stage_ids[0]
     if first in entered:
