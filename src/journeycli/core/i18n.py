@@ -8,6 +8,7 @@ byte-identical wherever it is rendered.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 
@@ -211,7 +212,18 @@ ABSENT = "–"
 
 def text(key: str, lang: Language, **values: object) -> str:
     """The label `key` in `lang`, with `{name}` placeholders filled in."""
-    message = MESSAGES[key][lang]
+    return text_from(MESSAGES, key, lang, **values)
+
+
+def text_from(
+    own: Mapping[str, Mapping[Language, str]], key: str, lang: Language, **values: object
+) -> str:
+    """`key` from a page's `own` labels, else from this catalogue.
+
+    The HTML report and the site index keep the words only they use apart,
+    and their templates still ask one function for every label.
+    """
+    message = (own.get(key) or MESSAGES[key])[lang]
     return message.format(**values) if values else message
 
 

@@ -181,8 +181,4 @@ MESSAGES: dict[str, dict[Language, str]] = {
 
 def text(key: str, lang: Language, **values: object) -> str:
     """The HTML label `key` in `lang`, else the shared one (`journeycli.core.i18n.text`)."""
-    entry = MESSAGES.get(key)
-    if entry is None:
-        return i18n.text(key, lang, **values)
-    message = entry[lang]
-    return message.format(**values) if values else message
+    return i18n.text_from(MESSAGES, key, lang, **values)

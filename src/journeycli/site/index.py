@@ -54,9 +54,7 @@ def render_index(report: Report, pages: Sequence[SitePage], lang: Language) -> s
     slugs = {id(page.analysis): page.slug for page in pages}
 
     def money(value: Any, page: SitePage) -> str:
-        metrics = page.analysis.metrics
-        currency = metrics.currency if metrics else "EUR"
-        return i18n.money(value, currency, lang)
+        return i18n.money(value, page.analysis.currency, lang)
 
     template = environment("site", autoescape=True).get_template("index.html.j2")
     text: str = template.render(
@@ -64,7 +62,7 @@ def render_index(report: Report, pages: Sequence[SitePage], lang: Language) -> s
         ranking=report.combined[:RANKING_ROWS],
         slug_of=lambda analysis: slugs[id(analysis)],
         lang=lang.value,
-        t=lambda key: LABELS[key][lang] if key in LABELS else i18n.text(key, lang),
+        t=lambda key: i18n.text_from(LABELS, key, lang),
         signed=i18n.signed,
         money=money,
         absent=i18n.ABSENT,
