@@ -7,8 +7,8 @@ from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import FLAG, LanguageChoice, app
-from journeycli.cli.options import LimitValues, limit_options, make_settings
+from journeycli.cli.app import FLAG, app
+from journeycli.cli.options import LimitValues, MessageLanguage, limit_options, make_settings
 
 EXAMPLES = """\
 [bold]Examples[/]
@@ -42,14 +42,7 @@ def fix(
             rich_help_panel="Output",
         ),
     ] = False,
-    lang: Annotated[
-        LanguageChoice | None,
-        typer.Option(
-            "--lang",
-            help="Language of the messages (default: each map's own language).",
-            rich_help_panel="Output",
-        ),
-    ] = None,
+    lang: MessageLanguage = None,
     limits: LimitValues | None = None,
 ) -> None:
     """Fix the mistakes a machine can fix safely, in place (comments and layout untouched)."""

@@ -9,7 +9,6 @@ import typer
 
 from journeycli.cli.app import (
     FLAG,
-    LanguageChoice,
     app,
 )
 from journeycli.cli.complete import rule_codes
@@ -17,6 +16,7 @@ from journeycli.cli.options import (
     EvidenceMaxAge,
     GapThreshold,
     LimitValues,
+    MessageLanguage,
     Today,
     format_option,
     limit_options,
@@ -96,14 +96,7 @@ def lint(
             autocompletion=rule_codes,
         ),
     ] = None,
-    lang: Annotated[
-        LanguageChoice | None,
-        typer.Option(
-            "--lang",
-            help="Language of the messages (default: each map's own language).",
-            rich_help_panel="Output",
-        ),
-    ] = None,
+    lang: MessageLanguage = None,
     limits: LimitValues | None = None,
 ) -> None:
     """Check maps for errors and quality warnings (exit 1 when errors are found)."""

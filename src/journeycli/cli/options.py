@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
+from journeycli.cli.app import LanguageChoice
 from journeycli.core.formats import FormatRegistry
 
 if TYPE_CHECKING:
@@ -132,6 +133,25 @@ def make_settings(
         limits=limits,
     )
 
+
+# `--lang` of the commands that write messages about maps (lint, fix) and of those
+# that draw a map (report, preview): one declaration each, as the flag's help says.
+MessageLanguage = Annotated[
+    LanguageChoice | None,
+    typer.Option(
+        "--lang",
+        help="Language of the messages (default: each map's own language).",
+        rich_help_panel="Output",
+    ),
+]
+LabelLanguage = Annotated[
+    LanguageChoice | None,
+    typer.Option(
+        "--lang",
+        help="Language of the labels (default: the map's language).",
+        rich_help_panel="Output",
+    ),
+]
 
 GapThreshold = Annotated[
     int | None,

@@ -8,13 +8,13 @@ from typing import Annotated
 import typer
 
 from journeycli.cli.app import (
-    LanguageChoice,
     app,
 )
 from journeycli.cli.complete import persona_ids
 from journeycli.cli.options import (
     EvidenceMaxAge,
     GapThreshold,
+    LabelLanguage,
     LimitValues,
     Today,
     format_option,
@@ -90,14 +90,7 @@ def report(
     gap_threshold: GapThreshold = None,
     evidence_max_age: EvidenceMaxAge = None,
     today: Today = None,
-    lang: Annotated[
-        LanguageChoice | None,
-        typer.Option(
-            "--lang",
-            help="Language of the labels (default: the map's language).",
-            rich_help_panel="Output",
-        ),
-    ] = None,
+    lang: LabelLanguage = None,
     template: Annotated[
         str | None,
         typer.Option(

@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from journeycli.cli.app import LanguageChoice, app
+from journeycli.cli.app import app
 from journeycli.cli.complete import persona_ids
-from journeycli.cli.options import make_settings
+from journeycli.cli.options import LabelLanguage, make_settings
 
 PREVIEW_EXAMPLES = """\
 [bold]Examples[/]
@@ -60,14 +60,7 @@ def preview(
             autocompletion=persona_ids,
         ),
     ] = None,
-    lang: Annotated[
-        LanguageChoice | None,
-        typer.Option(
-            "--lang",
-            help="Language of the labels (default: the map's language).",
-            rich_help_panel="Output",
-        ),
-    ] = None,
+    lang: LabelLanguage = None,
 ) -> None:
     """Serve the HTML report on this machine, reloading in the browser on every save."""
     from journeycli.site.preview import serve
