@@ -373,3 +373,15 @@ def test_a_suppressed_warning_is_not_introduced(cli: Any, tmp_path: Path) -> Non
     assert "W104" not in cli(["lint", new]).out
     quiet = json.loads(cli(["diff", old, new, "--format", "json"]).out)
     assert quiet["lint"]["introduced"] == []
+
+
+def test_the_dutch_diff_names_evidence_types_as_the_report_does() -> None:
+    """One Dutch word per evidence type: the diff said "analytics" where the report says
+    "data-analyse"."""
+    from journeycli.core import i18n
+    from journeycli.core.enums import EvidenceType, Language
+    from journeycli.diff.formats.words import word
+
+    for kind in EvidenceType:
+        assert word(kind.value, Language.NL) == i18n.label(kind, Language.NL), kind
+    assert word("analytics", Language.NL) == "data-analyse"

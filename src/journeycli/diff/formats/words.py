@@ -8,6 +8,8 @@ the English words or field names; docs/diff.md lists the output.
 
 from __future__ import annotations
 
+from journeycli.core.enums import EvidenceType
+from journeycli.core.labels import DUTCH_LABELS
 from journeycli.core.model import Language
 
 NL = Language.NL
@@ -126,15 +128,8 @@ _NL: dict[str, str] = {
     "metrics.value": "waarde per klant",
     "metrics.currency": "valuta",
     "metrics.period": "periode",
-    # evidence types
-    "analytics": "analytics",
-    "survey": "enquête",
-    "interview": "interview",
-    "usability-test": "gebruikerstest",
-    "poll": "peiling",
-    "desk-research": "deskresearch",
-    "review": "review",
-    "assumption": "aanname",
+    # evidence types: the words the Dutch report prints for them
+    **{kind.value: DUTCH_LABELS[kind.value] for kind in EvidenceType},
 }
 
 _EN: dict[str, str] = {
