@@ -22,16 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MAP = ROOT / "examples" / "meal-kit.journey.yaml"
 DEFAULT_OUT = ROOT / "docs" / "report-example.png"
 WIDTH, HEIGHT = 1400, 1640
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-sync",
-]
 
 
 def render_html(journey_map: Path, out: Path, target: Path | None = None) -> None:
@@ -49,6 +39,8 @@ def screenshot(
     """Take the screenshot; returns the requests the page tried to make (all blocked)."""
     from playwright.sync_api import Route, sync_playwright
 
+    from journeycli.report.browser import FLAGS
+
     url = html.resolve().as_uri()
     requests: list[str] = []
 
@@ -61,7 +53,8 @@ def screenshot(
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=FLAGS
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+            args=FLAGS,  # the flags `journey report --format pdf|png` runs Chromium with
         )
         context = browser.new_context(
             viewport={"width": width, "height": height}, service_workers="block"
