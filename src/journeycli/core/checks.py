@@ -7,7 +7,6 @@ for one command and invalid for another (docs/lint.md).
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from journeycli.core.enums import Language
@@ -68,13 +67,8 @@ def message_language(validated: ValidatedMap, settings: Settings | None = None) 
 
 
 def in_language(problems: list[Problem], lang: Language) -> list[Problem]:
-    """The problems with their messages written in `lang`, ready for output.
-
-    The catalogue template is dropped once the words are chosen: nothing
-    translates these again, and a lint of 1,000 maps keeps every problem
-    until it prints them (docs/performance.md, "Peak memory").
-    """
-    return [dataclasses.replace(problem.in_language(lang), template=None) for problem in problems]
+    """The problems with their messages written in `lang`, ready for output (`Problem.written`)."""
+    return [problem.written(lang) for problem in problems]
 
 
 def map_errors(validated: ValidatedMap, settings: Settings | None = None) -> list[Problem]:

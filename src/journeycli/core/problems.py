@@ -101,6 +101,16 @@ class Problem:
             return self
         return dataclasses.replace(self, message=self.template.render(lang))
 
+    def written(self, lang: Language | str) -> Problem:
+        """The problem as it is printed: its message in `lang`, the template dropped.
+
+        Nothing translates it again, and a lint of 1,000 maps keeps every problem
+        until it prints them (docs/performance.md, "Streaming").
+        """
+        if self.template is None:
+            return self
+        return dataclasses.replace(self, message=self.template.render(lang), template=None)
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
