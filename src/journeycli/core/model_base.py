@@ -26,6 +26,23 @@ def _schema_extra(schema: dict[str, Any]) -> None:
             prop["description"] = " ".join(prop["description"].split())
 
 
+def without_extensions(data: Any) -> Any:
+    """A mapping without the user's own `x-` keys; anything else as it is.
+
+    Runs for every item of every map: a plain loop finds the first `x-` key, and
+    only a mapping that has one is copied.
+    """
+    if isinstance(data, dict):
+        for key in data:
+            if isinstance(key, str) and key.startswith(EXTENSION_PREFIX):
+                return {
+                    k: v
+                    for k, v in data.items()
+                    if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
+                }
+    return data
+
+
 class Strict(BaseModel):
     """Unknown keys are errors, except `x-` keys, which are dropped as the user's own."""
 
@@ -44,16 +61,7 @@ class Strict(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _drop_extensions(cls, data: Any) -> Any:
-        # Runs for every item of every map: a plain loop, no generator, until an `x-` key.
-        if isinstance(data, dict):
-            for key in data:
-                if isinstance(key, str) and key.startswith(EXTENSION_PREFIX):
-                    return {
-                        k: v
-                        for k, v in data.items()
-                        if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
-                    }
-        return data
+        return without_extensions(data)
 
 
 class Identified(Strict):
@@ -90,11 +98,4 @@ def drop_extension_keys(value: Any) -> Any:
     Such a mapping is a plain dict, not a `Strict` model, so the model validator
     above never sees it; without this an `x-note:` there would be read as a persona id.
     """
-    value = mapping_not_null(value)
-    if isinstance(value, dict):
-        return {
-            k: v
-            for k, v in value.items()
-            if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))
-        }
-    return value
+    return without_extensions(mapping_not_null(value))
